@@ -1,0 +1,40 @@
+package io.team365.audit.api;
+
+import io.team365.audit.AuditEntry;
+import io.team365.audit.AuditTrail;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Audit")
+class AuditApiController {
+
+    private final AuditTrail audit;
+
+    AuditApiController(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    @GetMapping("/api/v1/audit")
+    @Operation(summary = "The Client's audit trail, newest first; the cursor is the last entry's id")
+    Map<String, Object> list(
+            @RequestParam(defaultValue = "50") int limit,
+            @RequestParam(required = false) UUID cursor,
+            @RequestParam(name = "filter[action]", required = false) String action) {
+        int size = Math.min(Math.max(limit, 1), 200);
+        List<AuditEntry> entries = audit.recent(cursor, size + 1, action);
+        boolean more = entries.size() > size;
+        List<AuditEntry> page = more ? entries.subList(0, size) : entries;
+        Map<String, Object> body = new HashMap<>();
+        body.put("data", page);
+        body.put("nextCursor", more ? page.getLast().id().toString() : null);
+        return body;
+    }
+}

@@ -1,0 +1,38 @@
+package io.team365.audit.web;
+
+import io.team365.audit.AuditEntry;
+import io.team365.audit.AuditTrail;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Settings → Audit trail, for the Client's admins: newest first, 50 a page, filter by kind of action. */
+@Controller
+class AuditSettingsController {
+
+    static final int PAGE_SIZE = 50;
+
+    private final AuditTrail audit;
+
+    AuditSettingsController(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    @GetMapping("/settings/audit")
+    String list(
+            @RequestParam(required = false) UUID before,
+            @RequestParam(required = false) String action,
+            Model model) {
+        String filter = action == null || action.isBlank() || action.length() > 64 ? null : action.strip();
+        List<AuditEntry> entries = audit.recent(before, PAGE_SIZE + 1, filter);
+        boolean more = entries.size() > PAGE_SIZE;
+        List<AuditEntry> page = more ? entries.subList(0, PAGE_SIZE) : entries;
+        model.addAttribute("entries", page);
+        model.addAttribute("action", filter == null ? "" : filter);
+        model.addAttribute("nextBefore", more ? page.getLast().id().toString() : null);
+        return "settings/audit";
+    }
+}

@@ -1,0 +1,51 @@
+package io.team365.core.web;
+
+import io.team365.core.InvalidInput;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.MessageSource;
+import java.util.Locale;
+
+/** Field errors of a form, as messages ready to show beside each field. */
+public final class FormErrors {
+
+    private final Map<String, String> byField = new LinkedHashMap<>();
+
+    public static FormErrors none() {
+        return new FormErrors();
+    }
+
+    public static FormErrors of(InvalidInput invalid, MessageSource messages, Locale locale) {
+        FormErrors errors = new FormErrors();
+        invalid.errors().forEach(e -> errors.byField.putIfAbsent(
+                e.field(), messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale)));
+        return errors;
+    }
+
+    public static FormErrors single(String field, String message) {
+        FormErrors errors = new FormErrors();
+        errors.byField.put(field, message);
+        return errors;
+    }
+
+    public Optional<String> get(String field) {
+        return Optional.ofNullable(byField.get(field));
+    }
+
+    public String message(String field) {
+        return byField.getOrDefault(field, null);
+    }
+
+    public boolean has(String field) {
+        return byField.containsKey(field);
+    }
+
+    public boolean any() {
+        return !byField.isEmpty();
+    }
+
+    public Map<String, String> all() {
+        return Map.copyOf(byField);
+    }
+}

@@ -1,0 +1,53 @@
+package io.team365.core.web;
+
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+
+/**
+ * What every page template needs besides its own data: texts from the message bundle in the reader's locale, the
+ * CSRF token, and who is signed in (null on public pages).
+ */
+public record PageContext(
+        MessageSource messages,
+        Locale locale,
+        String csrfToken,
+        String csrfParameter,
+        String path,
+        Viewer viewer) {
+
+    /** The signed-in person as the layout shows them. */
+    public record Viewer(
+            String name,
+            String email,
+            String clientName,
+            String role,
+            boolean admin,
+            boolean canEdit,
+            List<Workspace> workspaces) {}
+
+    /** Another Client the person can switch to. */
+    public record Workspace(String tenantId, String name, boolean current) {}
+
+    public String t(String key, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    public boolean signedIn() {
+        return viewer != null;
+    }
+
+    public boolean active(String prefix) {
+        return path != null && (path.equals(prefix) || path.startsWith(prefix + "/"));
+    }
+
+    public String initials() {
+        if (viewer == null || viewer.name() == null || viewer.name().isBlank()) {
+            return "?";
+        }
+        String[] parts = viewer.name().strip().split("\\s+");
+        String first = parts[0].substring(0, 1);
+        String last = parts.length > 1 ? parts[parts.length - 1].substring(0, 1) : "";
+        return (first + last).toUpperCase(locale);
+    }
+}

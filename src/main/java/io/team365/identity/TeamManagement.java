@@ -1,0 +1,24 @@
+package io.team365.identity;
+
+import io.team365.audit.AuditTrail;
+import io.team365.core.Conflict;
+import io.team365.core.NotFound;
+import java.util.List;
+import java.util.UUID;
+
+/** The people of the current Client: listing them, changing roles, removing them. */
+public interface TeamManagement {
+
+    List<Member> members();
+
+    /** The Clients the signed-in person belongs to. */
+    List<Membership> membershipsOf(UUID userId);
+
+    /**
+     * @throws Conflict when it would leave the Client without an owner, or an admin touches an owner
+     * @throws NotFound when the person is not in this Client
+     */
+    void changeRole(SignedInUser by, UUID userId, Role role, AuditTrail.Actor actor);
+
+    void remove(SignedInUser by, UUID userId, AuditTrail.Actor actor);
+}

@@ -1,0 +1,60 @@
+package io.team365.identity.internal;
+
+import io.team365.core.TenantId;
+import io.team365.notifications.Outbox;
+import io.team365.tenancy.TenantContext;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Following the emailed link proves the address; sign-in is refused until then. */
+@Service
+public class EmailVerifications {
+
+    private final OneTimeLinks links;
+    private final UserAccounts users;
+    private final IdentityMail mail;
+    private final Outbox outbox;
+    private final TransactionTemplate transaction;
+
+    EmailVerifications(
+            OneTimeLinks links,
+            UserAccounts users,
+            IdentityMail mail,
+            Outbox outbox,
+            PlatformTransactionManager transactions) {
+        this.links = links;
+        this.users = users;
+        this.mail = mail;
+        this.outbox = outbox;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** True if the link was genuine and unused; the address is then verified. */
+    public boolean verify(String token) {
+        UUID user = transaction.execute(status -> links.redeem(token, OneTimeLinks.VERIFY_EMAIL).orElse(null));
+        if (user == null) {
+            return false;
+        }
+        TenantContext.runAs(null, user, () -> transaction.executeWithoutResult(status -> users.markEmailVerified(user)));
+        return true;
+    }
+
+    /** Sends a new link if the address has an unverified account; says nothing either way, to not reveal accounts. */
+    public void resend(String email) {
+        if (email == null || email.length() > 254) {
+            return;
+        }
+        String address = email.strip().toLowerCase(Locale.ROOT);
+        TenantContext.runAs(TenantId.PLATFORM, null, () -> transaction.executeWithoutResult(status -> users
+                .findByEmail(address)
+                .filter(account -> !account.emailVerified())
+                .ifPresent(account -> {
+                    String secret =
+                            links.issue(account.id(), OneTimeLinks.VERIFY_EMAIL, SignUps.VERIFICATION_VALIDITY);
+                    outbox.enqueue(TenantId.PLATFORM, mail.verification(account.email(), account.name(), secret));
+                })));
+    }
+}

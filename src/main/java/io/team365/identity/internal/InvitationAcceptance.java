@@ -1,0 +1,89 @@
+package io.team365.identity.internal;
+
+import io.team365.audit.AuditTrail;
+import io.team365.core.Ids;
+import io.team365.core.InvalidInput;
+import io.team365.core.Validation;
+import io.team365.tenancy.TenantContext;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Joining through an invitation link. A newcomer sets a name and password (the link proves the address, so it
+ * counts as verified); someone who already has an account confirms with their password and gains one more Client.
+ */
+@Service
+public class InvitationAcceptance {
+
+    private final Invitations invitations;
+    private final UserAccounts users;
+    private final Memberships memberships;
+    private final PasswordPolicy policy;
+    private final PasswordEncoder encoder;
+    private final AuditTrail audit;
+    private final TransactionTemplate transaction;
+
+    InvitationAcceptance(
+            Invitations invitations,
+            UserAccounts users,
+            Memberships memberships,
+            PasswordPolicy policy,
+            PasswordEncoder encoder,
+            AuditTrail audit,
+            PlatformTransactionManager transactions) {
+        this.invitations = invitations;
+        this.users = users;
+        this.memberships = memberships;
+        this.policy = policy;
+        this.encoder = encoder;
+        this.audit = audit;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** Whether the invited address already has an account (then the form asks only for its password). */
+    public boolean hasAccount(Invitations.Pending invitation) {
+        return Boolean.TRUE.equals(transaction.execute(
+                status -> users.findByEmail(invitation.email()).isPresent()));
+    }
+
+    public void accept(String secret, String name, String password, AuditTrail.Actor requester) {
+        Invitations.Pending invitation =
+                invitations.find(secret).orElseThrow(() -> InvalidInput.of("token", "invitation.invalid-link"));
+        Optional<UserAccount> existing = transaction.execute(status -> users.findByEmail(invitation.email()));
+        UUID userId;
+        String hash = null;
+        String displayName;
+        if (existing.isPresent()) {
+            UserAccount account = existing.get();
+            if (account.passwordHash() == null || !encoder.matches(String.valueOf(password), account.passwordHash())) {
+                throw InvalidInput.of("password", "invitation.wrong-password");
+            }
+            userId = account.id();
+            displayName = account.name();
+        } else {
+            Validation check = Validation.start();
+            displayName = check.text("name", name, 200);
+            policy.violation(password, invitation.email(), displayName)
+                    .ifPresent(key -> check.reject("password", key, PasswordPolicy.MIN_LENGTH));
+            check.throwIfInvalid();
+            userId = Ids.newId();
+            hash = encoder.encode(password);
+        }
+        String newHash = hash;
+        TenantContext.runAs(invitation.tenant(), userId, () -> transaction.executeWithoutResult(status -> {
+            invitations.markAccepted(invitation, secret);
+            if (existing.isEmpty()) {
+                users.insert(userId, invitation.email(), displayName, newHash, true);
+            }
+            memberships.insert(invitation.tenant(), userId, invitation.role());
+            audit.record(invitation.tenant(), new AuditTrail.Actor(userId, invitation.email(), requester.ip(),
+                    requester.userAgent()), "invitation.accepted", "invitation", invitation.id().toString(),
+                    Map.of("role", invitation.role().value()));
+        }));
+    }
+}

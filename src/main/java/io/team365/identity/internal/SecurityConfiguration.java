@@ -1,0 +1,169 @@
+package io.team365.identity.internal;
+
+import io.team365.core.web.ProblemResponses;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may reach what. Pages use the session cookie with CSRF protection; the API also takes personal access
+ * tokens. Read-only users can change nothing but their own profile, password and tokens; administration needs
+ * the admin role. The rules are by path and method, so a new route is protected before anyone remembers to.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    private static final String[] PUBLIC_PAGES = {
+        "/", "/signup", "/login", "/forgot-password", "/reset-password", "/verify-email", "/verify-email/resend",
+        "/invitations/accept", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
+        "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
+        "/swagger-ui.html"
+    };
+
+    private static final String[] SELF_SERVICE = {
+        "/settings/profile/**", "/settings/password/**", "/settings/tokens/**", "/api/v1/me", "/api/v1/me/**",
+        "/switch-client", "/logout"
+    };
+
+    private static final String[] ADMINISTRATION = {
+        "/settings/users/**", "/settings/audit/**", "/api/v1/members/**", "/api/v1/invitations/**",
+        "/api/v1/audit/**"
+    };
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix()
+                .role("OWNER").implies("ADMIN")
+                .role("ADMIN").implies("MEMBER")
+                .role("MEMBER").implies("READ_ONLY")
+                .build();
+    }
+
+    /** Prometheus metrics are not public: HTTP Basic with the configured scrape password, or no access at all. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain metrics(HttpSecurity http, @Value("${team365.metrics.scrape-password}") String password)
+            throws Exception {
+        var users = new InMemoryUserDetailsManager();
+        if (!password.isBlank()) {
+            users.createUser(User.withUsername("prometheus")
+                    .password(passwordEncoder().encode(password))
+                    .roles("METRICS")
+                    .build());
+        }
+        var provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(passwordEncoder());
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole("METRICS"))
+                .authenticationManager(new ProviderManager(provider))
+                .httpBasic(basic -> {})
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(
+                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain application(
+            HttpSecurity http,
+            PasswordAuthenticationProvider passwords,
+            ApiTokens tokens,
+            Memberships memberships,
+            SignInFailureHandler failures)
+            throws Exception {
+        // plain objects, not beans: as beans Boot would also register them as servlet filters outside this chain
+        var bearerTokens = new BearerTokenFilter(tokens);
+        var tenantBinding = new TenantBindingFilter(memberships);
+        RequestMatcher bearer = BearerTokenFilter::hasBearerToken;
+        RequestMatcher apiWithoutSession = request -> ProblemResponses.isApi(request)
+                && request.getRequestedSessionId() == null;
+        var success = new SavedRequestAwareAuthenticationSuccessHandler();
+        success.setDefaultTargetUrl("/app");
+        http.authenticationProvider(passwords)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PAGES)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/signup", "/api/v1/password-resets")
+                        .permitAll()
+                        .requestMatchers(SELF_SERVICE)
+                        .authenticated()
+                        .requestMatchers(ADMINISTRATION)
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/settings/client/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PATCH, "/api/v1/client")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/**")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.HEAD, "/**")
+                        .authenticated()
+                        .anyRequest()
+                        .hasRole("MEMBER"))
+                .formLogin(form -> form.loginPage("/login")
+                        .loginProcessingUrl("/login")
+                        .successHandler(success)
+                        .failureHandler(failures)
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(bearer, apiWithoutSession))
+                .addFilterBefore(bearerTokens, UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(tenantBinding, AuthorizationFilter.class)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
+                            if (ProblemResponses.isApi(request)) {
+                                response.setHeader("WWW-Authenticate", "Bearer");
+                                ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
+                                        "Sign in, or send a personal access token as 'Authorization: Bearer t365_…'.",
+                                        request.getRequestURI());
+                            } else {
+                                new LoginUrlAuthenticationEntryPoint("/login").commence(request, response, e);
+                            }
+                        })
+                        .accessDeniedHandler((request, response, e) -> {
+                            if (ProblemResponses.isApi(request)) {
+                                ProblemResponses.write(response, HttpStatus.FORBIDDEN,
+                                        "Your role does not allow this action (or a browser request lacked its CSRF token).",
+                                        request.getRequestURI());
+                            } else {
+                                response.sendError(HttpStatus.FORBIDDEN.value());
+                            }
+                        }))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(
+                                "camera=(), microphone=(), geolocation=(), payment=(), usb=()"))
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000)));
+        return http.build();
+    }
+}

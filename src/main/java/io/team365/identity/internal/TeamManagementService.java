@@ -1,0 +1,80 @@
+package io.team365.identity.internal;
+
+import io.team365.audit.AuditTrail;
+import io.team365.core.Conflict;
+import io.team365.core.NotFound;
+import io.team365.identity.Member;
+import io.team365.identity.Membership;
+import io.team365.identity.Role;
+import io.team365.identity.SignedInUser;
+import io.team365.identity.TeamManagement;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class TeamManagementService implements TeamManagement {
+
+    private final Memberships memberships;
+    private final WorkspaceSelector workspaces;
+    private final AuditTrail audit;
+
+    TeamManagementService(Memberships memberships, WorkspaceSelector workspaces, AuditTrail audit) {
+        this.memberships = memberships;
+        this.workspaces = workspaces;
+        this.audit = audit;
+    }
+
+    @Override
+    public List<Member> members() {
+        return memberships.members(SignedInUser.require().tenant());
+    }
+
+    @Override
+    public List<Membership> membershipsOf(UUID userId) {
+        return workspaces.membershipsOf(userId);
+    }
+
+    @Override
+    @Transactional
+    public void changeRole(SignedInUser by, UUID userId, Role role, AuditTrail.Actor actor) {
+        Role current = guardedRole(by, userId);
+        if (role == Role.OWNER && by.role() != Role.OWNER) {
+            throw new Conflict("role", "team.only-owner-grants-owner");
+        }
+        if (current == role) {
+            return;
+        }
+        int owners = memberships.lockOwners(by.tenant());
+        if (current == Role.OWNER && owners <= 1) {
+            throw new Conflict("role", "team.last-owner");
+        }
+        memberships.changeRole(by.tenant(), userId, role);
+        audit.record(by.tenant(), actor, "member.role-changed", "user", userId.toString(),
+                Map.of("from", current.value(), "to", role.value()));
+    }
+
+    @Override
+    @Transactional
+    public void remove(SignedInUser by, UUID userId, AuditTrail.Actor actor) {
+        Role current = guardedRole(by, userId);
+        int owners = memberships.lockOwners(by.tenant());
+        if (current == Role.OWNER && owners <= 1) {
+            throw new Conflict("userId", "team.last-owner");
+        }
+        memberships.delete(by.tenant(), userId);
+        audit.record(by.tenant(), actor, "member.removed", "user", userId.toString(),
+                Map.of("role", current.value()));
+    }
+
+    /** The member's role, refusing admins who try to change an owner. */
+    private Role guardedRole(SignedInUser by, UUID userId) {
+        Role current = memberships.roleOf(by.tenant(), userId).orElseThrow(() -> new NotFound("member"));
+        if (current == Role.OWNER && by.role() != Role.OWNER) {
+            throw new Conflict("userId", "team.only-owner-changes-owner");
+        }
+        return current;
+    }
+}

@@ -1,0 +1,81 @@
+package io.team365.identity.internal;
+
+import io.team365.identity.Role;
+import io.team365.identity.SignedInUser;
+import io.team365.tenancy.TenantContext;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Binds the signed-in person's Client to the request, so every query runs under that tenant's row-level
+ * security. For browser sessions it re-reads the role on each request: a demotion or removal takes effect at
+ * once, not at the next sign-in.
+ */
+class TenantBindingFilter extends OncePerRequestFilter {
+
+    private final Memberships memberships;
+    private final SecurityContextRepository sessionContexts = new HttpSessionSecurityContextRepository();
+
+    TenantBindingFilter(Memberships memberships) {
+        this.memberships = memberships;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof SignedInUser signedIn)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        SignedInUser user = signedIn;
+        if (request.getAttribute(BearerTokenFilter.AUTHENTICATED_BY_TOKEN) == null) {
+            Optional<Role> role = TenantContext.callAs(signedIn.tenant(), signedIn.userId(),
+                    () -> memberships.roleOf(signedIn.tenant(), signedIn.userId()));
+            if (role.isEmpty()) {
+                signOut(request);
+                chain.doFilter(request, response);
+                return;
+            }
+            if (role.get() != user.role()) {
+                user = user.withRole(role.get());
+                replace(user, request, response);
+            }
+        }
+        TenantContext.bind(user.tenant(), user.userId());
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            TenantContext.clear();
+        }
+    }
+
+    private void replace(SignedInUser user, HttpServletRequest request, HttpServletResponse response) {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, RoleAuthorities.of(user.role())));
+        SecurityContextHolder.setContext(context);
+        sessionContexts.saveContext(context, request, response);
+    }
+
+    /** Removed from the Client: the session ends, and the request goes on as anonymous. */
+    private static void signOut(HttpServletRequest request) {
+        SecurityContextHolder.clearContext();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.team365.notifications.internal;
+
+import io.team365.tenancy.DatabaseLookups;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers queued email. Each message is claimed with {@code FOR UPDATE SKIP LOCKED}, so several server nodes
+ * share the work without sending one message twice; a failure is retried with exponential backoff and the message
+ * is marked failed after {@value #MAX_ATTEMPTS} attempts.
+ */
+@Component
+class OutboxSender {
+
+    static final int MAX_ATTEMPTS = 10;
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final MailTransport transport;
+
+    OutboxSender(JdbcClient jdbc, PlatformTransactionManager transactions, MailTransport transport) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.transport = transport;
+    }
+
+    @Scheduled(fixedDelayString = "${team365.notifications.poll-interval:1s}")
+    void sendDue() {
+        int sent = 0;
+        while (sent < 100 && Boolean.TRUE.equals(transaction.execute(status -> sendOne()))) {
+            sent++;
+        }
+    }
+
+    private boolean sendOne() {
+        DatabaseLookups.asWorker(jdbc, "outbox");
+        Optional<QueuedEmail> next = jdbc.sql(
+                        """
+                        select tenant_id, id, recipient, subject, body_text, body_html, attempts
+                        from outbound_emails
+                        where status = 'pending' and next_attempt_at <= now()
+                        order by next_attempt_at
+                        limit 1
+                        for update skip locked
+                        """)
+                .query((rs, n) -> new QueuedEmail(
+                        rs.getObject("tenant_id", UUID.class),
+                        rs.getObject("id", UUID.class),
+                        rs.getString("recipient"),
+                        rs.getString("subject"),
+                        rs.getString("body_text"),
+                        rs.getString("body_html"),
+                        rs.getInt("attempts")))
+                .optional();
+        if (next.isEmpty()) {
+            return false;
+        }
+        QueuedEmail email = next.get();
+        try {
+            transport.send(email);
+            markSent(email);
+        } catch (RuntimeException e) {
+            scheduleRetry(email, e);
+        }
+        return true;
+    }
+
+    private void markSent(QueuedEmail email) {
+        jdbc.sql("update outbound_emails set status = 'sent', sent_at = now(), attempts = attempts + 1,"
+                        + " last_error = null where tenant_id = :tenant and id = :id")
+                .param("tenant", email.tenantId())
+                .param("id", email.id())
+                .update();
+    }
+
+    private void scheduleRetry(QueuedEmail email, RuntimeException error) {
+        int attempts = email.attempts() + 1;
+        boolean giveUp = attempts >= MAX_ATTEMPTS;
+        Duration backoff = backoff(attempts);
+        log.warn("Sending email {} failed (attempt {}): {}", email.id(), attempts, error.getMessage());
+        jdbc.sql(
+                        """
+                        update outbound_emails
+                        set attempts = :attempts, status = :status, last_error = :error,
+                            next_attempt_at = now() + make_interval(secs => :delay)
+                        where tenant_id = :tenant and id = :id
+                        """)
+                .param("attempts", attempts)
+                .param("status", giveUp ? "failed" : "pending")
+                .param("error", String.valueOf(error.getMessage()))
+                .param("delay", (double) backoff.toSeconds())
+                .param("tenant", email.tenantId())
+                .param("id", email.id())
+                .update();
+    }
+
+    /** 10 s, 20 s, 40 s ... capped at one hour. */
+    static Duration backoff(int attempts) {
+        long seconds = 10L << Math.min(attempts - 1, 20);
+        return Duration.ofSeconds(Math.min(seconds, 3600));
+    }
+}

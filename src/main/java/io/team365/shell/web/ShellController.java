@@ -1,0 +1,37 @@
+package io.team365.shell.web;
+
+import io.team365.identity.SignedInUser;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.http.HttpStatus;
+import java.util.Set;
+
+@Controller
+class ShellController {
+
+    /** Sections in the navigation whose records arrive with the CRM records capability (issue 3). */
+    private static final Set<String> UPCOMING_SECTIONS = Set.of("contacts", "companies", "deals", "activities");
+
+    @GetMapping("/")
+    String landing() {
+        return SignedInUser.current().isPresent() ? "redirect:/app" : "shell/landing";
+    }
+
+    @GetMapping("/app")
+    String home(Model model) {
+        model.addAttribute("user", SignedInUser.require());
+        return "shell/home";
+    }
+
+    @GetMapping("/{section:contacts|companies|deals|activities}")
+    String section(@PathVariable String section, Model model) {
+        if (!UPCOMING_SECTIONS.contains(section)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        model.addAttribute("section", section);
+        return "shell/section";
+    }
+}
