@@ -13,7 +13,10 @@ public class InvalidInput extends RuntimeException {
     private final List<FieldError> errors;
 
     public InvalidInput(List<FieldError> errors) {
-        super(errors.isEmpty() ? "invalid input" : errors.getFirst().field() + ": " + errors.getFirst().messageKey());
+        super(
+                errors.isEmpty()
+                        ? "invalid input"
+                        : errors.getFirst().field() + ": " + errors.getFirst().messageKey());
         this.errors = List.copyOf(errors);
     }
 

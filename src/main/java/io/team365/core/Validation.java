@@ -34,7 +34,9 @@ public final class Validation {
         if (text.isEmpty()) {
             reject(field, "validation.required");
         } else if (text.length() > maxLength || text.chars().anyMatch(c -> c < 0x20)) {
-            reject(field, text.length() > maxLength ? "validation.too-long" : "validation.control-characters",
+            reject(
+                    field,
+                    text.length() > maxLength ? "validation.too-long" : "validation.control-characters",
                     maxLength);
         }
         return text;

@@ -31,7 +31,9 @@ public enum Role {
     }
 
     public static Optional<Role> parse(String value) {
-        return Arrays.stream(values()).filter(r -> r.value.equalsIgnoreCase(value)).findFirst();
+        return Arrays.stream(values())
+                .filter(r -> r.value.equalsIgnoreCase(value))
+                .findFirst();
     }
 
     public static Role of(String value) {

@@ -10,7 +10,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The person behind the current request, in the Client they are working in, with their role there. */
-public record SignedInUser(UUID userId, String email, String name, TenantId tenant, Role role) implements Serializable, AuthenticatedPrincipal {
+public record SignedInUser(UUID userId, String email, String name, TenantId tenant, Role role)
+        implements Serializable, AuthenticatedPrincipal {
 
     @Serial
     private static final long serialVersionUID = 1L;

@@ -1,9 +1,9 @@
 package io.team365.audit.api;
 
-import io.team365.audit.AuditEntry;
-import io.team365.audit.AuditTrail;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.team365.audit.AuditEntry;
+import io.team365.audit.AuditTrail;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

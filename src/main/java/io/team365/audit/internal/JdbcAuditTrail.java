@@ -56,8 +56,7 @@ class JdbcAuditTrail implements AuditTrail {
 
     private void insert(
             TenantId tenant, Actor actor, String action, String targetType, String targetId, Map<String, ?> details) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into audit_events
                             (tenant_id, id, actor_id, actor_email, action, target_type, target_id, details, ip, user_agent)
                         values (:tenant, :id, :actor, :email, :action, :targetType, :targetId, cast(:details as jsonb),
@@ -79,8 +78,7 @@ class JdbcAuditTrail implements AuditTrail {
     @Override
     @Transactional(readOnly = true)
     public List<AuditEntry> recent(UUID before, int limit, String actionFilter) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select id, occurred_at, actor_id, actor_email, action, target_type, target_id, details, ip
                         from audit_events
                         where (cast(:before as uuid) is null or id < :before)

@@ -32,8 +32,8 @@ class DatabaseRoleGuard {
                 .query(String.class)
                 .list();
         if (!owned.isEmpty()) {
-            throw new IllegalStateException(
-                    "The application role " + role[0] + " owns tables " + owned + "; migrations must run as the owner role");
+            throw new IllegalStateException("The application role " + role[0] + " owns tables " + owned
+                    + "; migrations must run as the owner role");
         }
     }
 }

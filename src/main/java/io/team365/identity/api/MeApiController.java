@@ -1,11 +1,11 @@
 package io.team365.identity.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.team365.identity.ApiToken;
 import io.team365.identity.SignedInUser;
 import io.team365.identity.internal.ApiTokens;
 import io.team365.identity.web.Actors;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -39,7 +39,11 @@ class MeApiController {
     @Operation(summary = "Who the credentials act for")
     Me me() {
         SignedInUser user = SignedInUser.require();
-        return new Me(user.userId().toString(), user.tenant().toString(), user.email(), user.name(),
+        return new Me(
+                user.userId().toString(),
+                user.tenant().toString(),
+                user.email(),
+                user.name(),
                 List.of(user.role().value()));
     }
 

@@ -1,10 +1,10 @@
 package io.team365.identity.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.team365.identity.internal.PasswordResets;
 import io.team365.identity.internal.SignUps;
 import io.team365.identity.web.Actors;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Map;
@@ -37,11 +37,13 @@ class SignUpApiController {
         SignUps.Result result = signUps.signUp(
                 new SignUps.Form(body.company(), body.name(), body.email(), body.password()), Actors.of(request));
         return ResponseEntity.created(URI.create("/api/v1/me"))
-                .body(new SignUpResponse(result.tenantId().toString(), result.userId().toString()));
+                .body(new SignUpResponse(
+                        result.tenantId().toString(), result.userId().toString()));
     }
 
     @PostMapping("/api/v1/password-resets")
-    @Operation(summary = "Email a password-reset link, if the address has an account (the answer is the same either way)")
+    @Operation(
+            summary = "Email a password-reset link, if the address has an account (the answer is the same either way)")
     ResponseEntity<Map<String, String>> requestReset(@RequestBody PasswordResetRequest body) {
         resets.request(body.email());
         return ResponseEntity.accepted().body(Map.of("status", "accepted"));

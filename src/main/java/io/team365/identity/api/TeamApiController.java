@@ -1,5 +1,7 @@
 package io.team365.identity.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.team365.core.InvalidInput;
 import io.team365.identity.Invitation;
 import io.team365.identity.Member;
@@ -8,8 +10,6 @@ import io.team365.identity.SignedInUser;
 import io.team365.identity.TeamManagement;
 import io.team365.identity.internal.Invitations;
 import io.team365.identity.web.Actors;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -50,7 +50,8 @@ class TeamApiController {
 
     @PatchMapping("/api/v1/members/{userId}")
     @Operation(summary = "Change a member's role; the last owner cannot be demoted")
-    Map<String, Object> changeRole(@PathVariable UUID userId, @RequestBody RoleChange body, HttpServletRequest request) {
+    Map<String, Object> changeRole(
+            @PathVariable UUID userId, @RequestBody RoleChange body, HttpServletRequest request) {
         Role role = Role.parse(body.role() == null ? "" : body.role())
                 .orElseThrow(() -> InvalidInput.of("role", "validation.role"));
         team.changeRole(SignedInUser.require(), userId, role, Actors.of(request));
@@ -72,14 +73,18 @@ class TeamApiController {
     @Operation(summary = "Invite someone by email")
     ResponseEntity<Map<String, Object>> invite(@RequestBody InvitationRequest body, HttpServletRequest request) {
         UUID id = invitations.invite(SignedInUser.require(), body.email(), body.role(), Actors.of(request));
-        Invitation created = invitations.list().stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
+        Invitation created = invitations.list().stream()
+                .filter(i -> i.id().equals(id))
+                .findFirst()
+                .orElseThrow();
         return ResponseEntity.created(URI.create("/api/v1/invitations/" + id)).body(json(created));
     }
 
     @GetMapping("/api/v1/invitations")
     @Operation(summary = "Invitations sent, newest first")
     Map<String, Object> listInvitations() {
-        return Map.of("data", invitations.list().stream().map(TeamApiController::json).toList());
+        return Map.of(
+                "data", invitations.list().stream().map(TeamApiController::json).toList());
     }
 
     @DeleteMapping("/api/v1/invitations/{id}")
@@ -90,12 +95,32 @@ class TeamApiController {
     }
 
     private static Map<String, Object> json(Member m) {
-        return Map.of("userId", m.userId().toString(), "email", m.email(), "name", m.name(), "role", m.role().value(),
-                "joinedAt", m.joinedAt().toString());
+        return Map.of(
+                "userId",
+                m.userId().toString(),
+                "email",
+                m.email(),
+                "name",
+                m.name(),
+                "role",
+                m.role().value(),
+                "joinedAt",
+                m.joinedAt().toString());
     }
 
     private static Map<String, Object> json(Invitation i) {
-        return Map.of("id", i.id().toString(), "email", i.email(), "role", i.role().value(), "status", i.status(),
-                "createdAt", i.createdAt().toString(), "expiresAt", i.expiresAt().toString());
+        return Map.of(
+                "id",
+                i.id().toString(),
+                "email",
+                i.email(),
+                "role",
+                i.role().value(),
+                "status",
+                i.status(),
+                "createdAt",
+                i.createdAt().toString(),
+                "expiresAt",
+                i.expiresAt().toString());
     }
 }

@@ -77,7 +77,13 @@ public class AccountSettings {
         });
         users.changePassword(user.userId(), encoder.encode(next));
         outbox.enqueue(user.tenant(), mail.passwordChanged(account.email(), account.name()));
-        audit.record(user.tenant(), actor, "user.password-changed", "user", user.userId().toString(), Map.of());
+        audit.record(
+                user.tenant(),
+                actor,
+                "user.password-changed",
+                "user",
+                user.userId().toString(),
+                Map.of());
         sessions.endAll(user.userId(), keepSessionId);
     }
 }

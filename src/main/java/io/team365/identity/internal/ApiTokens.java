@@ -103,16 +103,18 @@ public class ApiTokens {
                     .query((rs, n) -> new Owner(new TenantId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class)))
                     .optional();
         });
-        return owner.flatMap(o -> TenantContext.callAs(o.tenant(), o.userId(), () -> jdbc.sql(
-                        """
+        return owner.flatMap(o -> TenantContext.callAs(
+                o.tenant(),
+                o.userId(),
+                () -> jdbc.sql("""
                         select u.email, u.name, m.role from memberships m join users u on u.id = m.user_id
                         where m.tenant_id = :tenant and m.user_id = :user
                         """)
-                .param("tenant", o.tenant().value())
-                .param("user", o.userId())
-                .query((rs, n) -> new SignedInUser(
-                        o.userId(), rs.getString(1), rs.getString(2), o.tenant(), Role.of(rs.getString(3))))
-                .optional()));
+                        .param("tenant", o.tenant().value())
+                        .param("user", o.userId())
+                        .query((rs, n) -> new SignedInUser(
+                                o.userId(), rs.getString(1), rs.getString(2), o.tenant(), Role.of(rs.getString(3))))
+                        .optional()));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -37,10 +37,14 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<SignedInUser> user = tokens.authenticate(request.getHeader("Authorization").substring(7).strip());
+        Optional<SignedInUser> user = tokens.authenticate(
+                request.getHeader("Authorization").substring(7).strip());
         if (user.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "The access token is unknown or revoked.",
+            ProblemResponses.write(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "The access token is unknown or revoked.",
                     request.getRequestURI());
             return;
         }

@@ -34,11 +34,13 @@ public class EmailVerifications {
 
     /** True if the link was genuine and unused; the address is then verified. */
     public boolean verify(String token) {
-        UUID user = transaction.execute(status -> links.redeem(token, OneTimeLinks.VERIFY_EMAIL).orElse(null));
+        UUID user = transaction.execute(
+                status -> links.redeem(token, OneTimeLinks.VERIFY_EMAIL).orElse(null));
         if (user == null) {
             return false;
         }
-        TenantContext.runAs(null, user, () -> transaction.executeWithoutResult(status -> users.markEmailVerified(user)));
+        TenantContext.runAs(
+                null, user, () -> transaction.executeWithoutResult(status -> users.markEmailVerified(user)));
         return true;
     }
 
@@ -48,13 +50,16 @@ public class EmailVerifications {
             return;
         }
         String address = email.strip().toLowerCase(Locale.ROOT);
-        TenantContext.runAs(TenantId.PLATFORM, null, () -> transaction.executeWithoutResult(status -> users
-                .findByEmail(address)
-                .filter(account -> !account.emailVerified())
-                .ifPresent(account -> {
-                    String secret =
-                            links.issue(account.id(), OneTimeLinks.VERIFY_EMAIL, SignUps.VERIFICATION_VALIDITY);
-                    outbox.enqueue(TenantId.PLATFORM, mail.verification(account.email(), account.name(), secret));
-                })));
+        TenantContext.runAs(
+                TenantId.PLATFORM,
+                null,
+                () -> transaction.executeWithoutResult(status -> users.findByEmail(address)
+                        .filter(account -> !account.emailVerified())
+                        .ifPresent(account -> {
+                            String secret =
+                                    links.issue(account.id(), OneTimeLinks.VERIFY_EMAIL, SignUps.VERIFICATION_VALIDITY);
+                            outbox.enqueue(
+                                    TenantId.PLATFORM, mail.verification(account.email(), account.name(), secret));
+                        })));
     }
 }

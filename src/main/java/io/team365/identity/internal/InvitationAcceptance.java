@@ -75,15 +75,22 @@ public class InvitationAcceptance {
             hash = encoder.encode(password);
         }
         String newHash = hash;
-        TenantContext.runAs(invitation.tenant(), userId, () -> transaction.executeWithoutResult(status -> {
-            invitations.markAccepted(invitation, secret);
-            if (existing.isEmpty()) {
-                users.insert(userId, invitation.email(), displayName, newHash, true);
-            }
-            memberships.insert(invitation.tenant(), userId, invitation.role());
-            audit.record(invitation.tenant(), new AuditTrail.Actor(userId, invitation.email(), requester.ip(),
-                    requester.userAgent()), "invitation.accepted", "invitation", invitation.id().toString(),
-                    Map.of("role", invitation.role().value()));
-        }));
+        TenantContext.runAs(
+                invitation.tenant(),
+                userId,
+                () -> transaction.executeWithoutResult(status -> {
+                    invitations.markAccepted(invitation, secret);
+                    if (existing.isEmpty()) {
+                        users.insert(userId, invitation.email(), displayName, newHash, true);
+                    }
+                    memberships.insert(invitation.tenant(), userId, invitation.role());
+                    audit.record(
+                            invitation.tenant(),
+                            new AuditTrail.Actor(userId, invitation.email(), requester.ip(), requester.userAgent()),
+                            "invitation.accepted",
+                            "invitation",
+                            invitation.id().toString(),
+                            Map.of("role", invitation.role().value()));
+                }));
     }
 }

@@ -64,7 +64,8 @@ public class Invitations {
             check.reject("role", "team.only-owner-grants-owner");
         }
         check.throwIfInvalid();
-        boolean alreadyMember = memberships.members(inviter.tenant()).stream().anyMatch(m -> m.email().equals(email));
+        boolean alreadyMember = memberships.members(inviter.tenant()).stream()
+                .anyMatch(m -> m.email().equals(email));
         if (alreadyMember) {
             throw new Conflict("email", "team.already-member");
         }
@@ -74,8 +75,7 @@ public class Invitations {
                 .update();
         String secret = SecretTokens.newSecret();
         UUID id = Ids.newId();
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into invitations (tenant_id, id, email, role, invited_by, token_hash, expires_at)
                         values (:tenant, :id, :email, :role, :by, :hash, now() + make_interval(secs => :seconds))
                         """)
@@ -89,14 +89,18 @@ public class Invitations {
                 .update();
         String clientName = clients.find(inviter.tenant()).orElseThrow().name();
         outbox.enqueue(inviter.tenant(), mail.invitation(email, inviter.name(), clientName, secret));
-        audit.record(inviter.tenant(), actor, "invitation.sent", "invitation", id.toString(),
+        audit.record(
+                inviter.tenant(),
+                actor,
+                "invitation.sent",
+                "invitation",
+                id.toString(),
                 Map.of("email", email, "role", role.value()));
         return id;
     }
 
     public List<Invitation> list() {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select i.id, i.email, i.role, coalesce(u.name, ''), i.created_at, i.expires_at,
                                case when i.accepted_at is not null then 'accepted'
                                     when i.revoked_at is not null then 'revoked'
@@ -135,8 +139,7 @@ public class Invitations {
             return Optional.empty();
         }
         DatabaseLookups.byTokenHash(jdbc, SecretTokens.hash(secret));
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select tenant_id, id, email, role from invitations
                         where token_hash = :hash and accepted_at is null and revoked_at is null and expires_at > now()
                         """)
@@ -148,7 +151,11 @@ public class Invitations {
                         Role.of(rs.getString(4)),
                         ""))
                 .optional()
-                .map(p -> new Pending(p.tenant(), p.id(), p.email(), p.role(),
+                .map(p -> new Pending(
+                        p.tenant(),
+                        p.id(),
+                        p.email(),
+                        p.role(),
                         clients.find(p.tenant()).map(c -> c.name()).orElse("")));
     }
 

@@ -48,8 +48,7 @@ class Memberships {
     }
 
     List<Member> members(TenantId tenant) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select u.id, u.email, u.name, m.role, m.created_at
                         from memberships m join users u on u.id = m.user_id
                         where m.tenant_id = :tenant

@@ -26,8 +26,7 @@ class OneTimeLinks {
     /** Returns the secret to put in the link; only its hash is stored. */
     String issue(UUID userId, String purpose, Duration validity) {
         String secret = SecretTokens.newSecret();
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into user_tokens (id, user_id, purpose, token_hash, expires_at)
                         values (:id, :user, :purpose, :hash, now() + make_interval(secs => :seconds))
                         """)
@@ -47,8 +46,7 @@ class OneTimeLinks {
             return Optional.empty();
         }
         DatabaseLookups.byTokenHash(jdbc, SecretTokens.hash(secret));
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         update user_tokens set used_at = now()
                         where token_hash = :hash and purpose = :purpose and used_at is null and expires_at > now()
                         returning user_id
@@ -67,11 +65,11 @@ class OneTimeLinks {
         }
         DatabaseLookups.byTokenHash(jdbc, SecretTokens.hash(secret));
         return jdbc.sql("select count(*) from user_tokens where token_hash = :hash and purpose = :purpose"
-                        + " and used_at is null and expires_at > now()")
-                .param("hash", SecretTokens.hash(secret))
-                .param("purpose", purpose)
-                .query(Integer.class)
-                .single()
+                                + " and used_at is null and expires_at > now()")
+                        .param("hash", SecretTokens.hash(secret))
+                        .param("purpose", purpose)
+                        .query(Integer.class)
+                        .single()
                 > 0;
     }
 }

@@ -64,7 +64,8 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
         }
         Optional<Instant> blocked = throttle.blockedUntil(email, ip);
         if (blocked.isPresent()) {
-            long minutes = Math.max(1, Duration.between(Instant.now(), blocked.get()).toMinutes() + 1);
+            long minutes =
+                    Math.max(1, Duration.between(Instant.now(), blocked.get()).toMinutes() + 1);
             throw new ThrottledException(minutes);
         }
         Optional<UserAccount> account = transaction.execute(status -> users.findByEmail(email));
@@ -81,12 +82,16 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
             throw new DisabledException("email not verified");
         }
         throttle.recordAttempt(email, ip, true);
-        SignedInUser signedIn = workspaces.defaultWorkspace(user)
-                .orElseThrow(() -> new DisabledException("no membership"));
-        audit.record(signedIn.tenant(), new AuditTrail.Actor(user.id(), user.email(), ip, null), "user.signed-in",
-                "user", user.id().toString(), Map.of("method", "password"));
-        return UsernamePasswordAuthenticationToken.authenticated(
-                signedIn, null, RoleAuthorities.of(signedIn.role()));
+        SignedInUser signedIn =
+                workspaces.defaultWorkspace(user).orElseThrow(() -> new DisabledException("no membership"));
+        audit.record(
+                signedIn.tenant(),
+                new AuditTrail.Actor(user.id(), user.email(), ip, null),
+                "user.signed-in",
+                "user",
+                user.id().toString(),
+                Map.of("method", "password"));
+        return UsernamePasswordAuthenticationToken.authenticated(signedIn, null, RoleAuthorities.of(signedIn.role()));
     }
 
     private boolean spendTimeThenFail(String password) {
@@ -97,7 +102,12 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
     private void recordFailure(UserAccount user, String ip) {
         List<io.team365.core.TenantId> tenants = workspaces.tenantsOf(user.id());
         AuditTrail.Actor actor = new AuditTrail.Actor(user.id(), user.email(), ip, null);
-        tenants.forEach(tenant -> audit.record(tenant, actor, "user.sign-in-failed", "user", user.id().toString(),
+        tenants.forEach(tenant -> audit.record(
+                tenant,
+                actor,
+                "user.sign-in-failed",
+                "user",
+                user.id().toString(),
                 Map.of("reason", "wrong password")));
     }
 

@@ -71,7 +71,8 @@ public class PasswordPolicy {
     private static Set<String> load() {
         Set<String> words = new HashSet<>(70_000);
         var resource = new ClassPathResource("identity/common-passwords.txt");
-        try (var reader = new BufferedReader(new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
+        try (var reader =
+                new BufferedReader(new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
             reader.lines().map(String::strip).filter(line -> !line.isEmpty()).forEach(words::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -57,34 +57,40 @@ public class PasswordResets {
             return;
         }
         String address = email.strip().toLowerCase(Locale.ROOT);
-        TenantContext.runAs(TenantId.PLATFORM, null, () -> transaction.executeWithoutResult(status -> users
-                .findByEmail(address)
-                .ifPresent(account -> {
-                    String secret = links.issue(account.id(), OneTimeLinks.RESET_PASSWORD, VALIDITY);
-                    outbox.enqueue(TenantId.PLATFORM, mail.passwordReset(account.email(), account.name(), secret));
-                })));
+        TenantContext.runAs(
+                TenantId.PLATFORM,
+                null,
+                () -> transaction.executeWithoutResult(status -> users.findByEmail(address)
+                        .ifPresent(account -> {
+                            String secret = links.issue(account.id(), OneTimeLinks.RESET_PASSWORD, VALIDITY);
+                            outbox.enqueue(
+                                    TenantId.PLATFORM, mail.passwordReset(account.email(), account.name(), secret));
+                        })));
     }
 
     public boolean isValid(String token) {
-        return Boolean.TRUE.equals(
-                transaction.execute(status -> links.isValid(token, OneTimeLinks.RESET_PASSWORD)));
+        return Boolean.TRUE.equals(transaction.execute(status -> links.isValid(token, OneTimeLinks.RESET_PASSWORD)));
     }
 
     /** Sets the new password; the link is used up only if the password is accepted. Ends every session. */
     public void reset(String token, String newPassword) {
-        UUID userId = TenantContext.callAs(TenantId.PLATFORM, null, () -> transaction.execute(status -> {
-            UUID user = links.redeem(token, OneTimeLinks.RESET_PASSWORD)
-                    .orElseThrow(() -> InvalidInput.of("token", "reset.invalid-link"));
-            DatabaseLookups.asUser(jdbc, user);
-            UserAccount account = users.findById(user).orElseThrow();
-            policy.violation(newPassword, account.email(), account.name()).ifPresent(key -> {
-                throw InvalidInput.of("password", key, PasswordPolicy.MIN_LENGTH);
-            });
-            users.changePassword(user, encoder.encode(newPassword));
-            users.markEmailVerified(user);
-            outbox.enqueue(TenantId.PLATFORM, mail.passwordChanged(account.email(), account.name()));
-            return user;
-        }));
+        UUID userId = TenantContext.callAs(
+                TenantId.PLATFORM,
+                null,
+                () -> transaction.execute(status -> {
+                    UUID user = links.redeem(token, OneTimeLinks.RESET_PASSWORD)
+                            .orElseThrow(() -> InvalidInput.of("token", "reset.invalid-link"));
+                    DatabaseLookups.asUser(jdbc, user);
+                    UserAccount account = users.findById(user).orElseThrow();
+                    policy.violation(newPassword, account.email(), account.name())
+                            .ifPresent(key -> {
+                                throw InvalidInput.of("password", key, PasswordPolicy.MIN_LENGTH);
+                            });
+                    users.changePassword(user, encoder.encode(newPassword));
+                    users.markEmailVerified(user);
+                    outbox.enqueue(TenantId.PLATFORM, mail.passwordChanged(account.email(), account.name()));
+                    return user;
+                }));
         sessions.endAll(userId, null);
     }
 }

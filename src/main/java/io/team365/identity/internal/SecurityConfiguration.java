@@ -37,20 +37,41 @@ class SecurityConfiguration {
             + "form-action 'self'; frame-ancestors 'none'";
 
     private static final String[] PUBLIC_PAGES = {
-        "/", "/signup", "/login", "/forgot-password", "/reset-password", "/verify-email", "/verify-email/resend",
-        "/invitations/accept", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
-        "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
+        "/",
+        "/signup",
+        "/login",
+        "/forgot-password",
+        "/reset-password",
+        "/verify-email",
+        "/verify-email/resend",
+        "/invitations/accept",
+        "/css/**",
+        "/js/**",
+        "/img/**",
+        "/webjars/**",
+        "/favicon.ico",
+        "/favicon.svg",
+        "/error",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/swagger-ui/**",
         "/swagger-ui.html"
     };
 
     private static final String[] SELF_SERVICE = {
-        "/settings/profile/**", "/settings/password/**", "/settings/tokens/**", "/api/v1/me", "/api/v1/me/**",
-        "/switch-client", "/logout"
+        "/settings/profile/**",
+        "/settings/password/**",
+        "/settings/tokens/**",
+        "/api/v1/me",
+        "/api/v1/me/**",
+        "/switch-client",
+        "/logout"
     };
 
     private static final String[] ADMINISTRATION = {
-        "/settings/users/**", "/settings/audit/**", "/api/v1/members/**", "/api/v1/invitations/**",
-        "/api/v1/audit/**"
+        "/settings/users/**", "/settings/audit/**", "/api/v1/members/**", "/api/v1/invitations/**", "/api/v1/audit/**"
     };
 
     @Bean
@@ -61,9 +82,12 @@ class SecurityConfiguration {
     @Bean
     static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.withDefaultRolePrefix()
-                .role("OWNER").implies("ADMIN")
-                .role("ADMIN").implies("MEMBER")
-                .role("MEMBER").implies("READ_ONLY")
+                .role("OWNER")
+                .implies("ADMIN")
+                .role("ADMIN")
+                .implies("MEMBER")
+                .role("MEMBER")
+                .implies("READ_ONLY")
                 .build();
     }
 
@@ -107,8 +131,8 @@ class SecurityConfiguration {
         var bearerTokens = new BearerTokenFilter(tokens);
         var tenantBinding = new TenantBindingFilter(memberships);
         RequestMatcher bearer = BearerTokenFilter::hasBearerToken;
-        RequestMatcher apiWithoutSession = request -> ProblemResponses.isApi(request)
-                && request.getRequestedSessionId() == null;
+        RequestMatcher apiWithoutSession =
+                request -> ProblemResponses.isApi(request) && request.getRequestedSessionId() == null;
         var success = new SavedRequestAwareAuthenticationSuccessHandler();
         success.setDefaultTargetUrl("/app");
         http.authenticationProvider(passwords)
@@ -142,7 +166,9 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
                             if (ProblemResponses.isApi(request)) {
                                 response.setHeader("WWW-Authenticate", "Bearer");
-                                ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
+                                ProblemResponses.write(
+                                        response,
+                                        HttpStatus.UNAUTHORIZED,
                                         "Sign in, or send a personal access token as 'Authorization: Bearer t365_…'.",
                                         request.getRequestURI());
                             } else {
@@ -151,7 +177,9 @@ class SecurityConfiguration {
                         })
                         .accessDeniedHandler((request, response, e) -> {
                             if (ProblemResponses.isApi(request)) {
-                                ProblemResponses.write(response, HttpStatus.FORBIDDEN,
+                                ProblemResponses.write(
+                                        response,
+                                        HttpStatus.FORBIDDEN,
                                         "Your role does not allow this action (or a browser request lacked its CSRF token).",
                                         request.getRequestURI());
                             } else {
@@ -161,9 +189,10 @@ class SecurityConfiguration {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                        .permissionsPolicyHeader(permissions -> permissions.policy(
-                                "camera=(), microphone=(), geolocation=(), payment=(), usb=()"))
-                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000)));
+                        .permissionsPolicyHeader(permissions ->
+                                permissions.policy("camera=(), microphone=(), geolocation=(), payment=(), usb=()"))
+                        .httpStrictTransportSecurity(
+                                hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000)));
         return http.build();
     }
 }

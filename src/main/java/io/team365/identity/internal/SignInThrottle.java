@@ -43,8 +43,7 @@ class SignInThrottle {
                 ? "and f.at > coalesce((select max(s.at) from sign_in_attempts s where s.email = :value"
                         + " and s.succeeded), '-infinity')"
                 : "";
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         with recent as (
                             select at from sign_in_attempts f
                             where f.%1$s = :value and not f.succeeded
@@ -55,8 +54,7 @@ class SignInThrottle {
                         )
                         select case when count(*) >= :limit then min(at) + make_interval(secs => :window) end
                         from recent
-                        """
-                                .formatted(column, sinceSuccess))
+                        """.formatted(column, sinceSuccess))
                 .param("value", value)
                 .param("window", (double) WINDOW.toSeconds())
                 .param("limit", limit)
@@ -78,6 +76,7 @@ class SignInThrottle {
     /** Attempts are kept one day, long enough for throttling and for an admin to look into an attack. */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
     void purgeOldAttempts() {
-        jdbc.sql("delete from sign_in_attempts where at < now() - interval '1 day'").update();
+        jdbc.sql("delete from sign_in_attempts where at < now() - interval '1 day'")
+                .update();
     }
 }

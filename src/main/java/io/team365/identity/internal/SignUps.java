@@ -76,19 +76,24 @@ public class SignUps {
         UUID userId = Ids.newId();
         String hash = passwordEncoder.encode(form.password());
         try {
-            return TenantContext.callAs(tenant, userId, () -> transaction.execute(status -> {
-                if (users.findByEmail(email).isPresent()) {
-                    throw new Conflict("email", "signup.email-taken");
-                }
-                clients.create(tenant, company);
-                users.insert(userId, email, name, hash, false);
-                memberships.insert(tenant, userId, Role.OWNER);
-                String secret = links.issue(userId, OneTimeLinks.VERIFY_EMAIL, VERIFICATION_VALIDITY);
-                outbox.enqueue(tenant, mail.verification(email, name, secret));
-                AuditTrail.Actor actor = new AuditTrail.Actor(userId, email, requester.ip(), requester.userAgent());
-                audit.record(tenant, actor, "client.created", "client", tenant.toString(), Map.of("name", company));
-                return new Result(tenant, userId);
-            }));
+            return TenantContext.callAs(
+                    tenant,
+                    userId,
+                    () -> transaction.execute(status -> {
+                        if (users.findByEmail(email).isPresent()) {
+                            throw new Conflict("email", "signup.email-taken");
+                        }
+                        clients.create(tenant, company);
+                        users.insert(userId, email, name, hash, false);
+                        memberships.insert(tenant, userId, Role.OWNER);
+                        String secret = links.issue(userId, OneTimeLinks.VERIFY_EMAIL, VERIFICATION_VALIDITY);
+                        outbox.enqueue(tenant, mail.verification(email, name, secret));
+                        AuditTrail.Actor actor =
+                                new AuditTrail.Actor(userId, email, requester.ip(), requester.userAgent());
+                        audit.record(
+                                tenant, actor, "client.created", "client", tenant.toString(), Map.of("name", company));
+                        return new Result(tenant, userId);
+                    }));
         } catch (DuplicateKeyException raced) {
             throw new Conflict("email", "signup.email-taken");
         }

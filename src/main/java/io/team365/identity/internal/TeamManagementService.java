@@ -52,7 +52,12 @@ class TeamManagementService implements TeamManagement {
             throw new Conflict("role", "team.last-owner");
         }
         memberships.changeRole(by.tenant(), userId, role);
-        audit.record(by.tenant(), actor, "member.role-changed", "user", userId.toString(),
+        audit.record(
+                by.tenant(),
+                actor,
+                "member.role-changed",
+                "user",
+                userId.toString(),
                 Map.of("from", current.value(), "to", role.value()));
     }
 
@@ -65,8 +70,7 @@ class TeamManagementService implements TeamManagement {
             throw new Conflict("userId", "team.last-owner");
         }
         memberships.delete(by.tenant(), userId);
-        audit.record(by.tenant(), actor, "member.removed", "user", userId.toString(),
-                Map.of("role", current.value()));
+        audit.record(by.tenant(), actor, "member.removed", "user", userId.toString(), Map.of("role", current.value()));
     }
 
     /** The member's role, refusing admins who try to change an owner. */

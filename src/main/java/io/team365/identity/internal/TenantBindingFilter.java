@@ -42,7 +42,9 @@ class TenantBindingFilter extends OncePerRequestFilter {
         }
         SignedInUser user = signedIn;
         if (request.getAttribute(BearerTokenFilter.AUTHENTICATED_BY_TOKEN) == null) {
-            Optional<Role> role = TenantContext.callAs(signedIn.tenant(), signedIn.userId(),
+            Optional<Role> role = TenantContext.callAs(
+                    signedIn.tenant(),
+                    signedIn.userId(),
                     () -> memberships.roleOf(signedIn.tenant(), signedIn.userId()));
             if (role.isEmpty()) {
                 signOut(request);

@@ -42,8 +42,7 @@ class UserAccounts {
     }
 
     void insert(UUID id, String email, String name, String passwordHash, boolean verified) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into users (id, email, name, password_hash, email_verified_at)
                         values (:id, :email, :name, :hash, case when :verified then now() end)
                         """)

@@ -38,7 +38,9 @@ public class WorkspaceSelector {
 
     List<Membership> membershipsOf(UUID userId) {
         List<Memberships.Row> rows = TenantContext.callAs(null, userId, () -> memberships.ofUser(userId));
-        Map<TenantId, String> names = clients.findAll(rows.stream().map(Memberships.Row::tenant).toList()).stream()
+        Map<TenantId, String> names = clients
+                .findAll(rows.stream().map(Memberships.Row::tenant).toList())
+                .stream()
                 .collect(Collectors.toMap(Client::id, Client::name));
         return rows.stream()
                 .map(row -> new Membership(row.tenant(), names.getOrDefault(row.tenant(), "?"), row.role()))
@@ -58,9 +60,8 @@ public class WorkspaceSelector {
     }
 
     private SignedInUser open(UUID userId, String email, String name, TenantId tenant, Role role) {
-        TenantContext.runAs(tenant, userId, () -> transaction.executeWithoutResult(
-                status -> memberships.touch(tenant, userId)));
+        TenantContext.runAs(
+                tenant, userId, () -> transaction.executeWithoutResult(status -> memberships.touch(tenant, userId)));
         return new SignedInUser(userId, email, name, tenant, role);
     }
-
 }

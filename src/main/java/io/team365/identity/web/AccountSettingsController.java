@@ -76,8 +76,12 @@ class AccountSettingsController {
             Locale locale) {
         try {
             HttpSession session = request.getSession(false);
-            account.changePassword(SignedInUser.require(), currentPassword, newPassword,
-                    session == null ? null : session.getId(), Actors.of(request));
+            account.changePassword(
+                    SignedInUser.require(),
+                    currentPassword,
+                    newPassword,
+                    session == null ? null : session.getId(),
+                    Actors.of(request));
             request.changeSessionId();
             return "redirect:/settings/password?saved";
         } catch (InvalidInput invalid) {

@@ -1,8 +1,8 @@
 package io.team365.identity.web;
 
 import io.team365.audit.AuditTrail;
-import io.team365.core.Validation;
 import io.team365.core.InvalidInput;
+import io.team365.core.Validation;
 import io.team365.core.web.FormErrors;
 import io.team365.identity.SignedInUser;
 import io.team365.tenancy.Client;
@@ -55,7 +55,12 @@ class ClientSettingsController {
             String newName = check.text("name", name, ClientManagement.MAX_NAME_LENGTH);
             check.throwIfInvalid();
             clients.rename(user.tenant(), newName);
-            audit.record(user.tenant(), Actors.of(request), "client.renamed", "client", user.tenant().toString(),
+            audit.record(
+                    user.tenant(),
+                    Actors.of(request),
+                    "client.renamed",
+                    "client",
+                    user.tenant().toString(),
                     Map.of("from", client.name(), "to", newName));
             return "redirect:/settings/client?saved";
         } catch (InvalidInput invalid) {

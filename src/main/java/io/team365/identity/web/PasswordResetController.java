@@ -57,7 +57,8 @@ class PasswordResetController {
             return "redirect:/login?reset";
         } catch (InvalidInput invalid) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            boolean linkBroken = invalid.errors().stream().anyMatch(e -> e.field().equals("token"));
+            boolean linkBroken =
+                    invalid.errors().stream().anyMatch(e -> e.field().equals("token"));
             model.addAttribute("token", token == null ? "" : token);
             model.addAttribute("valid", !linkBroken);
             model.addAttribute("errors", FormErrors.of(invalid, messages, locale));

@@ -39,10 +39,14 @@ class SignInController {
         } else if (joined != null) {
             notice = "signin.joined";
         }
-        model.addAttribute("error", error == null ? null : switch (error) {
-            case "throttled", "unverified" -> error;
-            default -> "credentials";
-        });
+        model.addAttribute(
+                "error",
+                error == null
+                        ? null
+                        : switch (error) {
+                            case "throttled", "unverified" -> error;
+                            default -> "credentials";
+                        });
         model.addAttribute("minutes", minutes == null ? 15 : Math.max(1, Math.min(minutes, 60)));
         model.addAttribute("notice", notice);
         return "identity/login";

@@ -76,16 +76,24 @@ class TeamSettingsController {
         Role newRole = Role.parse(role == null ? "" : role).orElse(null);
         if (newRole == null) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return render(model, FormErrors.single("members", messages.getMessage("validation.role", null, locale)),
-                    "", "member", null);
+            return render(
+                    model,
+                    FormErrors.single("members", messages.getMessage("validation.role", null, locale)),
+                    "",
+                    "member",
+                    null);
         }
         try {
             team.changeRole(SignedInUser.require(), userId, newRole, Actors.of(request));
             return "redirect:/settings/users?done=role";
         } catch (Conflict conflict) {
             response.setStatus(HttpStatus.CONFLICT.value());
-            return render(model, FormErrors.single("members", messages.getMessage(conflict.messageKey(), null, locale)),
-                    "", "member", null);
+            return render(
+                    model,
+                    FormErrors.single("members", messages.getMessage(conflict.messageKey(), null, locale)),
+                    "",
+                    "member",
+                    null);
         }
     }
 
@@ -101,8 +109,12 @@ class TeamSettingsController {
             return "redirect:/settings/users?done=removed";
         } catch (Conflict conflict) {
             response.setStatus(HttpStatus.CONFLICT.value());
-            return render(model, FormErrors.single("members", messages.getMessage(conflict.messageKey(), null, locale)),
-                    "", "member", null);
+            return render(
+                    model,
+                    FormErrors.single("members", messages.getMessage(conflict.messageKey(), null, locale)),
+                    "",
+                    "member",
+                    null);
         }
     }
 

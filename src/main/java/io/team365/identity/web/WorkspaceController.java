@@ -23,16 +23,15 @@ class WorkspaceController {
 
     @PostMapping("/switch-client")
     String switchClient(
-            @RequestParam(required = false) String tenantId,
-            HttpServletRequest request,
-            HttpServletResponse response) {
+            @RequestParam(required = false) String tenantId, HttpServletRequest request, HttpServletResponse response) {
         TenantId target;
         try {
             target = TenantId.of(String.valueOf(tenantId));
         } catch (IllegalArgumentException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
-        SignedInUser switched = workspaces.switchTo(SignedInUser.require(), target)
+        SignedInUser switched = workspaces
+                .switchTo(SignedInUser.require(), target)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         request.changeSessionId();
         SignedInSessions.replace(switched, request, response);

@@ -27,8 +27,7 @@ class JdbcOutbox implements Outbox {
             throw new IllegalStateException("bind tenant " + tenant + " before queueing its mail");
         }
         UUID id = Ids.newId();
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into outbound_emails (tenant_id, id, kind, recipient, subject, body_text, body_html)
                         values (:tenant, :id, :kind, :recipient, :subject, :text, :html)
                         """)

@@ -34,7 +34,11 @@ class MailTransport {
 
     void send(QueuedEmail email) throws MailException {
         if (sender == null) {
-            log.info("No SMTP server configured; email to {}: {}\n{}", email.recipient(), email.subject(), email.textBody());
+            log.info(
+                    "No SMTP server configured; email to {}: {}\n{}",
+                    email.recipient(),
+                    email.subject(),
+                    email.textBody());
             return;
         }
         MimeMessage message = new StableIdMimeMessage(sender.createMimeMessage(), email.id() + "@team365");

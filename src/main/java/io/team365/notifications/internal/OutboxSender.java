@@ -43,8 +43,7 @@ class OutboxSender {
 
     private boolean sendOne() {
         DatabaseLookups.asWorker(jdbc, "outbox");
-        Optional<QueuedEmail> next = jdbc.sql(
-                        """
+        Optional<QueuedEmail> next = jdbc.sql("""
                         select tenant_id, id, recipient, subject, body_text, body_html, attempts
                         from outbound_emails
                         where status = 'pending' and next_attempt_at <= now()
@@ -87,8 +86,7 @@ class OutboxSender {
         boolean giveUp = attempts >= MAX_ATTEMPTS;
         Duration backoff = backoff(attempts);
         log.warn("Sending email {} failed (attempt {}): {}", email.id(), attempts, error.getMessage());
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         update outbound_emails
                         set attempts = :attempts, status = :status, last_error = :error,
                             next_attempt_at = now() + make_interval(secs => :delay)

@@ -1,13 +1,13 @@
 package io.team365.shell.web;
 
 import io.team365.identity.SignedInUser;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.http.HttpStatus;
-import java.util.Set;
 
 @Controller
 class ShellController {

@@ -1,0 +1,160 @@
+package io.team365.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A real HTTP client with a cookie jar, for tests that act as a browser without one: it reads the CSRF token from
+ * pages the way our JavaScript does and sends it back.
+ */
+public class Browserless {
+
+    private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]*)\"");
+
+    private final String base;
+    private final HttpClient http;
+    private String bearer;
+    private boolean browserSession;
+
+    Browserless(String base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    public Browserless withBearer(String token) {
+        Browserless copy = new Browserless(base);
+        copy.bearer = token;
+        return copy;
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    /** GETs a page and follows redirects within the site, like a browser would. */
+    public HttpResponse<String> browse(String path) {
+        HttpResponse<String> response = get(path);
+        int hops = 0;
+        while (response.statusCode() / 100 == 3 && hops++ < 5) {
+            String location = response.headers().firstValue("Location").orElseThrow();
+            response = get(location.startsWith("http") ? URI.create(location).getRawPath()
+                    + (URI.create(location).getRawQuery() == null ? "" : "?" + URI.create(location).getRawQuery())
+                    : location);
+        }
+        return response;
+    }
+
+    public HttpResponse<String> postJson(String path, String json) {
+        return send(withCsrf(request(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
+    public HttpResponse<String> patchJson(String path, String json) {
+        return send(withCsrf(request(path)).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return send(withCsrf(request(path)).DELETE().build());
+    }
+
+    public HttpResponse<String> send(String method, String path, String contentType, String body) {
+        HttpRequest.Builder builder = withCsrf(request(path));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    /** Submits a form the way a page does: with the CSRF token of a page fetched first. */
+    public HttpResponse<String> postForm(String path, Map<String, String> fields) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrfToken());
+        String body = all.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    public void signIn(String email, String password) {
+        HttpResponse<String> response = postForm("/login", Map.of("username", email, "password", password));
+        String location = response.headers().firstValue("Location").orElse("");
+        if (response.statusCode() != 302 || location.contains("/login")) {
+            throw new IllegalStateException("sign-in failed: " + response.statusCode() + " " + location);
+        }
+        browserSession = true;
+    }
+
+    public String csrfToken() {
+        HttpResponse<String> page = get("/login");
+        Matcher matcher = CSRF_META.matcher(page.body());
+        if (!matcher.find()) {
+            page = get("/app");
+            matcher = CSRF_META.matcher(page.body());
+            if (!matcher.find()) {
+                throw new IllegalStateException("no CSRF token on the page");
+            }
+        }
+        return matcher.group(1);
+    }
+
+    private HttpRequest.Builder withCsrf(HttpRequest.Builder builder) {
+        if (bearer == null && browserSession) {
+            builder.header("X-CSRF-TOKEN", csrfToken());
+        }
+        return builder;
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
+        }
+        return builder;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** The value of a top-level string field of a small JSON document. */
+    public static String jsonField(String json, String field) {
+        Matcher matcher = Pattern.compile("\"" + Pattern.quote(field) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no field " + field + " in " + json);
+        }
+        return matcher.group(1);
+    }
+}

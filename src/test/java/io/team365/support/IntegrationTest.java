@@ -1,0 +1,125 @@
+package io.team365.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the integration tests: the whole server on a random port, on the embedded PostgreSQL, sending mail
+ * to an in-process GreenMail SMTP server. Every test class shares one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class IntegrationTest {
+
+    protected static final GreenMail MAIL;
+    private static final int SMTP_PORT;
+
+    static {
+        SMTP_PORT = freePort();
+        MAIL = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        MAIL.start();
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void mailProperties(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    protected Browserless client() {
+        return new Browserless("http://localhost:" + port);
+    }
+
+    protected static String uniqueEmail(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+    }
+
+    /** Waits for the newest email to {@code to} and returns the first link in it that starts with {@code path}. */
+    protected static String awaitLink(String to, String path) {
+        Pattern link = Pattern.compile("https?://[^\\s]+" + Pattern.quote(path) + "[^\\s]*");
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> messagesTo(to).stream()
+                        .map(IntegrationTest::body)
+                        .map(link::matcher)
+                        .filter(Matcher::find)
+                        .map(Matcher::group)
+                        .reduce((first, second) -> second)
+                        .orElse(null), found -> found != null);
+    }
+
+    protected static List<MimeMessage> messagesTo(String to) {
+        return Arrays.stream(MAIL.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(to));
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .toList();
+    }
+
+    protected static String body(MimeMessage message) {
+        try {
+            Object content = message.getContent();
+            return content instanceof String text ? text : String.valueOf(content);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Signs up a new Client over the API and follows the emailed link; returns the session of its owner. */
+    protected SignedUp signUpAndVerify(String company) {
+        String email = uniqueEmail("owner");
+        String password = "plum orchard lantern 42";
+        Browserless anonymous = client();
+        var response = anonymous.postJson("/api/v1/signup",
+                "{\"company\":\"%s\",\"name\":\"Olive Owner\",\"email\":\"%s\",\"password\":\"%s\"}"
+                        .formatted(company, email, password));
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("sign-up failed: " + response.body());
+        }
+        String link = awaitLink(email, "/verify-email?token=");
+        anonymous.get(link.substring(link.indexOf("/verify-email")));
+        Browserless owner = client();
+        owner.signIn(email, password);
+        String tenantId = Browserless.jsonField(response.body(), "tenantId");
+        String userId = Browserless.jsonField(response.body(), "userId");
+        return new SignedUp(owner, email, password, UUID.fromString(tenantId), UUID.fromString(userId));
+    }
+
+    public record SignedUp(Browserless session, String email, String password, UUID tenantId, UUID userId) {}
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
