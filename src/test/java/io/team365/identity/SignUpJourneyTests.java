@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.team365.core.TenantId;
 import io.team365.support.Browserless;
+import io.team365.support.IntegrationTest;
 import io.team365.tenancy.TenantContext;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import io.team365.support.IntegrationTest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -22,11 +22,14 @@ class SignUpJourneyTests extends IntegrationTest {
         String password = "violet harbour compass 7";
         Browserless visitor = client();
 
-        HttpResponse<String> signUp = visitor.postJson("/api/v1/signup",
+        HttpResponse<String> signUp = visitor.postJson(
+                "/api/v1/signup",
                 "{\"company\":\"Journey Ltd\",\"name\":\"Jo Journey\",\"email\":\"%s\",\"password\":\"%s\"}"
                         .formatted(email, password));
         assertThat(signUp.statusCode()).isEqualTo(201);
-        assertThat(signUp.headers().firstValue("Set-Cookie")).as("an API sign-up starts no session").isEmpty();
+        assertThat(signUp.headers().firstValue("Set-Cookie"))
+                .as("an API sign-up starts no session")
+                .isEmpty();
         String tenantId = Browserless.jsonField(signUp.body(), "tenantId");
         String userId = Browserless.jsonField(signUp.body(), "userId");
 
@@ -52,10 +55,12 @@ class SignUpJourneyTests extends IntegrationTest {
         assertThat(created.statusCode()).isEqualTo(201);
         String token = Browserless.jsonField(created.body(), "token");
         assertThat(token).startsWith("t365_").hasSizeGreaterThan(40);
-        String storedHash = TenantContext.callAs(TenantId.of(tenantIdOf(signUp)), null, () -> jdbc.sql(
-                        "select token_hash from api_tokens where name = 'CI script'")
-                .query(String.class)
-                .single());
+        String storedHash = TenantContext.callAs(
+                TenantId.of(tenantIdOf(signUp)),
+                null,
+                () -> jdbc.sql("select token_hash from api_tokens where name = 'CI script'")
+                        .query(String.class)
+                        .single());
         assertThat(storedHash).as("only the SHA-256 of the token is stored").isEqualTo(sha256(token));
 
         Browserless api = client().withBearer(token);
@@ -68,7 +73,10 @@ class SignUpJourneyTests extends IntegrationTest {
                 .contains("\"roles\":[\"owner\"]");
 
         HttpResponse<String> tokens = session.get("/api/v1/me/tokens");
-        assertThat(tokens.body()).contains("CI script").contains("\"lastUsedAt\":\"").doesNotContain(token);
+        assertThat(tokens.body())
+                .contains("CI script")
+                .contains("\"lastUsedAt\":\"")
+                .doesNotContain(token);
 
         String tokenId = Browserless.jsonField(created.body(), "id");
         assertThat(session.delete("/api/v1/me/tokens/" + tokenId).statusCode()).isEqualTo(204);
@@ -83,7 +91,8 @@ class SignUpJourneyTests extends IntegrationTest {
     }
 
     private static String sha256(String value) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -92,7 +101,10 @@ class SignUpJourneyTests extends IntegrationTest {
         owner.session().postJson("/api/v1/me/tokens", "{\"name\":\"audited\"}");
         HttpResponse<String> audit = owner.session().get("/api/v1/audit");
         assertThat(audit.statusCode()).isEqualTo(200);
-        assertThat(audit.body()).contains("client.created").contains("user.signed-in").contains("token.created");
+        assertThat(audit.body())
+                .contains("client.created")
+                .contains("user.signed-in")
+                .contains("token.created");
         assertThat(owner.session().get("/settings/audit").body())
                 .contains("API token created")
                 .contains("Signed in");

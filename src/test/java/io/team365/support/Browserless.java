@@ -51,21 +51,27 @@ public class Browserless {
         int hops = 0;
         while (response.statusCode() / 100 == 3 && hops++ < 5) {
             String location = response.headers().firstValue("Location").orElseThrow();
-            response = get(location.startsWith("http") ? URI.create(location).getRawPath()
-                    + (URI.create(location).getRawQuery() == null ? "" : "?" + URI.create(location).getRawQuery())
-                    : location);
+            response = get(
+                    location.startsWith("http")
+                            ? URI.create(location).getRawPath()
+                                    + (URI.create(location).getRawQuery() == null
+                                            ? ""
+                                            : "?" + URI.create(location).getRawQuery())
+                            : location);
         }
         return response;
     }
 
     public HttpResponse<String> postJson(String path, String json) {
-        return send(withCsrf(request(path)).header("Content-Type", "application/json")
+        return send(withCsrf(request(path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build());
     }
 
     public HttpResponse<String> patchJson(String path, String json) {
-        return send(withCsrf(request(path)).header("Content-Type", "application/json")
+        return send(withCsrf(request(path))
+                .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json))
                 .build());
     }
@@ -79,8 +85,9 @@ public class Browserless {
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }
-        return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
+        return send(builder.method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build());
     }
 
@@ -151,7 +158,8 @@ public class Browserless {
 
     /** The value of a top-level string field of a small JSON document. */
     public static String jsonField(String json, String field) {
-        Matcher matcher = Pattern.compile("\"" + Pattern.quote(field) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        Matcher matcher = Pattern.compile("\"" + Pattern.quote(field) + "\"\\s*:\\s*\"([^\"]*)\"")
+                .matcher(json);
         if (!matcher.find()) {
             throw new IllegalStateException("no field " + field + " in " + json);
         }

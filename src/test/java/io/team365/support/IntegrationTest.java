@@ -63,20 +63,23 @@ public abstract class IntegrationTest {
         return Awaitility.await()
                 .atMost(Duration.ofSeconds(15))
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> messagesTo(to).stream()
-                        .map(IntegrationTest::body)
-                        .map(link::matcher)
-                        .filter(Matcher::find)
-                        .map(Matcher::group)
-                        .reduce((first, second) -> second)
-                        .orElse(null), found -> found != null);
+                .until(
+                        () -> messagesTo(to).stream()
+                                .map(IntegrationTest::body)
+                                .map(link::matcher)
+                                .filter(Matcher::find)
+                                .map(Matcher::group)
+                                .reduce((first, second) -> second)
+                                .orElse(null),
+                        found -> found != null);
     }
 
     protected static List<MimeMessage> messagesTo(String to) {
         return Arrays.stream(MAIL.getReceivedMessages())
                 .filter(m -> {
                     try {
-                        return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(to));
+                        return Arrays.stream(m.getAllRecipients())
+                                .anyMatch(a -> a.toString().contains(to));
                     } catch (Exception e) {
                         return false;
                     }
@@ -98,7 +101,8 @@ public abstract class IntegrationTest {
         String email = uniqueEmail("owner");
         String password = "plum orchard lantern 42";
         Browserless anonymous = client();
-        var response = anonymous.postJson("/api/v1/signup",
+        var response = anonymous.postJson(
+                "/api/v1/signup",
                 "{\"company\":\"%s\",\"name\":\"Olive Owner\",\"email\":\"%s\",\"password\":\"%s\"}"
                         .formatted(company, email, password));
         if (response.statusCode() != 201) {
@@ -112,6 +116,31 @@ public abstract class IntegrationTest {
         String userId = Browserless.jsonField(response.body(), "userId");
         return new SignedUp(owner, email, password, UUID.fromString(tenantId), UUID.fromString(userId));
     }
+
+    /** The owner invites someone with the role; they accept through the emailed link and sign in. */
+    protected Joined inviteAndJoin(SignedUp owner, String role) {
+        String email = uniqueEmail(role);
+        String password = "quiet meadow lighthouse 9";
+        var invited = owner.session()
+                .postJson("/api/v1/invitations", "{\"email\":\"%s\",\"role\":\"%s\"}".formatted(email, role));
+        if (invited.statusCode() != 201) {
+            throw new IllegalStateException("invitation failed: " + invited.body());
+        }
+        String link = awaitLink(email, "/invitations/accept?token=");
+        String token = link.substring(link.indexOf("token=") + 6);
+        Browserless invitee = client();
+        var accepted = invitee.postForm(
+                "/invitations/accept", java.util.Map.of("token", token, "name", "Ivy " + role, "password", password));
+        if (accepted.statusCode() != 302) {
+            throw new IllegalStateException("accepting failed: " + accepted.statusCode() + accepted.body());
+        }
+        Browserless session = client();
+        session.signIn(email, password);
+        String userId = Browserless.jsonField(session.get("/api/v1/me").body(), "userId");
+        return new Joined(session, email, password, UUID.fromString(userId));
+    }
+
+    public record Joined(Browserless session, String email, String password, UUID userId) {}
 
     public record SignedUp(Browserless session, String email, String password, UUID tenantId, UUID userId) {}
 

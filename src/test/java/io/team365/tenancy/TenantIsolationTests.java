@@ -47,9 +47,15 @@ class TenantIsolationTests extends IntegrationTest {
         alpha = signUpAndVerify("Alpha GmbH");
         beta = signUpAndVerify("Beta SARL");
         for (SignedUp client : List.of(alpha, beta)) {
-            assertThat(client.session().postJson("/api/v1/me/tokens", "{\"name\":\"tok\"}").statusCode()).isEqualTo(201);
-            assertThat(client.session().postJson("/api/v1/invitations",
-                            "{\"email\":\"%s\",\"role\":\"member\"}".formatted(uniqueEmail("invitee"))).statusCode())
+            assertThat(client.session()
+                            .postJson("/api/v1/me/tokens", "{\"name\":\"tok\"}")
+                            .statusCode())
+                    .isEqualTo(201);
+            assertThat(client.session()
+                            .postJson(
+                                    "/api/v1/invitations",
+                                    "{\"email\":\"%s\",\"role\":\"member\"}".formatted(uniqueEmail("invitee")))
+                            .statusCode())
                     .isEqualTo(201);
         }
         betaInvitationId = firstId(beta.session().get("/api/v1/invitations").body());
@@ -58,22 +64,31 @@ class TenantIsolationTests extends IntegrationTest {
 
     @Test
     void everyTenantTableHasForcedRowLevelSecurityAndTheAppRoleOwnsNothing() throws SQLException {
-        try (Connection db = appConnection(); Statement statement = db.createStatement()) {
+        try (Connection db = appConnection();
+                Statement statement = db.createStatement()) {
             List<String> tables = tenantTables(db);
             assertThat(tables).contains("memberships", "invitations", "api_tokens", "audit_events", "outbound_emails");
             for (String table : tables) {
                 try (ResultSet rs = statement.executeQuery("select c.relrowsecurity, c.relforcerowsecurity,"
                         + " pg_get_userbyid(c.relowner) from pg_class c where c.relname = '" + table + "'")) {
                     rs.next();
-                    assertThat(rs.getBoolean(1)).as(table + " has row-level security").isTrue();
-                    assertThat(rs.getBoolean(2)).as(table + " forces it on the owner too").isTrue();
-                    assertThat(rs.getString(3)).as(table + " is not owned by the app role").isNotEqualTo(appRole);
+                    assertThat(rs.getBoolean(1))
+                            .as(table + " has row-level security")
+                            .isTrue();
+                    assertThat(rs.getBoolean(2))
+                            .as(table + " forces it on the owner too")
+                            .isTrue();
+                    assertThat(rs.getString(3))
+                            .as(table + " is not owned by the app role")
+                            .isNotEqualTo(appRole);
                 }
             }
             try (ResultSet rs = statement.executeQuery(
                     "select rolsuper or rolbypassrls from pg_roles where rolname = current_user")) {
                 rs.next();
-                assertThat(rs.getBoolean(1)).as("the app role can bypass nothing").isFalse();
+                assertThat(rs.getBoolean(1))
+                        .as("the app role can bypass nothing")
+                        .isFalse();
             }
             assertThatThrownBy(() -> statement.execute("alter table memberships disable row level security"))
                     .hasMessageContaining("must be owner");
@@ -82,16 +97,21 @@ class TenantIsolationTests extends IntegrationTest {
 
     @Test
     void withNoTenantSetTheAppRoleSeesNoTenantRows() throws SQLException {
-        try (Connection db = appConnection(); Statement statement = db.createStatement()) {
+        try (Connection db = appConnection();
+                Statement statement = db.createStatement()) {
             for (String table : tenantTables(db)) {
                 try (ResultSet rs = statement.executeQuery("select count(*) from " + table)) {
                     rs.next();
-                    assertThat(rs.getLong(1)).as("rows of " + table + " visible without a tenant").isZero();
+                    assertThat(rs.getLong(1))
+                            .as("rows of " + table + " visible without a tenant")
+                            .isZero();
                 }
             }
             try (ResultSet rs = statement.executeQuery("select count(*) from users")) {
                 rs.next();
-                assertThat(rs.getLong(1)).as("people visible without a tenant or a lookup").isZero();
+                assertThat(rs.getLong(1))
+                        .as("people visible without a tenant or a lookup")
+                        .isZero();
             }
         }
     }
@@ -107,7 +127,9 @@ class TenantIsolationTests extends IntegrationTest {
                         .as("other tenants' rows in " + table)
                         .isZero();
             }
-            assertThat(ownRows).as("the check is not vacuous: alpha's own rows are visible").isGreaterThan(5);
+            assertThat(ownRows)
+                    .as("the check is not vacuous: alpha's own rows are visible")
+                    .isGreaterThan(5);
             assertThat(count(db, "select count(*) from users where id = ?", beta.userId()))
                     .as("beta's owner is invisible to alpha")
                     .isZero();
@@ -118,13 +140,13 @@ class TenantIsolationTests extends IntegrationTest {
     void writesIntoAnotherTenantAreRefused() throws SQLException {
         try (Connection db = appConnection()) {
             setTenant(db, alpha.tenantId());
-            try (PreparedStatement insert = db.prepareStatement("insert into audit_events (tenant_id, id, action)"
-                    + " values (?, gen_random_uuid(), 'forged')")) {
+            try (PreparedStatement insert = db.prepareStatement(
+                    "insert into audit_events (tenant_id, id, action)" + " values (?, gen_random_uuid(), 'forged')")) {
                 insert.setObject(1, beta.tenantId());
                 assertThatThrownBy(insert::executeUpdate).hasMessageContaining("row-level security");
             }
-            try (PreparedStatement update = db.prepareStatement(
-                    "update memberships set role = 'read-only' where tenant_id = ?")) {
+            try (PreparedStatement update =
+                    db.prepareStatement("update memberships set role = 'read-only' where tenant_id = ?")) {
                 update.setObject(1, beta.tenantId());
                 assertThat(update.executeUpdate()).isZero();
             }
@@ -133,7 +155,8 @@ class TenantIsolationTests extends IntegrationTest {
 
     @Test
     void theAuditTrailIsAppendOnlyForTheAppRole() throws SQLException {
-        try (Connection db = appConnection(); Statement statement = db.createStatement()) {
+        try (Connection db = appConnection();
+                Statement statement = db.createStatement()) {
             setTenant(db, alpha.tenantId());
             assertThatThrownBy(() -> statement.executeUpdate("update audit_events set action = 'x'"))
                     .hasMessageContaining("permission denied");
@@ -148,9 +171,11 @@ class TenantIsolationTests extends IntegrationTest {
         assertThat(a.get("/api/v1/members").body()).contains(alpha.email()).doesNotContain(beta.email());
         assertThat(a.get("/api/v1/audit").body()).doesNotContain(beta.email()).doesNotContain("Beta SARL");
         assertThat(a.get("/api/v1/invitations").body()).doesNotContain(betaInvitationId);
-        assertThat(a.delete("/api/v1/invitations/" + betaInvitationId).statusCode()).isEqualTo(404);
+        assertThat(a.delete("/api/v1/invitations/" + betaInvitationId).statusCode())
+                .isEqualTo(404);
         assertThat(a.delete("/api/v1/me/tokens/" + betaTokenId).statusCode()).isEqualTo(404);
-        assertThat(a.patchJson("/api/v1/members/" + beta.userId(), "{\"role\":\"member\"}").statusCode())
+        assertThat(a.patchJson("/api/v1/members/" + beta.userId(), "{\"role\":\"member\"}")
+                        .statusCode())
                 .isEqualTo(404);
         assertThat(a.delete("/api/v1/members/" + beta.userId()).statusCode()).isEqualTo(404);
         assertThat(beta.session().get("/api/v1/invitations").body()).contains(betaInvitationId);
@@ -163,7 +188,8 @@ class TenantIsolationTests extends IntegrationTest {
         assertThat(a.get("/settings/audit").body()).doesNotContain(beta.email());
         assertThat(a.get("/settings/client").body()).contains("Alpha GmbH").doesNotContain("Beta SARL");
         assertThat(a.get("/app").body()).doesNotContain("Beta SARL");
-        HttpResponse<String> forged = a.postForm("/switch-client", java.util.Map.of("tenantId", beta.tenantId().toString()));
+        HttpResponse<String> forged = a.postForm(
+                "/switch-client", java.util.Map.of("tenantId", beta.tenantId().toString()));
         assertThat(forged.statusCode()).isEqualTo(404);
     }
 

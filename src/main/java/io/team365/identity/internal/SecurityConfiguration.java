@@ -1,6 +1,7 @@
 package io.team365.identity.internal;
 
 import io.team365.core.web.ProblemResponses;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +13,8 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -74,6 +77,12 @@ class SecurityConfiguration {
         "/settings/users/**", "/settings/audit/**", "/api/v1/members/**", "/api/v1/invitations/**", "/api/v1/audit/**"
     };
 
+    /** At the CSRF filter, the only authentication there can be is the one loaded from the session. */
+    private static boolean signedInSession(HttpServletRequest request) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.isAuthenticated();
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
@@ -131,8 +140,8 @@ class SecurityConfiguration {
         var bearerTokens = new BearerTokenFilter(tokens);
         var tenantBinding = new TenantBindingFilter(memberships);
         RequestMatcher bearer = BearerTokenFilter::hasBearerToken;
-        RequestMatcher apiWithoutSession =
-                request -> ProblemResponses.isApi(request) && request.getRequestedSessionId() == null;
+        // CSRF protects a signed-in browser session; API calls without one have nothing to protect and get a 401
+        RequestMatcher apiWithoutSession = request -> ProblemResponses.isApi(request) && !signedInSession(request);
         var success = new SavedRequestAwareAuthenticationSuccessHandler();
         success.setDefaultTargetUrl("/app");
         http.authenticationProvider(passwords)
