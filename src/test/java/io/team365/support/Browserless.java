@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -27,6 +28,13 @@ public class Browserless {
     private String bearer;
     private boolean browserSession;
 
+    /** Each client appears to come from an address of its own (the test server trusts X-Forwarded-For). */
+    private final String clientAddress = "10.%d.%d.%d"
+            .formatted(
+                    ThreadLocalRandom.current().nextInt(256),
+                    ThreadLocalRandom.current().nextInt(256),
+                    ThreadLocalRandom.current().nextInt(1, 255));
+
     Browserless(String base) {
         this.base = base;
         this.http = HttpClient.newBuilder()
@@ -43,6 +51,14 @@ public class Browserless {
 
     public HttpResponse<String> get(String path) {
         return send(request(path).GET().build());
+    }
+
+    /** GETs a page as a browser does, asking for HTML. */
+    public HttpResponse<String> page(String path) {
+        return send(request(path)
+                .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8")
+                .GET()
+                .build());
     }
 
     /** GETs a page and follows redirects within the site, like a browser would. */
@@ -134,7 +150,8 @@ public class Browserless {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(base + path)).header("X-Forwarded-For", clientAddress);
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);
         }

@@ -2,6 +2,7 @@ package io.team365.core.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -20,8 +21,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class ErrorPageController implements ErrorController {
 
     @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
-    String page(HttpServletRequest request, Model model) throws IOException {
+    String page(HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
         HttpStatus status = status(request);
+        Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (path instanceof String uri && uri.startsWith("/api/")) {
+            ProblemResponses.write(response, status, null, uri); // API clients get problem details whatever they accept
+            return null;
+        }
         model.addAttribute("status", status.value());
         model.addAttribute("kind", kind(status));
         return "error/page";

@@ -28,7 +28,9 @@ public final class ProblemResponses {
         problem.put("type", "about:blank");
         problem.put("title", status.getReasonPhrase());
         problem.put("status", status.value());
-        problem.put("detail", detail);
+        if (detail != null) {
+            problem.put("detail", detail);
+        }
         if (instance != null) {
             problem.put("instance", instance);
         }

@@ -130,11 +130,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain application(
-            HttpSecurity http,
-            PasswordAuthenticationProvider passwords,
-            ApiTokens tokens,
-            Memberships memberships,
-            SignInFailureHandler failures)
+            HttpSecurity http, ApiTokens tokens, Memberships memberships, SignInFailureHandler failures)
             throws Exception {
         // plain objects, not beans: as beans Boot would also register them as servlet filters outside this chain
         var bearerTokens = new BearerTokenFilter(tokens);
@@ -144,8 +140,9 @@ class SecurityConfiguration {
         RequestMatcher apiWithoutSession = request -> ProblemResponses.isApi(request) && !signedInSession(request);
         var success = new SavedRequestAwareAuthenticationSuccessHandler();
         success.setDefaultTargetUrl("/app");
-        http.authenticationProvider(passwords)
-                .authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PAGES)
+        // the password provider is a bean, so it becomes the global AuthenticationManager's only provider; adding it
+        // here as well would make a failed attempt run (and count) twice
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PAGES)
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/signup", "/api/v1/password-resets")
                         .permitAll()

@@ -1,0 +1,80 @@
+package io.team365.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.team365.support.Browserless;
+import io.team365.support.IntegrationTest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SessionTests extends IntegrationTest {
+
+    @Test
+    void sessionsLiveInPostgresAndEndOnPasswordChange() {
+        SignedUp owner = signUpAndVerify("Sessions Co");
+        Browserless laptop = owner.session();
+        Browserless phone = client();
+        phone.signIn(owner.email(), owner.password());
+        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = ?")
+                        .param(owner.userId().toString())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(2);
+
+        HttpResponse<String> wrongCurrent = laptop.postForm(
+                "/settings/password", Map.of("currentPassword", "not it", "newPassword", "sturdy new bridge 12"));
+        assertThat(wrongCurrent.statusCode()).isEqualTo(422);
+        assertThat(wrongCurrent.body()).contains("current password is not correct");
+        assertThat(phone.get("/api/v1/me").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> changed = laptop.postForm(
+                "/settings/password",
+                Map.of("currentPassword", owner.password(), "newPassword", "sturdy new bridge 12"));
+        assertThat(changed.headers().firstValue("Location").orElse("")).endsWith("/settings/password?saved");
+        assertThat(laptop.get("/api/v1/me").statusCode())
+                .as("the session that changed it goes on")
+                .isEqualTo(200);
+        assertThat(phone.get("/api/v1/me").statusCode())
+                .as("every other session ends")
+                .isEqualTo(401);
+        assertThat(laptop.get("/api/v1/audit").body()).contains("user.password-changed");
+
+        assertThat(laptop.postForm("/logout", Map.of())
+                        .headers()
+                        .firstValue("Location")
+                        .orElse(""))
+                .endsWith("/login?signedOut");
+        assertThat(laptop.get("/api/v1/me").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aPersonInTwoClientsSwitchesBetweenThem() {
+        SignedUp first = signUpAndVerify("First Org");
+        SignedUp second = signUpAndVerify("Second Org");
+        var invited = second.session()
+                .postJson("/api/v1/invitations", "{\"email\":\"%s\",\"role\":\"admin\"}".formatted(first.email()));
+        assertThat(invited.statusCode()).isEqualTo(201);
+        String link = awaitLink(first.email(), "/invitations/accept?token=");
+        String token = link.substring(link.indexOf("token=") + 6);
+        Browserless visitor = client();
+        assertThat(visitor.get("/invitations/accept?token=" + token).body()).contains("already have a Team365 account");
+        assertThat(visitor.postForm("/invitations/accept", Map.of("token", token, "password", "wrong"))
+                        .statusCode())
+                .isEqualTo(422);
+        assertThat(visitor.postForm("/invitations/accept", Map.of("token", token, "password", first.password()))
+                        .statusCode())
+                .isEqualTo(302);
+
+        Browserless session = client();
+        session.signIn(first.email(), first.password());
+        String home = session.browse("/app").body();
+        assertThat(home).contains("First Org").contains("Second Org");
+        assertThat(session.get("/api/v1/me").body()).contains(first.tenantId().toString());
+        session.postForm("/switch-client", Map.of("tenantId", second.tenantId().toString()));
+        assertThat(session.get("/api/v1/me").body())
+                .contains(second.tenantId().toString())
+                .contains("\"roles\":[\"admin\"]");
+        assertThat(session.get("/api/v1/members").body()).contains(second.email());
+    }
+}
