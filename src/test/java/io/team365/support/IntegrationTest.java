@@ -24,15 +24,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of the integration tests: the whole server on a random port, on the embedded PostgreSQL, sending mail
  * to an in-process GreenMail SMTP server. Every test class shares one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("test")
 public abstract class IntegrationTest {
 
     protected static final GreenMail MAIL;
     private static final int SMTP_PORT;
+    private static final int HTTP_PORT;
 
     static {
         SMTP_PORT = freePort();
+        HTTP_PORT = freePort();
         MAIL = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         MAIL.start();
     }
@@ -47,6 +49,9 @@ public abstract class IntegrationTest {
     static void mailProperties(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
+        // a port known before start, so links in emails point at the server under test
+        registry.add("server.port", () -> HTTP_PORT);
+        registry.add("team365.public-base-url", () -> "http://localhost:" + HTTP_PORT);
     }
 
     protected Browserless client() {

@@ -1,0 +1,123 @@
+package io.team365.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.team365.support.Chromium;
+import io.team365.support.IntegrationTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The main journey in a real browser: sign up, follow the emailed link, sign in, invite a colleague who accepts,
+ * create an API token. The browser's console must show no Content-Security-Policy violation on the way.
+ */
+class BrowserJourneyTests extends IntegrationTest {
+
+    @Test
+    void signUpVerifySignInInviteAColleagueAndCreateAToken() throws IOException {
+        String ownerEmail = uniqueEmail("browser-owner");
+        String colleagueEmail = uniqueEmail("browser-colleague");
+        ChromeDriver owner = Chromium.start(1280, 900);
+        ChromeDriver colleague = null;
+        try {
+            owner.get(url("/"));
+            owner.findElement(By.linkText("Start free")).click();
+            owner.findElement(By.id("company")).sendKeys("Browser Bakery");
+            owner.findElement(By.id("name")).sendKeys("Bea Baker");
+            owner.findElement(By.id("email")).sendKeys(ownerEmail);
+            owner.findElement(By.id("password")).sendKeys("short");
+            owner.findElement(By.cssSelector("form button[type=submit]")).click();
+            assertThat(owner.findElement(By.id("password-error")).getText()).contains("at least 10 characters");
+            assertThat(owner.findElement(By.id("company")).getAttribute("value"))
+                    .isEqualTo("Browser Bakery");
+            owner.findElement(By.id("password")).sendKeys("gingerbread rooftop 2026");
+            owner.findElement(By.cssSelector("form button[type=submit]")).click();
+            assertThat(owner.findElement(By.tagName("h1")).getText()).isEqualTo("Check your inbox");
+
+            String verify = awaitLink(ownerEmail, "/verify-email?token=");
+            owner.get(verify);
+            assertThat(owner.findElement(By.cssSelector(".alert.success")).getText())
+                    .contains("email address is confirmed");
+            owner.findElement(By.id("username")).sendKeys(ownerEmail);
+            owner.findElement(By.id("password")).sendKeys("gingerbread rooftop 2026");
+            owner.findElement(By.cssSelector("form button[type=submit]")).click();
+            assertThat(owner.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome, Bea Baker");
+
+            owner.findElement(By.linkText("Settings")).click();
+            owner.findElement(By.linkText("Users")).click();
+            owner.findElement(By.id("email")).sendKeys(colleagueEmail);
+            new Select(owner.findElement(By.id("role"))).selectByValue("member");
+            owner.findElement(By.xpath("//button[text()='Send invitation']")).click();
+            assertThat(owner.findElement(By.cssSelector(".alert.success")).getText())
+                    .isEqualTo("Invitation sent.");
+            assertThat(owner.getPageSource()).contains(colleagueEmail);
+
+            String invitation = awaitLink(colleagueEmail, "/invitations/accept?token=");
+            colleague = Chromium.start(390, 844);
+            colleague.get(invitation);
+            assertThat(colleague.findElement(By.tagName("h1")).getText()).isEqualTo("Join Browser Bakery on Team365");
+            colleague.findElement(By.id("name")).sendKeys("Cole League");
+            colleague.findElement(By.id("password")).sendKeys("sourdough window 77");
+            colleague.findElement(By.cssSelector("form button[type=submit]")).click();
+            colleague.findElement(By.id("username")).sendKeys(colleagueEmail);
+            colleague.findElement(By.id("password")).sendKeys("sourdough window 77");
+            colleague.findElement(By.cssSelector("form button[type=submit]")).click();
+            assertThat(colleague.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome, Cole League");
+            screenshot(colleague, "browser-journey-phone.png");
+
+            owner.navigate().refresh();
+            assertThat(owner.getPageSource()).contains("Cole League");
+            owner.findElement(By.linkText("API tokens")).click();
+            owner.findElement(By.id("name")).sendKeys("Zapier");
+            owner.findElement(By.xpath("//button[text()='Create token']")).click();
+            String token = owner.findElement(By.id("new-token")).getAttribute("value");
+            assertThat(token).startsWith("t365_");
+            screenshot(owner, "browser-journey.png");
+
+            owner.findElement(By.xpath("//button[text()='Revoke']")).click();
+            new WebDriverWait(owner, Duration.ofSeconds(5))
+                    .until(ExpectedConditions.alertIsPresent())
+                    .accept();
+            assertThat(owner.findElement(By.cssSelector(".badge")).getText()).isEqualTo("revoked");
+
+            assertNoCspViolations(owner);
+            assertNoCspViolations(colleague);
+        } finally {
+            owner.quit();
+            if (colleague != null) {
+                colleague.quit();
+            }
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static void screenshot(WebDriver driver, String name) throws IOException {
+        Path file = Path.of("target", name);
+        Files.createDirectories(file.getParent());
+        Files.write(file, ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static void assertNoCspViolations(ChromeDriver driver) {
+        List<String> violations = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy") || message.contains("Refused to"))
+                .toList();
+        assertThat(violations).isEmpty();
+    }
+}
