@@ -11,8 +11,12 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -40,42 +44,45 @@ class BrowserJourneyTests extends IntegrationTest {
             owner.findElement(By.id("email")).sendKeys(ownerEmail);
             owner.findElement(By.id("password")).sendKeys("short");
             owner.findElement(By.cssSelector("form button[type=submit]")).click();
-            assertThat(owner.findElement(By.id("password-error")).getText()).contains("at least 10 characters");
+            assertThat(textOf(owner, By.id("password-error"), "at least 10 characters"))
+                    .contains("at least 10 characters");
             assertThat(owner.findElement(By.id("company")).getAttribute("value"))
                     .isEqualTo("Browser Bakery");
             owner.findElement(By.id("password")).sendKeys("gingerbread rooftop 2026");
             owner.findElement(By.cssSelector("form button[type=submit]")).click();
-            assertThat(owner.findElement(By.tagName("h1")).getText()).isEqualTo("Check your inbox");
+            assertThat(textOf(owner, By.tagName("h1"), "Check your inbox")).isEqualTo("Check your inbox");
 
             String verify = awaitLink(ownerEmail, "/verify-email?token=");
             owner.get(verify);
-            assertThat(owner.findElement(By.cssSelector(".alert.success")).getText())
+            assertThat(textOf(owner, By.cssSelector(".alert.success"), "email address is confirmed"))
                     .contains("email address is confirmed");
             owner.findElement(By.id("username")).sendKeys(ownerEmail);
             owner.findElement(By.id("password")).sendKeys("gingerbread rooftop 2026");
             owner.findElement(By.cssSelector("form button[type=submit]")).click();
-            assertThat(owner.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome, Bea Baker");
+            assertThat(textOf(owner, By.tagName("h1"), "Welcome, Bea Baker")).isEqualTo("Welcome, Bea Baker");
 
             owner.findElement(By.linkText("Settings")).click();
             owner.findElement(By.linkText("Users")).click();
             owner.findElement(By.id("email")).sendKeys(colleagueEmail);
             new Select(owner.findElement(By.id("role"))).selectByValue("member");
             owner.findElement(By.xpath("//button[text()='Send invitation']")).click();
-            assertThat(owner.findElement(By.cssSelector(".alert.success")).getText())
+            assertThat(textOf(owner, By.cssSelector(".alert.success"), "Invitation sent."))
                     .isEqualTo("Invitation sent.");
             assertThat(owner.getPageSource()).contains(colleagueEmail);
 
             String invitation = awaitLink(colleagueEmail, "/invitations/accept?token=");
             colleague = Chromium.start(390, 844);
             colleague.get(invitation);
-            assertThat(colleague.findElement(By.tagName("h1")).getText()).isEqualTo("Join Browser Bakery on Team365");
+            assertThat(textOf(colleague, By.tagName("h1"), "Join Browser Bakery on Team365"))
+                    .isEqualTo("Join Browser Bakery on Team365");
             colleague.findElement(By.id("name")).sendKeys("Cole League");
             colleague.findElement(By.id("password")).sendKeys("sourdough window 77");
             colleague.findElement(By.cssSelector("form button[type=submit]")).click();
             colleague.findElement(By.id("username")).sendKeys(colleagueEmail);
             colleague.findElement(By.id("password")).sendKeys("sourdough window 77");
             colleague.findElement(By.cssSelector("form button[type=submit]")).click();
-            assertThat(colleague.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome, Cole League");
+            assertThat(textOf(colleague, By.tagName("h1"), "Welcome, Cole League"))
+                    .isEqualTo("Welcome, Cole League");
             screenshot(colleague, "browser-journey-phone.png");
 
             owner.navigate().refresh();
@@ -91,7 +98,7 @@ class BrowserJourneyTests extends IntegrationTest {
             new WebDriverWait(owner, Duration.ofSeconds(5))
                     .until(ExpectedConditions.alertIsPresent())
                     .accept();
-            assertThat(owner.findElement(By.cssSelector(".badge")).getText()).isEqualTo("revoked");
+            assertThat(textOf(owner, By.cssSelector(".badge"), "revoked")).isEqualTo("revoked");
 
             assertNoCspViolations(owner);
             assertNoCspViolations(colleague);
@@ -100,6 +107,24 @@ class BrowserJourneyTests extends IntegrationTest {
             if (colleague != null) {
                 colleague.quit();
             }
+        }
+    }
+
+    /** Waits for the element of the page the browser is going to, and reads its text, however long loading takes. */
+    private static String textOf(WebDriver driver, By locator, String expected) {
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(10))
+                    .ignoring(StaleElementReferenceException.class)
+                    .ignoring(NoSuchElementException.class)
+                    .until(d -> {
+                        String text = d.findElement(locator).getText();
+                        return text.contains(expected) ? text : null;
+                    });
+        } catch (TimeoutException e) {
+            return driver.findElements(locator).stream()
+                    .map(WebElement::getText)
+                    .findFirst()
+                    .orElse("(missing)");
         }
     }
 

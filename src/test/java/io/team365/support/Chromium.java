@@ -51,7 +51,10 @@ public final class Chromium {
                     .usingDriverExecutable(DRIVER)
                     .usingAnyFreePort()
                     .build();
-            return new ChromeDriver(service, options);
+            ChromeDriver driver = new ChromeDriver(service, options);
+            // elements of the page being navigated to are waited for, not looked up on the one being left
+            driver.manage().timeouts().implicitlyWait(java.time.Duration.ofSeconds(5));
+            return driver;
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
@@ -40,6 +39,9 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
+    /** One entry of the problem's {@code errors}: which field, and what is wrong with it. */
+    record FieldProblem(String field, String message) {}
+
     private final MessageSource messages;
 
     ApiExceptionHandler(MessageSource messages) {
@@ -49,13 +51,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidInput.class)
     ResponseEntity<Object> invalid(InvalidInput e, NativeWebRequest request) {
         Locale locale = LocaleContextHolder.getLocale();
-        List<Map<String, String>> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         e.errors()
-                .forEach(error -> errors.add(Map.of(
-                        "field", error.field(),
-                        "message", messages.getMessage(error.messageKey(), error.args(), error.messageKey(), locale))));
+                .forEach(error -> errors.add(new FieldProblem(
+                        error.field(),
+                        messages.getMessage(error.messageKey(), error.args(), error.messageKey(), locale))));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST, errors.getFirst().get("message"));
+                HttpStatus.BAD_REQUEST, errors.getFirst().message());
         problem.setTitle("Invalid input");
         problem.setProperty("errors", errors);
         return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
@@ -67,7 +69,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, message);
         problem.setTitle("Conflict");
         if (e.field() != null) {
-            problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", message)));
+            problem.setProperty("errors", List.of(new FieldProblem(e.field(), message)));
         }
         return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
     }
@@ -82,7 +84,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, NativeWebRequest request) {
         String message = "'" + e.getValue() + "' is not a valid value for " + e.getName();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
-        problem.setProperty("errors", List.of(Map.of("field", e.getName(), "message", message)));
+        problem.setProperty("errors", List.of(new FieldProblem(e.getName(), message)));
         return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
@@ -103,7 +105,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = unknown.getPropertyName();
             problem.setDetail("Unknown field '" + field + "'.");
-            problem.setProperty("errors", List.of(Map.of("field", field, "message", "Unknown field")));
+            problem.setProperty("errors", List.of(new FieldProblem(field, "Unknown field")));
         } else if (cause instanceof DatabindException mapping
                 && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
@@ -111,7 +113,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     .reduce((a, b) -> a + "." + b)
                     .orElse("");
             problem.setDetail("Field '" + field + "' has the wrong type or format.");
-            problem.setProperty("errors", List.of(Map.of("field", field, "message", "Wrong type or format")));
+            problem.setProperty("errors", List.of(new FieldProblem(field, "Wrong type or format")));
         }
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
@@ -119,15 +121,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+        List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), String.valueOf(error.getDefaultMessage())))
                 .toList();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.BAD_REQUEST,
                 errors.isEmpty()
                         ? "Invalid input"
-                        : errors.getFirst().get("field") + ": "
-                                + errors.getFirst().get("message"));
+                        : errors.getFirst().field() + ": " + errors.getFirst().message());
         problem.setProperty("errors", errors);
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }

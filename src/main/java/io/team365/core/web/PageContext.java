@@ -1,5 +1,10 @@
 package io.team365.core.web;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -19,10 +24,34 @@ public record PageContext(
             String role,
             boolean admin,
             boolean canEdit,
-            List<Workspace> workspaces) {}
+            List<Workspace> workspaces,
+            ZoneId zone) {}
 
     /** Another Client the person can switch to. */
     public record Workspace(String tenantId, String name, boolean current) {}
+
+    /** A moment in the reader's locale and time zone (UTC on public pages). */
+    public String dateTime(Instant instant) {
+        return instant == null
+                ? ""
+                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                        .withLocale(locale)
+                        .withZone(zone())
+                        .format(instant);
+    }
+
+    public String date(Instant instant) {
+        return instant == null
+                ? ""
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                        .withLocale(locale)
+                        .withZone(zone())
+                        .format(instant);
+    }
+
+    private ZoneId zone() {
+        return viewer == null ? ZoneOffset.UTC : viewer.zone();
+    }
 
     public String t(String key, Object... args) {
         return messages.getMessage(key, args, key, locale);

@@ -32,6 +32,12 @@ class TenantBindingFilter extends OncePerRequestFilter {
         this.memberships = memberships;
     }
 
+    /** Error pages render the signed-in layout too, so they need the tenant bound as well. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

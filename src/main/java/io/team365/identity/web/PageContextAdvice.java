@@ -6,7 +6,11 @@ import io.team365.identity.Membership;
 import io.team365.identity.Role;
 import io.team365.identity.SignedInUser;
 import io.team365.identity.TeamManagement;
+import io.team365.identity.internal.AccountSettings;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -20,10 +24,12 @@ class PageContextAdvice {
 
     private final MessageSource messages;
     private final TeamManagement team;
+    private final AccountSettings account;
 
-    PageContextAdvice(MessageSource messages, TeamManagement team) {
+    PageContextAdvice(MessageSource messages, TeamManagement team, AccountSettings account) {
         this.messages = messages;
         this.team = team;
+        this.account = account;
     }
 
     @ModelAttribute("page")
@@ -41,6 +47,14 @@ class PageContextAdvice {
                 csrf == null ? "_csrf" : csrf.getParameterName(),
                 path,
                 viewer);
+    }
+
+    private ZoneId zoneOf(SignedInUser user) {
+        try {
+            return ZoneId.of(account.profile(user).timeZone());
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
     }
 
     private PageContext.Viewer viewer(SignedInUser user) {
@@ -61,6 +75,7 @@ class PageContextAdvice {
                 user.role().value(),
                 user.role().atLeast(Role.ADMIN),
                 user.role().atLeast(Role.MEMBER),
-                workspaces);
+                workspaces,
+                zoneOf(user));
     }
 }
