@@ -86,6 +86,8 @@ public class EmbeddedPostgresBootstrap implements EnvironmentPostProcessor {
             running = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    // stopped by our own handler after Spring has closed, not by zonky's hook racing Spring's
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "300")
                     .start();
             runningDirectory = dataDirectory;
