@@ -21,23 +21,26 @@ class IdentityMail {
     OutboundEmail verification(String to, String name, String token) {
         String link = urls.link("/verify-email?token=" + token);
         return new OutboundEmail(
-                "verify-email", to, text("mail.verify.subject"), text("mail.verify.body", name, link), null);
+                        "verify-email", to, text("mail.verify.subject"), text("mail.verify.body", name, link), null)
+                .redactedAfterSending();
     }
 
     OutboundEmail passwordReset(String to, String name, String token) {
         String link = urls.link("/reset-password?token=" + token);
         return new OutboundEmail(
-                "reset-password", to, text("mail.reset.subject"), text("mail.reset.body", name, link), null);
+                        "reset-password", to, text("mail.reset.subject"), text("mail.reset.body", name, link), null)
+                .redactedAfterSending();
     }
 
     OutboundEmail invitation(String to, String inviter, String client, String token) {
         String link = urls.link("/invitations/accept?token=" + token);
         return new OutboundEmail(
-                "invitation",
-                to,
-                text("mail.invitation.subject", inviter, client),
-                text("mail.invitation.body", inviter, client, link),
-                null);
+                        "invitation",
+                        to,
+                        text("mail.invitation.subject", inviter, client),
+                        text("mail.invitation.body", inviter, client, link),
+                        null)
+                .redactedAfterSending();
     }
 
     OutboundEmail passwordChanged(String to, String name) {

@@ -28,8 +28,9 @@ class JdbcOutbox implements Outbox {
         }
         UUID id = Ids.newId();
         jdbc.sql("""
-                        insert into outbound_emails (tenant_id, id, kind, recipient, subject, body_text, body_html)
-                        values (:tenant, :id, :kind, :recipient, :subject, :text, :html)
+                        insert into outbound_emails
+                            (tenant_id, id, kind, recipient, subject, body_text, body_html, redact_after_send)
+                        values (:tenant, :id, :kind, :recipient, :subject, :text, :html, :redact)
                         """)
                 .param("tenant", tenant.value())
                 .param("id", id)
@@ -38,6 +39,7 @@ class JdbcOutbox implements Outbox {
                 .param("subject", email.subject())
                 .param("text", email.textBody())
                 .param("html", email.htmlBody())
+                .param("redact", email.redactAfterSending())
                 .update();
         return id;
     }

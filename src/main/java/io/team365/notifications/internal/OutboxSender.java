@@ -21,6 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OutboxSender {
 
     static final int MAX_ATTEMPTS = 10;
+    static final String REDACTED = "[removed after sending: it contained a one-time link]";
+    static final Duration SENT_MAIL_RETENTION = Duration.ofDays(30);
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
     private final JdbcClient jdbc;
@@ -74,8 +76,14 @@ class OutboxSender {
     }
 
     private void markSent(QueuedEmail email) {
-        jdbc.sql("update outbound_emails set status = 'sent', sent_at = now(), attempts = attempts + 1,"
-                        + " last_error = null where tenant_id = :tenant and id = :id")
+        jdbc.sql("""
+                        update outbound_emails
+                        set status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = null,
+                            body_text = case when redact_after_send then :redacted else body_text end,
+                            body_html = case when redact_after_send then null else body_html end
+                        where tenant_id = :tenant and id = :id
+                        """)
+                .param("redacted", REDACTED)
                 .param("tenant", email.tenantId())
                 .param("id", email.id())
                 .update();
@@ -99,6 +107,18 @@ class OutboxSender {
                 .param("tenant", email.tenantId())
                 .param("id", email.id())
                 .update();
+    }
+
+    /** Sent mail is kept 30 days, for support questions ("did the invitation go out?"), then deleted. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT2M")
+    void purgeOldSentMail() {
+        transaction.executeWithoutResult(status -> {
+            DatabaseLookups.asWorker(jdbc, "outbox");
+            jdbc.sql("delete from outbound_emails where status = 'sent'"
+                            + " and sent_at < now() - make_interval(secs => :seconds)")
+                    .param("seconds", (double) SENT_MAIL_RETENTION.toSeconds())
+                    .update();
+        });
     }
 
     /** 10 s, 20 s, 40 s ... capped at one hour. */

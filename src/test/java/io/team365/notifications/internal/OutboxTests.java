@@ -110,6 +110,26 @@ class OutboxTests extends IntegrationTest {
     }
 
     @Test
+    void oneTimeLinksAreErasedFromTheOutboxOnceSent() {
+        String email = uniqueEmail("redact");
+        var response = client().postJson(
+                        "/api/v1/signup",
+                        "{\"company\":\"Redact Co\",\"name\":\"Rae\",\"email\":\"%s\",\"password\":\"winter orchard flute 3\"}"
+                                .formatted(email));
+        assertThat(response.statusCode()).isEqualTo(201);
+        String link = awaitLink(email, "/verify-email?token=");
+        String token = link.substring(link.indexOf("token=") + 6);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> "sent".equals(row(email).get("status")));
+        String stored = asOutboxWorker(() -> jdbc.sql("select body_text from outbound_emails where recipient = ?")
+                .param(email)
+                .query(String.class)
+                .single());
+        assertThat(stored).doesNotContain(token).isEqualTo(OutboxSender.REDACTED);
+    }
+
+    @Test
     void backoffDoublesUpToAnHour() {
         assertThat(OutboxSender.backoff(1)).isEqualTo(Duration.ofSeconds(10));
         assertThat(OutboxSender.backoff(2)).isEqualTo(Duration.ofSeconds(20));
