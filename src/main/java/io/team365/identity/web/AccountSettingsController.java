@@ -7,6 +7,8 @@ import io.team365.identity.internal.AccountSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -19,6 +21,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** Settings → Profile and Settings → Password. */
 @Controller
 class AccountSettingsController {
+
+    private static final List<String> TIME_ZONES = ZoneId.getAvailableZoneIds().stream()
+            .filter(zone -> zone.contains("/") || zone.equals("UTC"))
+            .sorted()
+            .toList();
 
     private final AccountSettings account;
     private final MessageSource messages;
@@ -96,6 +103,7 @@ class AccountSettingsController {
         model.addAttribute("profile", profile);
         model.addAttribute("errors", errors);
         model.addAttribute("saved", saved);
+        model.addAttribute("zones", TIME_ZONES);
         return "settings/profile";
     }
 }

@@ -1,0 +1,73 @@
+package io.team365.identity.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.team365.audit.AuditTrail;
+import io.team365.core.Validation;
+import io.team365.identity.SignedInUser;
+import io.team365.identity.web.Actors;
+import io.team365.tenancy.Client;
+import io.team365.tenancy.ClientManagement;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller's Client (organisation). Everyone may read it; owners and admins may rename it. */
+@RestController
+@Tag(name = "Organisation")
+class ClientApiController {
+
+    record ClientPatch(String name) {}
+
+    private final ClientManagement clients;
+    private final AuditTrail audit;
+
+    ClientApiController(ClientManagement clients, AuditTrail audit) {
+        this.clients = clients;
+        this.audit = audit;
+    }
+
+    @GetMapping("/api/v1/client")
+    @Operation(summary = "The organisation the credentials act in")
+    Map<String, Object> client() {
+        return json(clients.find(SignedInUser.require().tenant()).orElseThrow());
+    }
+
+    @PatchMapping(
+            path = "/api/v1/client",
+            consumes = {"application/merge-patch+json", "application/json"})
+    @Operation(summary = "Rename the organisation (JSON merge patch)")
+    @Transactional
+    Map<String, Object> update(@RequestBody ClientPatch patch, HttpServletRequest request) {
+        SignedInUser user = SignedInUser.require();
+        Client before = clients.find(user.tenant()).orElseThrow();
+        if (patch.name() != null) {
+            Validation check = Validation.start();
+            String name = check.text("name", patch.name(), ClientManagement.MAX_NAME_LENGTH);
+            check.throwIfInvalid();
+            clients.rename(user.tenant(), name);
+            audit.record(
+                    user.tenant(),
+                    Actors.of(request),
+                    "client.renamed",
+                    "client",
+                    user.tenant().toString(),
+                    Map.of("from", before.name(), "to", name));
+        }
+        return json(clients.find(user.tenant()).orElseThrow());
+    }
+
+    private static Map<String, Object> json(Client client) {
+        return Map.of(
+                "id",
+                client.id().toString(),
+                "name",
+                client.name(),
+                "createdAt",
+                client.createdAt().toString());
+    }
+}
