@@ -13,13 +13,6 @@
 
   document.documentElement.classList.add("js");
 
-  // Selects that submit their form when changed (role pickers, the organisation switcher).
-  document.querySelectorAll("form[data-autosubmit] select, select[data-autosubmit-field]").forEach(function (select) {
-    select.addEventListener("change", function () {
-      select.form.requestSubmit();
-    });
-  });
-
   // Destructive actions ask once.
   document.querySelectorAll("form[data-confirm]").forEach(function (form) {
     form.addEventListener("submit", function (event) {
@@ -35,11 +28,20 @@
       const field = document.getElementById(button.dataset.copy);
       field.select();
       if (navigator.clipboard) {
+        const label = button.textContent;
         navigator.clipboard.writeText(field.value).then(function () {
           button.textContent = "✓";
+          window.setTimeout(function () {
+            button.textContent = label;
+          }, 2000);
         });
       }
     });
+  });
+
+  // On a phone the navigation scrolls sideways: bring the current section into view.
+  document.querySelectorAll('.sidebar [aria-current="page"], .tabs [aria-current="page"]').forEach(function (link) {
+    link.scrollIntoView({ block: "nearest", inline: "center" });
   });
 
   document.querySelectorAll("input[data-select-on-focus]").forEach(function (input) {

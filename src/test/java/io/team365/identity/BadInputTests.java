@@ -165,6 +165,50 @@ class BadInputTests extends IntegrationTest {
     }
 
     @Test
+    void chunkedBodiesAreLimitedToo() {
+        byte[] huge =
+                ("{\"company\":\"" + "x".repeat(1_200_000) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertProblem(client().postChunked("/api/v1/signup", huge), 413);
+    }
+
+    @Test
+    void controlCharactersAreRefusedCleanlyNotWithAServerError() {
+        Browserless visitor = client();
+        HttpResponse<String> login =
+                visitor.postForm("/login", Map.of("username", "a\u0000@example.test", "password", "x"));
+        assertThat(login.headers().firstValue("Location").orElse("")).endsWith("/login?error=credentials");
+        assertThat(visitor.postForm("/forgot-password", Map.of("email", "a\u0000@example.test"))
+                        .statusCode())
+                .isEqualTo(200);
+        SignedUp owner = signUpAndVerify("Nul Co");
+        assertProblem(owner.session().get("/api/v1/audit?filter[action]=" + "x".repeat(65)), 400);
+        assertThat(owner.session().get("/settings/audit?action=%00").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aPasswordResetKillsEveryOtherOpenLink() {
+        SignedUp owner = signUpAndVerify("Two Links Co");
+        Browserless visitor = client();
+        visitor.postJson("/api/v1/password-resets", "{\"email\":\"" + owner.email() + "\"}");
+        String first = awaitLink(owner.email(), "/reset-password?token=");
+        visitor.postJson("/api/v1/password-resets", "{\"email\":\"" + owner.email() + "\"}");
+        String second = org.awaitility.Awaitility.await()
+                .until(() -> awaitLink(owner.email(), "/reset-password?token="), link -> !link.equals(first));
+        HttpResponse<String> used =
+                visitor.postForm("/reset-password", Map.of("token", token(second), "password", "second link phrase 9"));
+        assertThat(used.statusCode()).isEqualTo(302);
+        HttpResponse<String> stale =
+                visitor.postForm("/reset-password", Map.of("token", token(first), "password", "first link phrase 10"));
+        assertThat(stale.statusCode()).isEqualTo(422);
+        client().signIn(owner.email(), "second link phrase 9");
+    }
+
+    private static String token(String link) {
+        return link.substring(link.indexOf("token=") + 6);
+    }
+
+    @Test
     void theSignUpFormShowsErrorsBesideTheFieldsAndKeepsWhatWasTyped() {
         Browserless visitor = client();
         HttpResponse<String> page = visitor.postForm(

@@ -49,6 +49,62 @@ class SessionTests extends IntegrationTest {
     }
 
     @Test
+    void tokensOpenTheApiButNoPagesAndNeverASession() {
+        SignedUp owner = signUpAndVerify("Token Pages Co");
+        String token = Browserless.jsonField(
+                owner.session()
+                        .postJson("/api/v1/me/tokens", "{\"name\":\"pages\"}")
+                        .body(),
+                "token");
+        Browserless api = client().withBearer(token);
+        HttpResponse<String> page = api.get("/settings/profile");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/login");
+        HttpResponse<String> post = api.postForm("/settings/profile", Map.of("name", "x"));
+        assertThat(post.headers().firstValue("Location").orElse(""))
+                .as("treated as anonymous")
+                .endsWith("/login");
+        assertThat(owner.session().get("/api/v1/me").body()).doesNotContain("\"name\":\"x\"");
+        HttpResponse<String> apiCall = api.get("/api/v1/me");
+        assertThat(apiCall.statusCode()).isEqualTo(200);
+        assertThat(apiCall.headers().allValues("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void theNewPasswordMustDifferAndARemovedMemberIsToldWhy() {
+        SignedUp owner = signUpAndVerify("Same Password Co");
+        HttpResponse<String> same = owner.session()
+                .postForm(
+                        "/settings/password",
+                        Map.of("currentPassword", owner.password(), "newPassword", owner.password()));
+        assertThat(same.statusCode()).isEqualTo(422);
+        assertThat(same.body()).contains("must differ");
+
+        Joined member = inviteAndJoin(owner, "member");
+        assertThat(owner.session().delete("/api/v1/members/" + member.userId()).statusCode())
+                .isEqualTo(204);
+        HttpResponse<String> signIn =
+                client().postForm("/login", Map.of("username", member.email(), "password", member.password()));
+        assertThat(signIn.headers().firstValue("Location").orElse("")).endsWith("/login?error=no-workspace");
+        assertThat(client().page("/login?error=no-workspace").body()).contains("no longer belongs to any organisation");
+        assertThat(owner.session().get("/api/v1/audit").body()).contains("\"member\":\"" + member.email() + "\"");
+    }
+
+    @Test
+    void reloadingAfterCreatingATokenDoesNotCreateAnother() {
+        SignedUp owner = signUpAndVerify("Reload Co");
+        HttpResponse<String> created = owner.session().postForm("/settings/tokens", Map.of("name", "Once"));
+        assertThat(created.statusCode()).isEqualTo(302);
+        String shown = owner.session().page("/settings/tokens").body();
+        assertThat(shown).contains("id=\"new-token\"");
+        assertThat(owner.session().page("/settings/tokens").body())
+                .as("shown once")
+                .doesNotContain("id=\"new-token\"");
+        assertThat(owner.session().get("/api/v1/me/tokens").body().split("\"name\":\"Once\"", -1))
+                .hasSize(2);
+    }
+
+    @Test
     void aPersonInTwoClientsSwitchesBetweenThem() {
         SignedUp first = signUpAndVerify("First Org");
         SignedUp second = signUpAndVerify("Second Org");

@@ -48,6 +48,33 @@ class SignInThrottlingTests extends IntegrationTest {
     }
 
     @Test
+    void aBurstOfParallelGuessesGetsNoMoreTriesThanASlowOne() throws Exception {
+        SignedUp owner = signUpAndVerify("Burst Co");
+        java.util.List<java.util.concurrent.Callable<String>> guesses = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            int n = i;
+            guesses.add(() -> client().postForm("/login", Map.of("username", owner.email(), "password", "burst " + n))
+                    .headers()
+                    .firstValue("Location")
+                    .orElse(""));
+        }
+        long checked;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(16)) {
+            checked = pool.invokeAll(guesses).stream()
+                    .map(f -> {
+                        try {
+                            return f.get();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .filter(location -> location.endsWith("error=credentials"))
+                    .count();
+        }
+        assertThat(checked).as("passwords actually checked").isLessThanOrEqualTo(5);
+    }
+
+    @Test
     void unknownAccountsAreThrottledTooAndGetTheSameAnswer() {
         Browserless attacker = client();
         String email = uniqueEmail("ghost");

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  */
 public class Browserless {
 
-    private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]*)\"");
+    private static final Pattern CSRF_META = Pattern.compile("name=\"_csrf\" (?:content|value)=\"([^\"]*)\"");
 
     private final String base;
     private final HttpClient http;
@@ -82,6 +82,14 @@ public class Browserless {
         return send(withCsrf(request(path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
+    /** Posts a body of unknown length (chunked transfer encoding), as a streaming client would. */
+    public HttpResponse<String> postChunked(String path, byte[] body) {
+        return send(withCsrf(request(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
                 .build());
     }
 

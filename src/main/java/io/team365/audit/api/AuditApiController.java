@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.team365.audit.AuditEntry;
 import io.team365.audit.AuditTrail;
+import io.team365.core.InvalidInput;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,9 @@ class AuditApiController {
             @RequestParam(defaultValue = "50") int limit,
             @RequestParam(required = false) UUID cursor,
             @RequestParam(name = "filter[action]", required = false) String action) {
+        if (action != null && (action.length() > 64 || action.chars().anyMatch(c -> c < 0x20))) {
+            throw InvalidInput.of("filter[action]", "validation.too-long", 64);
+        }
         int size = Math.min(Math.max(limit, 1), 200);
         List<AuditEntry> entries = audit.recent(cursor, size + 1, action);
         boolean more = entries.size() > size;

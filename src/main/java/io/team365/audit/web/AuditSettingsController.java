@@ -24,7 +24,12 @@ class AuditSettingsController {
     @GetMapping("/settings/audit")
     String list(
             @RequestParam(required = false) UUID before, @RequestParam(required = false) String action, Model model) {
-        String filter = action == null || action.isBlank() || action.length() > 64 ? null : action.strip();
+        String filter = action == null
+                        || action.isBlank()
+                        || action.length() > 64
+                        || action.chars().anyMatch(c -> c < 0x20)
+                ? null
+                : action.strip();
         List<AuditEntry> entries = audit.recent(before, PAGE_SIZE + 1, filter);
         boolean more = entries.size() > PAGE_SIZE;
         List<AuditEntry> page = more ? entries.subList(0, PAGE_SIZE) : entries;

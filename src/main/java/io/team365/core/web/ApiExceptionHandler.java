@@ -101,6 +101,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
         problem.setTitle("Malformed request body");
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof BodyTooLargeException tooLarge) {
+                ProblemDetail problem413 =
+                        ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+                return handleExceptionInternal(e, problem413, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+            }
+        }
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = unknown.getPropertyName();

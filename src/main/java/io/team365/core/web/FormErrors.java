@@ -42,6 +42,11 @@ public final class FormErrors {
         return byField.containsKey(field);
     }
 
+    /** The first field in error, where the cursor should go; empty string if none. */
+    public String firstField() {
+        return byField.keySet().stream().findFirst().orElse("");
+    }
+
     public boolean any() {
         return !byField.isEmpty();
     }

@@ -40,6 +40,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             }
             return;
         }
-        chain.doFilter(request, response);
+        boolean undeclaredLength = request.getContentLengthLong() < 0;
+        chain.doFilter(multipart || !undeclaredLength ? request : new LimitedBodyRequest(request, maxBytes), response);
     }
 }

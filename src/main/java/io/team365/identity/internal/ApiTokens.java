@@ -31,7 +31,7 @@ public class ApiTokens {
 
     public static final String PREFIX = "t365_";
 
-    public record Created(UUID id, String name, String token) {}
+    public record Created(UUID id, String name, String token) implements java.io.Serializable {}
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -77,15 +77,14 @@ public class ApiTokens {
 
     @Transactional
     public void revoke(SignedInUser user, UUID tokenId, AuditTrail.Actor actor) {
-        int changed = jdbc.sql("update api_tokens set revoked_at = coalesce(revoked_at, now())"
-                        + " where id = :id and user_id = :user")
+        String name = jdbc.sql("update api_tokens set revoked_at = coalesce(revoked_at, now())"
+                        + " where id = :id and user_id = :user returning name")
                 .param("id", tokenId)
                 .param("user", user.userId())
-                .update();
-        if (changed == 0) {
-            throw new NotFound("token");
-        }
-        audit.record(user.tenant(), actor, "token.revoked", "token", tokenId.toString(), Map.of());
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> new NotFound("token"));
+        audit.record(user.tenant(), actor, "token.revoked", "token", tokenId.toString(), Map.of("name", name));
     }
 
     /** The person and Client a presented token acts for, if it is genuine and not revoked; notes its use. */

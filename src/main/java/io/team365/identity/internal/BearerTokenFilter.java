@@ -33,7 +33,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!hasBearerToken(request)) {
+        // tokens are for the API only: on pages they would turn into browser sessions that outlive the token
+        if (!hasBearerToken(request) || !ProblemResponses.isApi(request)) {
             chain.doFilter(request, response);
             return;
         }

@@ -2,9 +2,10 @@ package io.team365.identity.internal;
 
 import io.team365.core.TenantId;
 import io.team365.notifications.Outbox;
+import io.team365.tenancy.DatabaseLookups;
 import io.team365.tenancy.TenantContext;
 import java.util.Locale;
-import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,6 +18,7 @@ public class EmailVerifications {
     private final UserAccounts users;
     private final IdentityMail mail;
     private final Outbox outbox;
+    private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
 
     EmailVerifications(
@@ -24,29 +26,30 @@ public class EmailVerifications {
             UserAccounts users,
             IdentityMail mail,
             Outbox outbox,
+            JdbcClient jdbc,
             PlatformTransactionManager transactions) {
         this.links = links;
         this.users = users;
         this.mail = mail;
         this.outbox = outbox;
+        this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** True if the link was genuine and unused; the address is then verified. */
+    /** True if the link was genuine and unused; the link is used up and the address verified in one transaction. */
     public boolean verify(String token) {
-        UUID user = transaction.execute(
-                status -> links.redeem(token, OneTimeLinks.VERIFY_EMAIL).orElse(null));
-        if (user == null) {
-            return false;
-        }
-        TenantContext.runAs(
-                null, user, () -> transaction.executeWithoutResult(status -> users.markEmailVerified(user)));
-        return true;
+        return Boolean.TRUE.equals(transaction.execute(status -> links.redeem(token, OneTimeLinks.VERIFY_EMAIL)
+                .map(user -> {
+                    DatabaseLookups.asUser(jdbc, user);
+                    users.markEmailVerified(user);
+                    return true;
+                })
+                .orElse(false)));
     }
 
     /** Sends a new link if the address has an unverified account; says nothing either way, to not reveal accounts. */
     public void resend(String email) {
-        if (email == null || email.length() > 254) {
+        if (email == null || email.length() > 254 || email.chars().anyMatch(c -> c < 0x20)) {
             return;
         }
         String address = email.strip().toLowerCase(Locale.ROOT);
@@ -56,6 +59,7 @@ public class EmailVerifications {
                 () -> transaction.executeWithoutResult(status -> users.findByEmail(address)
                         .filter(account -> !account.emailVerified())
                         .ifPresent(account -> {
+                            DatabaseLookups.asUser(jdbc, account.id());
                             String secret =
                                     links.issue(account.id(), OneTimeLinks.VERIFY_EMAIL, SignUps.VERIFICATION_VALIDITY);
                             outbox.enqueue(

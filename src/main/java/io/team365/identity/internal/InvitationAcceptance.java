@@ -8,6 +8,7 @@ import io.team365.tenancy.TenantContext;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -75,22 +76,27 @@ public class InvitationAcceptance {
             hash = encoder.encode(password);
         }
         String newHash = hash;
-        TenantContext.runAs(
-                invitation.tenant(),
-                userId,
-                () -> transaction.executeWithoutResult(status -> {
-                    invitations.markAccepted(invitation, secret);
-                    if (existing.isEmpty()) {
-                        users.insert(userId, invitation.email(), displayName, newHash, true);
-                    }
-                    memberships.insert(invitation.tenant(), userId, invitation.role());
-                    audit.record(
-                            invitation.tenant(),
-                            new AuditTrail.Actor(userId, invitation.email(), requester.ip(), requester.userAgent()),
-                            "invitation.accepted",
-                            "invitation",
-                            invitation.id().toString(),
-                            Map.of("role", invitation.role().value()));
-                }));
+        try {
+            TenantContext.runAs(
+                    invitation.tenant(),
+                    userId,
+                    () -> transaction.executeWithoutResult(status -> {
+                        invitations.markAccepted(invitation, secret);
+                        if (existing.isEmpty()) {
+                            users.insert(userId, invitation.email(), displayName, newHash, true);
+                        }
+                        memberships.insert(invitation.tenant(), userId, invitation.role());
+                        audit.record(
+                                invitation.tenant(),
+                                new AuditTrail.Actor(userId, invitation.email(), requester.ip(), requester.userAgent()),
+                                "invitation.accepted",
+                                "invitation",
+                                invitation.id().toString(),
+                                Map.of("role", invitation.role().value()));
+                    }));
+        } catch (DuplicateKeyException raced) {
+            // the same invitation, or another one to this address, was accepted at the same moment
+            throw InvalidInput.of("token", "invitation.invalid-link");
+        }
     }
 }

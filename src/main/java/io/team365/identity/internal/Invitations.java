@@ -70,9 +70,17 @@ public class Invitations {
             throw new Conflict("email", "team.already-member");
         }
         jdbc.sql("update invitations set revoked_at = now() where email = :email and accepted_at is null"
-                        + " and revoked_at is null")
+                        + " and revoked_at is null returning id")
                 .param("email", email)
-                .update();
+                .query(UUID.class)
+                .list()
+                .forEach(replaced -> audit.record(
+                        inviter.tenant(),
+                        actor,
+                        "invitation.revoked",
+                        "invitation",
+                        replaced.toString(),
+                        Map.of("email", email, "reason", "replaced by a new invitation")));
         String secret = SecretTokens.newSecret();
         UUID id = Ids.newId();
         jdbc.sql("""

@@ -47,6 +47,15 @@ class Memberships {
                 .map(Role::of);
     }
 
+    Optional<Role> lockRole(TenantId tenant, UUID userId) {
+        return jdbc.sql("select role from memberships where tenant_id = :tenant and user_id = :user for update")
+                .param("tenant", tenant.value())
+                .param("user", userId)
+                .query(String.class)
+                .optional()
+                .map(Role::of);
+    }
+
     List<Member> members(TenantId tenant) {
         return jdbc.sql("""
                         select u.id, u.email, u.name, m.role, m.created_at

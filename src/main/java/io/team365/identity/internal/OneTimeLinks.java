@@ -57,6 +57,13 @@ class OneTimeLinks {
                 .optional();
     }
 
+    /** Uses up every open link of the person (after a password change, older reset links must not work). */
+    void cancelAll(UUID userId) {
+        jdbc.sql("update user_tokens set used_at = now() where user_id = :user and used_at is null")
+                .param("user", userId)
+                .update();
+    }
+
     /** Whether the secret names an unused, unexpired link, without using it (to show the reset form). */
     @Transactional(propagation = Propagation.MANDATORY)
     boolean isValid(String secret, String purpose) {

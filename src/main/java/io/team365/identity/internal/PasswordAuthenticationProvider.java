@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -37,6 +39,8 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
     private final WorkspaceSelector workspaces;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
+    private final Semaphore hashingSlots =
+            new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
 
     PasswordAuthenticationProvider(
             UserAccounts users,
@@ -59,31 +63,29 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
         String email = String.valueOf(request.getName()).strip().toLowerCase(Locale.ROOT);
         String password = String.valueOf(request.getCredentials());
         String ip = request.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : "";
-        if (email.length() > 254 || password.length() > PasswordPolicy.MAX_LENGTH * 4) {
+        if (email.length() > 254 || password.length() > PasswordPolicy.MAX_LENGTH * 4 || hasControlCharacters(email)) {
             throw new BadCredentialsException("bad credentials");
         }
-        Optional<Instant> blocked = throttle.blockedUntil(email, ip);
-        if (blocked.isPresent()) {
-            long minutes =
-                    Math.max(1, Duration.between(Instant.now(), blocked.get()).toMinutes() + 1);
+        SignInThrottle.Attempt attempt = throttle.begin(email, ip);
+        if (attempt.blocked()) {
+            long minutes = Math.max(
+                    1, Duration.between(Instant.now(), attempt.blockedUntil()).toMinutes() + 1);
             throw new ThrottledException(minutes);
         }
         Optional<UserAccount> account = transaction.execute(status -> users.findByEmail(email));
-        boolean matches = account.filter(a -> a.passwordHash() != null)
+        boolean matches = hashing(() -> account.filter(a -> a.passwordHash() != null)
                 .map(a -> encoder.matches(password, a.passwordHash()))
-                .orElseGet(() -> spendTimeThenFail(password));
+                .orElseGet(() -> spendTimeThenFail(password)));
         if (!matches) {
-            throttle.recordAttempt(email, ip, false);
             account.ifPresent(a -> recordFailure(a, ip));
             throw new BadCredentialsException("bad credentials");
         }
         UserAccount user = account.get();
+        throttle.succeeded(attempt); // the right password is no guess, verified address or not
         if (!user.emailVerified()) {
             throw new DisabledException("email not verified");
         }
-        throttle.recordAttempt(email, ip, true);
-        SignedInUser signedIn =
-                workspaces.defaultWorkspace(user).orElseThrow(() -> new DisabledException("no membership"));
+        SignedInUser signedIn = workspaces.defaultWorkspace(user).orElseThrow(NoWorkspaceException::new);
         audit.record(
                 signedIn.tenant(),
                 new AuditTrail.Actor(user.id(), user.email(), ip, null),
@@ -92,6 +94,30 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
                 user.id().toString(),
                 Map.of("method", "password"));
         return UsernamePasswordAuthenticationToken.authenticated(signedIn, null, RoleAuthorities.of(signedIn.role()));
+    }
+
+    /**
+     * Argon2id takes 16 MiB and tens of milliseconds per check; a few at a time per core keeps a flood of sign-ins
+     * from exhausting memory. Callers beyond that wait briefly, then are told to try again.
+     */
+    private boolean hashing(java.util.function.Supplier<Boolean> check) {
+        try {
+            if (!hashingSlots.tryAcquire(10, TimeUnit.SECONDS)) {
+                throw new ThrottledException(1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ThrottledException(1);
+        }
+        try {
+            return check.get();
+        } finally {
+            hashingSlots.release();
+        }
+    }
+
+    private static boolean hasControlCharacters(String value) {
+        return value.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
     }
 
     private boolean spendTimeThenFail(String password) {
@@ -114,6 +140,13 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    /** The password is right but the person belongs to no Client any more (removed from the last one). */
+    static class NoWorkspaceException extends DisabledException {
+        NoWorkspaceException() {
+            super("no membership");
+        }
     }
 
     /** Too many failed attempts; carries how long to wait, for the message. */

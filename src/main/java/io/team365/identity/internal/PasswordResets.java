@@ -29,6 +29,7 @@ public class PasswordResets {
     private final UserSessions sessions;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
+    private final SignInThrottle throttle;
 
     PasswordResets(
             OneTimeLinks links,
@@ -38,9 +39,11 @@ public class PasswordResets {
             PasswordPolicy policy,
             PasswordEncoder encoder,
             UserSessions sessions,
+            SignInThrottle throttle,
             PlatformTransactionManager transactions,
             JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.throttle = throttle;
         this.links = links;
         this.users = users;
         this.mail = mail;
@@ -53,7 +56,10 @@ public class PasswordResets {
 
     /** Mails a link if the address has an account; the answer is the same either way, to not reveal accounts. */
     public void request(String email) {
-        if (email == null || email.isBlank() || email.length() > 254) {
+        if (email == null
+                || email.isBlank()
+                || email.length() > 254
+                || email.chars().anyMatch(c -> c < 0x20)) {
             return;
         }
         String address = email.strip().toLowerCase(Locale.ROOT);
@@ -62,6 +68,7 @@ public class PasswordResets {
                 null,
                 () -> transaction.executeWithoutResult(status -> users.findByEmail(address)
                         .ifPresent(account -> {
+                            DatabaseLookups.asUser(jdbc, account.id());
                             String secret = links.issue(account.id(), OneTimeLinks.RESET_PASSWORD, VALIDITY);
                             outbox.enqueue(
                                     TenantId.PLATFORM, mail.passwordReset(account.email(), account.name(), secret));
@@ -88,6 +95,8 @@ public class PasswordResets {
                             });
                     users.changePassword(user, encoder.encode(newPassword));
                     users.markEmailVerified(user);
+                    links.cancelAll(user);
+                    throttle.reset(account.email());
                     outbox.enqueue(TenantId.PLATFORM, mail.passwordChanged(account.email(), account.name()));
                     return user;
                 }));

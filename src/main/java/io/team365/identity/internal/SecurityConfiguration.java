@@ -25,6 +25,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -135,10 +136,16 @@ class SecurityConfiguration {
         // plain objects, not beans: as beans Boot would also register them as servlet filters outside this chain
         var bearerTokens = new BearerTokenFilter(tokens);
         var tenantBinding = new TenantBindingFilter(memberships);
-        RequestMatcher bearer = BearerTokenFilter::hasBearerToken;
+        RequestMatcher bearer = request -> ProblemResponses.isApi(request) && BearerTokenFilter.hasBearerToken(request);
         // CSRF protects a signed-in browser session; API calls without one have nothing to protect and get a 401
         RequestMatcher apiWithoutSession = request -> ProblemResponses.isApi(request) && !signedInSession(request);
+        // only pages are remembered for after sign-in; remembering API calls would start a session for each
+        var requestCache = new HttpSessionRequestCache();
+        requestCache.setRequestMatcher(
+                request -> "GET".equals(request.getMethod()) && !ProblemResponses.isApi(request));
+        requestCache.setMatchingRequestParameterName(null);
         var success = new SavedRequestAwareAuthenticationSuccessHandler();
+        success.setRequestCache(requestCache);
         success.setDefaultTargetUrl("/app");
         // the password provider is a bean, so it becomes the global AuthenticationManager's only provider; adding it
         // here as well would make a failed attempt run (and count) twice
@@ -165,6 +172,7 @@ class SecurityConfiguration {
                         .successHandler(success)
                         .failureHandler(failures)
                         .permitAll())
+                .requestCache(cache -> cache.requestCache(requestCache))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(bearer, apiWithoutSession))
                 .addFilterBefore(bearerTokens, UsernamePasswordAuthenticationFilter.class)

@@ -20,6 +20,8 @@ class SignInFailureHandler implements AuthenticationFailureHandler {
         if (failure instanceof PasswordAuthenticationProvider.ThrottledException throttled) {
             response.setHeader("Retry-After", String.valueOf(throttled.minutes() * 60));
             target = "/login?error=throttled&minutes=" + throttled.minutes();
+        } else if (failure instanceof PasswordAuthenticationProvider.NoWorkspaceException) {
+            target = "/login?error=no-workspace";
         } else if (failure instanceof DisabledException) {
             target = "/login?error=unverified";
         } else {

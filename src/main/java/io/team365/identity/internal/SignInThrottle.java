@@ -4,9 +4,12 @@ import io.team365.core.Ids;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Slows down password guessing: after {@value #MAX_FAILURES_PER_ACCOUNT} failed sign-ins for one account, or
@@ -21,19 +24,55 @@ class SignInThrottle {
     static final Duration WINDOW = Duration.ofMinutes(15);
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
 
-    SignInThrottle(JdbcClient jdbc) {
+    SignInThrottle(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** When the caller may try again, if they are throttled now. */
-    Optional<Instant> blockedUntil(String email, String ip) {
-        Optional<Instant> byAccount = blockedUntil("email", email, MAX_FAILURES_PER_ACCOUNT);
-        Optional<Instant> byIp = blockedUntil("ip", ip, MAX_FAILURES_PER_IP);
-        if (byAccount.isPresent() && byIp.isPresent()) {
-            return Optional.of(byAccount.get().isAfter(byIp.get()) ? byAccount.get() : byIp.get());
+    /** An attempt under way (recorded as failed until it succeeds), or the time the caller may try again. */
+    record Attempt(UUID id, Instant blockedUntil) {
+        boolean blocked() {
+            return blockedUntil != null;
         }
-        return byAccount.or(() -> byIp);
+    }
+
+    /**
+     * Checks the limits and records the attempt as failed before the password is even looked at, under a lock per
+     * account and per address, so a burst of parallel guesses cannot all slip through before any is counted.
+     */
+    Attempt begin(String email, String ip) {
+        return transaction.execute(status -> {
+            jdbc.sql("select pg_advisory_xact_lock(hashtext('sign-in:' || :email)),"
+                            + " pg_advisory_xact_lock(hashtext('sign-in-ip:' || :ip))")
+                    .param("email", email)
+                    .param("ip", ip)
+                    .query()
+                    .listOfRows();
+            Optional<Instant> byAccount = blockedUntil("email", email, MAX_FAILURES_PER_ACCOUNT);
+            Optional<Instant> byIp = blockedUntil("ip", ip, MAX_FAILURES_PER_IP);
+            Optional<Instant> blocked = byAccount.isPresent() && byIp.isPresent()
+                    ? Optional.of(byAccount.get().isAfter(byIp.get()) ? byAccount.get() : byIp.get())
+                    : byAccount.or(() -> byIp);
+            if (blocked.isPresent()) {
+                return new Attempt(null, blocked.get());
+            }
+            UUID id = Ids.newId();
+            insert(id, email, ip, false);
+            return new Attempt(id, null);
+        });
+    }
+
+    void succeeded(Attempt attempt) {
+        jdbc.sql("update sign_in_attempts set succeeded = true where id = :id")
+                .param("id", attempt.id())
+                .update();
+    }
+
+    /** A completed password reset proves control of the account: its failure count starts again. */
+    void reset(String email) {
+        insert(Ids.newId(), email, "password-reset", true);
     }
 
     private Optional<Instant> blockedUntil(String column, String value, int limit) {
@@ -64,9 +103,9 @@ class SignInThrottle {
                 .map(java.sql.Timestamp::toInstant);
     }
 
-    void recordAttempt(String email, String ip, boolean succeeded) {
+    private void insert(UUID id, String email, String ip, boolean succeeded) {
         jdbc.sql("insert into sign_in_attempts (id, email, ip, succeeded) values (:id, :email, :ip, :ok)")
-                .param("id", Ids.newId())
+                .param("id", id)
                 .param("email", email)
                 .param("ip", ip)
                 .param("ok", succeeded)

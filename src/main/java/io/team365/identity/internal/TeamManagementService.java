@@ -40,6 +40,7 @@ class TeamManagementService implements TeamManagement {
     @Override
     @Transactional
     public void changeRole(SignedInUser by, UUID userId, Role role, AuditTrail.Actor actor) {
+        int owners = memberships.lockOwners(by.tenant());
         Role current = guardedRole(by, userId);
         if (role == Role.OWNER && by.role() != Role.OWNER) {
             throw new Conflict("role", "team.only-owner-grants-owner");
@@ -47,7 +48,6 @@ class TeamManagementService implements TeamManagement {
         if (current == role) {
             return;
         }
-        int owners = memberships.lockOwners(by.tenant());
         if (current == Role.OWNER && owners <= 1) {
             throw new Conflict("role", "team.last-owner");
         }
@@ -58,24 +58,39 @@ class TeamManagementService implements TeamManagement {
                 "member.role-changed",
                 "user",
                 userId.toString(),
-                Map.of("from", current.value(), "to", role.value()));
+                Map.of("member", emailOf(by, userId), "from", current.value(), "to", role.value()));
     }
 
     @Override
     @Transactional
     public void remove(SignedInUser by, UUID userId, AuditTrail.Actor actor) {
-        Role current = guardedRole(by, userId);
         int owners = memberships.lockOwners(by.tenant());
+        Role current = guardedRole(by, userId);
         if (current == Role.OWNER && owners <= 1) {
             throw new Conflict("userId", "team.last-owner");
         }
+        String email = emailOf(by, userId);
         memberships.delete(by.tenant(), userId);
-        audit.record(by.tenant(), actor, "member.removed", "user", userId.toString(), Map.of("role", current.value()));
+        audit.record(
+                by.tenant(),
+                actor,
+                "member.removed",
+                "user",
+                userId.toString(),
+                Map.of("member", email, "role", current.value()));
     }
 
-    /** The member's role, refusing admins who try to change an owner. */
+    private String emailOf(SignedInUser by, UUID userId) {
+        return memberships.members(by.tenant()).stream()
+                .filter(member -> member.userId().equals(userId))
+                .map(Member::email)
+                .findFirst()
+                .orElse("");
+    }
+
+    /** The member's role, locked until commit, refusing admins who try to change an owner. */
     private Role guardedRole(SignedInUser by, UUID userId) {
-        Role current = memberships.roleOf(by.tenant(), userId).orElseThrow(() -> new NotFound("member"));
+        Role current = memberships.lockRole(by.tenant(), userId).orElseThrow(() -> new NotFound("member"));
         if (current == Role.OWNER && by.role() != Role.OWNER) {
             throw new Conflict("userId", "team.only-owner-changes-owner");
         }

@@ -44,7 +44,7 @@ class SignInController {
                 error == null
                         ? null
                         : switch (error) {
-                            case "throttled", "unverified" -> error;
+                            case "throttled", "unverified", "no-workspace" -> error;
                             default -> "credentials";
                         });
         model.addAttribute("minutes", minutes == null ? 15 : Math.max(1, Math.min(minutes, 60)));

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Settings → API tokens: create (shown once), list with last use, revoke. */
 @Controller
@@ -29,9 +30,10 @@ class TokenSettingsController {
         this.messages = messages;
     }
 
+    /** The token just created arrives as a flash attribute: shown on this one page view, never again. */
     @GetMapping("/settings/tokens")
     String list(Model model) {
-        return render(model, null, FormErrors.none());
+        return render(model, (ApiTokens.Created) model.getAttribute("created"), FormErrors.none());
     }
 
     @PostMapping("/settings/tokens")
@@ -40,12 +42,13 @@ class TokenSettingsController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model,
+            RedirectAttributes flash,
             Locale locale) {
         try {
             ApiTokens.Created created = tokens.create(SignedInUser.require(), name, Actors.of(request));
-            // shown on this response only; a reload does not show it again
-            response.setHeader("Cache-Control", "no-store");
-            return render(model, created, FormErrors.none());
+            // post/redirect/get: reloading the page must not create a second token
+            flash.addFlashAttribute("created", created);
+            return "redirect:/settings/tokens";
         } catch (InvalidInput invalid) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return render(model, null, FormErrors.of(invalid, messages, locale));

@@ -10,12 +10,14 @@ import io.team365.tenancy.TenantContext;
 import io.team365.tenancy.TenantCrypto;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
@@ -24,12 +26,23 @@ class EnvelopeTenantCrypto implements TenantCrypto {
     private final JdbcClient jdbc;
     private final MasterKey masterKey;
     private final TransactionTemplate transaction;
-    private final Map<TenantId, Aead> unwrapped = new ConcurrentHashMap<>();
+    /** Unwrapped keys, kept a few minutes: a key destroyed on another node stops working here within that time. */
+    private final Map<TenantId, Cached> unwrapped = new ConcurrentHashMap<>();
+
+    private record Cached(Aead aead, long loadedAt) {
+        boolean fresh() {
+            return System.nanoTime() - loadedAt < CACHE_TTL.toNanos();
+        }
+    }
+
+    static final Duration CACHE_TTL = Duration.ofMinutes(5);
 
     EnvelopeTenantCrypto(JdbcClient jdbc, MasterKey masterKey, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.masterKey = masterKey;
         this.transaction = new TransactionTemplate(transactions);
+        // a connection of its own, bound to the key's tenant, whatever transaction the caller is in
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Override
@@ -65,16 +78,17 @@ class EnvelopeTenantCrypto implements TenantCrypto {
     }
 
     private Optional<Aead> dataKey(TenantId tenant, boolean createIfMissing) {
-        Aead cached = unwrapped.get(tenant);
-        if (cached != null) {
-            return Optional.of(cached);
+        Cached cached = unwrapped.get(tenant);
+        if (cached != null && cached.fresh()) {
+            return Optional.of(cached.aead());
         }
         Optional<Aead> key = TenantContext.callAs(
                 tenant,
                 TenantContext.user().orElse(null),
                 () -> transaction.execute(status ->
                         load(tenant).or(() -> createIfMissing ? Optional.of(create(tenant)) : Optional.empty())));
-        key.ifPresent(k -> unwrapped.put(tenant, k));
+        key.ifPresentOrElse(
+                k -> unwrapped.put(tenant, new Cached(k, System.nanoTime())), () -> unwrapped.remove(tenant));
         return key;
     }
 
