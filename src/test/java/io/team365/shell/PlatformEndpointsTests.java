@@ -32,7 +32,11 @@ class PlatformEndpointsTests extends IntegrationTest {
                 .contains("/api/v1/signup")
                 .contains("/api/v1/me/tokens")
                 .contains("/api/v1/members/{userId}")
-                .contains("/api/v1/audit");
+                .contains("/api/v1/audit")
+                .contains("\"title\":\"Team365 API\"")
+                .contains("\"scheme\":\"bearer\"")
+                .contains("\"201\"")
+                .contains("application/problem+json");
     }
 
     @Test

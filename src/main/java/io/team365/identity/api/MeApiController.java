@@ -1,6 +1,7 @@
 package io.team365.identity.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.team365.identity.ApiToken;
 import io.team365.identity.SignedInUser;
@@ -49,6 +50,7 @@ class MeApiController {
 
     @PostMapping("/api/v1/me/tokens")
     @Operation(summary = "Create a personal access token; the token is in this response only")
+    @ApiResponse(responseCode = "201", description = "Created")
     ResponseEntity<CreatedToken> createToken(@RequestBody CreateToken body, HttpServletRequest request) {
         ApiTokens.Created created = tokens.create(SignedInUser.require(), body.name(), Actors.of(request));
         return ResponseEntity.created(URI.create("/api/v1/me/tokens/" + created.id()))
@@ -65,6 +67,7 @@ class MeApiController {
 
     @DeleteMapping("/api/v1/me/tokens/{id}")
     @Operation(summary = "Revoke a token")
+    @ApiResponse(responseCode = "204", description = "Revoked")
     ResponseEntity<Void> revoke(@PathVariable UUID id, HttpServletRequest request) {
         tokens.revoke(SignedInUser.require(), id, Actors.of(request));
         return ResponseEntity.noContent().build();

@@ -1,6 +1,7 @@
 package io.team365.identity.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.team365.identity.internal.PasswordResets;
 import io.team365.identity.internal.SignUps;
@@ -33,6 +34,8 @@ class SignUpApiController {
 
     @PostMapping("/api/v1/signup")
     @Operation(summary = "Create a Client and its owner; a verification link is emailed to the owner")
+    @ApiResponse(responseCode = "201", description = "Created; the owner must follow the emailed link first")
+    @ApiResponse(responseCode = "409", description = "An account with this email exists")
     ResponseEntity<SignUpResponse> signUp(@RequestBody SignUpRequest body, HttpServletRequest request) {
         SignUps.Result result = signUps.signUp(
                 new SignUps.Form(body.company(), body.name(), body.email(), body.password()), Actors.of(request));
@@ -44,6 +47,7 @@ class SignUpApiController {
     @PostMapping("/api/v1/password-resets")
     @Operation(
             summary = "Email a password-reset link, if the address has an account (the answer is the same either way)")
+    @ApiResponse(responseCode = "202", description = "Accepted")
     ResponseEntity<Map<String, String>> requestReset(@RequestBody PasswordResetRequest body) {
         resets.request(body.email());
         return ResponseEntity.accepted().body(Map.of("status", "accepted"));

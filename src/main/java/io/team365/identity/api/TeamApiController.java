@@ -1,6 +1,7 @@
 package io.team365.identity.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.team365.core.InvalidInput;
 import io.team365.identity.Invitation;
@@ -64,6 +65,8 @@ class TeamApiController {
 
     @DeleteMapping("/api/v1/members/{userId}")
     @Operation(summary = "Remove a member from the Client; the last owner cannot be removed")
+    @ApiResponse(responseCode = "204", description = "Removed")
+    @ApiResponse(responseCode = "409", description = "The last owner cannot be removed")
     ResponseEntity<Void> remove(@PathVariable UUID userId, HttpServletRequest request) {
         team.remove(SignedInUser.require(), userId, Actors.of(request));
         return ResponseEntity.noContent().build();
@@ -71,6 +74,7 @@ class TeamApiController {
 
     @PostMapping("/api/v1/invitations")
     @Operation(summary = "Invite someone by email")
+    @ApiResponse(responseCode = "201", description = "Invitation sent")
     ResponseEntity<Map<String, Object>> invite(@RequestBody InvitationRequest body, HttpServletRequest request) {
         UUID id = invitations.invite(SignedInUser.require(), body.email(), body.role(), Actors.of(request));
         Invitation created = invitations.list().stream()
@@ -89,6 +93,7 @@ class TeamApiController {
 
     @DeleteMapping("/api/v1/invitations/{id}")
     @Operation(summary = "Revoke an invitation that has not been accepted")
+    @ApiResponse(responseCode = "204", description = "Revoked")
     ResponseEntity<Void> revoke(@PathVariable UUID id, HttpServletRequest request) {
         invitations.revoke(SignedInUser.require(), id, Actors.of(request));
         return ResponseEntity.noContent().build();
