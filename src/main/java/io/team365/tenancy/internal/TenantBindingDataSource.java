@@ -6,18 +6,27 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Sets {@code app.tenant_id} and {@code app.user_id} on every connection as it is taken from the pool, from
  * {@link TenantContext}, and clears both when it goes back, so a pooled connection never carries one tenant's
- * context into another's work.
+ * context into another's work. It remembers what each physical connection holds, so work with nothing to bind
+ * (session lookups, public pages) on a cleared connection costs no extra round trip.
  */
 class TenantBindingDataSource extends DelegatingDataSource {
 
     private static final String BIND =
             "select set_config('app.tenant_id', ?, false), set_config('app.user_id', ?, false)";
+    private static final String NOTHING = "|";
+
+    /** What each physical connection has bound; a connection not seen before may hold anything. */
+    private final Map<Object, String> bound = Collections.synchronizedMap(new WeakHashMap<>());
 
     TenantBindingDataSource(DataSource target) {
         super(target);
@@ -34,19 +43,20 @@ class TenantBindingDataSource extends DelegatingDataSource {
     }
 
     private Connection bound(Connection connection) throws SQLException {
+        Object physical;
         try {
-            bind(
-                    connection,
-                    TenantContext.tenant().map(Object::toString).orElse(""),
-                    TenantContext.user().map(Object::toString).orElse(""));
-        } catch (SQLException e) {
+            String tenant = TenantContext.tenant().map(Object::toString).orElse("");
+            String user = TenantContext.user().map(Object::toString).orElse("");
+            physical = connection.isWrapperFor(PGConnection.class) ? connection.unwrap(PGConnection.class) : connection;
+            bindIfNeeded(connection, physical, tenant, user);
+        } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
         }
         return (Connection) Proxy.newProxyInstance(
                 Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     if (method.getName().equals("close") && !connection.isClosed()) {
-                        clearQuietly(connection);
+                        clearQuietly(connection, physical);
                     }
                     try {
                         return method.invoke(connection, args);
@@ -56,7 +66,11 @@ class TenantBindingDataSource extends DelegatingDataSource {
                 });
     }
 
-    private static void bind(Connection connection, String tenant, String user) throws SQLException {
+    private void bindIfNeeded(Connection connection, Object physical, String tenant, String user) throws SQLException {
+        String wanted = tenant + NOTHING + user;
+        if (wanted.equals(bound.get(physical))) {
+            return;
+        }
         boolean autoCommit = connection.getAutoCommit();
         try (PreparedStatement statement = connection.prepareStatement(BIND)) {
             statement.setString(1, tenant);
@@ -67,16 +81,17 @@ class TenantBindingDataSource extends DelegatingDataSource {
             // the setting must survive a rollback of whatever transaction the caller starts next
             connection.commit();
         }
+        bound.put(physical, wanted);
     }
 
-    private static void clearQuietly(Connection connection) {
+    private void clearQuietly(Connection connection, Object physical) {
         try {
             if (!connection.getAutoCommit()) {
                 connection.rollback();
             }
-            bind(connection, "", "");
+            bindIfNeeded(connection, physical, "", "");
         } catch (SQLException ignored) {
-            // a broken connection is evicted by the pool; nothing is left bound on it
+            bound.remove(physical); // a broken connection is evicted by the pool; if not, it is rebound next time
         }
     }
 }
