@@ -13,6 +13,29 @@
 
   document.documentElement.classList.add("js");
 
+  // A "Show" button beside each password field, so long passphrases can be checked before sending.
+  document.querySelectorAll('input[type="password"]').forEach(function (input) {
+    const toggle = document.createElement("button");
+    toggle.type = "button";
+    toggle.className = "button small ghost password-toggle";
+    toggle.textContent = document.documentElement.dataset.showLabel || "Show";
+    toggle.setAttribute("aria-pressed", "false");
+    toggle.setAttribute("aria-controls", input.id);
+    toggle.addEventListener("click", function () {
+      const showing = input.type === "text";
+      input.type = showing ? "password" : "text";
+      toggle.setAttribute("aria-pressed", String(!showing));
+      toggle.textContent = showing
+        ? document.documentElement.dataset.showLabel || "Show"
+        : document.documentElement.dataset.hideLabel || "Hide";
+    });
+    const wrapper = document.createElement("div");
+    wrapper.className = "password-wrap";
+    input.parentNode.insertBefore(wrapper, input);
+    wrapper.appendChild(input);
+    wrapper.appendChild(toggle);
+  });
+
   // Destructive actions ask once.
   document.querySelectorAll("form[data-confirm]").forEach(function (form) {
     form.addEventListener("submit", function (event) {

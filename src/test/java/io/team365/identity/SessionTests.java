@@ -126,11 +126,14 @@ class SessionTests extends IntegrationTest {
         session.signIn(first.email(), first.password());
         String home = session.browse("/app").body();
         assertThat(home).contains("First Org").contains("Second Org");
-        assertThat(session.get("/api/v1/me").body()).contains(first.tenantId().toString());
-        session.postForm("/switch-client", Map.of("tenantId", second.tenantId().toString()));
         assertThat(session.get("/api/v1/me").body())
+                .as("the Client just joined opens first")
                 .contains(second.tenantId().toString())
                 .contains("\"roles\":[\"admin\"]");
         assertThat(session.get("/api/v1/members").body()).contains(second.email());
+        session.postForm("/switch-client", Map.of("tenantId", first.tenantId().toString()));
+        assertThat(session.get("/api/v1/me").body())
+                .contains(first.tenantId().toString())
+                .contains("\"roles\":[\"owner\"]");
     }
 }

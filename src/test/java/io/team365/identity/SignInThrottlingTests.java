@@ -80,6 +80,9 @@ class SignInThrottlingTests extends IntegrationTest {
         String email = uniqueEmail("ghost");
         HttpResponse<String> first = attacker.postForm("/login", Map.of("username", email, "password", "whatever 1"));
         assertThat(first.headers().firstValue("Location").orElse("")).endsWith("/login?error=credentials");
+        assertThat(attacker.page("/login?error=credentials").body())
+                .as("the address typed is kept for the next try")
+                .contains("value=\"" + email + "\"");
         for (int i = 0; i < 5; i++) {
             attacker.postForm("/login", Map.of("username", email, "password", "whatever " + i));
         }

@@ -86,6 +86,7 @@ public class InvitationAcceptance {
                             users.insert(userId, invitation.email(), displayName, newHash, true);
                         }
                         memberships.insert(invitation.tenant(), userId, invitation.role());
+                        memberships.touch(invitation.tenant(), userId); // the next sign-in opens the new Client
                         audit.record(
                                 invitation.tenant(),
                                 new AuditTrail.Actor(userId, invitation.email(), requester.ip(), requester.userAgent()),

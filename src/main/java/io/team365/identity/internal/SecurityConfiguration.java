@@ -24,6 +24,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -77,6 +79,19 @@ class SecurityConfiguration {
     private static final String[] ADMINISTRATION = {
         "/settings/users/**", "/settings/audit/**", "/api/v1/members/**", "/api/v1/invitations/**", "/api/v1/audit/**"
     };
+
+    /**
+     * The strict policy everywhere but Swagger UI, a third-party page that sets inline styles; it still may run no
+     * script but its own files.
+     */
+    private static HeaderWriter contentSecurityPolicy() {
+        RequestMatcher swagger = request -> request.getRequestURI().startsWith("/swagger-ui/");
+        HeaderWriter strict = new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY);
+        HeaderWriter swaggerPolicy = new ContentSecurityPolicyHeaderWriter(
+                CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"));
+        return (request, response) ->
+                (swagger.matches(request) ? swaggerPolicy : strict).writeHeaders(request, response);
+    }
 
     /** At the CSRF filter, the only authentication there can be is the one loaded from the session. */
     private static boolean signedInSession(HttpServletRequest request) {
@@ -200,7 +215,7 @@ class SecurityConfiguration {
                                 response.sendError(HttpStatus.FORBIDDEN.value());
                             }
                         }))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.addHeaderWriter(contentSecurityPolicy())
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .permissionsPolicyHeader(permissions ->

@@ -10,12 +10,19 @@ import org.springframework.stereotype.Component;
 
 /** Sends a failed sign-in back to the form with a reason the page can explain. */
 @Component
-class SignInFailureHandler implements AuthenticationFailureHandler {
+public class SignInFailureHandler implements AuthenticationFailureHandler {
+
+    public static final String LAST_USERNAME = SignInFailureHandler.class.getName() + ".username";
 
     @Override
     public void onAuthenticationFailure(
             HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
+        String username = request.getParameter("username");
+        if (username != null && username.length() <= 254) {
+            // shown again in the form, so a typo in the password does not mean typing the address again
+            request.getSession().setAttribute(LAST_USERNAME, username.strip());
+        }
         String target;
         if (failure instanceof PasswordAuthenticationProvider.ThrottledException throttled) {
             response.setHeader("Retry-After", String.valueOf(throttled.minutes() * 60));

@@ -2,6 +2,8 @@ package io.team365.identity.web;
 
 import io.team365.identity.SignedInUser;
 import io.team365.identity.internal.EmailVerifications;
+import io.team365.identity.internal.SignInFailureHandler;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +27,7 @@ class SignInController {
             @RequestParam(required = false) String verified,
             @RequestParam(required = false) String reset,
             @RequestParam(required = false) String joined,
+            HttpSession session,
             Model model) {
         if (SignedInUser.current().isPresent()) {
             return "redirect:/app";
@@ -49,6 +52,8 @@ class SignInController {
                         });
         model.addAttribute("minutes", minutes == null ? 15 : Math.max(1, Math.min(minutes, 60)));
         model.addAttribute("notice", notice);
+        Object last = error == null ? null : session.getAttribute(SignInFailureHandler.LAST_USERNAME);
+        model.addAttribute("username", last instanceof String text ? text : "");
         return "identity/login";
     }
 
