@@ -1,10 +1,6 @@
 package io.team365.identity.internal;
 
-import io.team365.core.TenantId;
-import io.team365.notifications.Outbox;
 import io.team365.tenancy.DatabaseLookups;
-import io.team365.tenancy.TenantContext;
-import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -17,7 +13,7 @@ public class EmailVerifications {
     private final OneTimeLinks links;
     private final UserAccounts users;
     private final IdentityMail mail;
-    private final Outbox outbox;
+    private final LinkMailer linkMailer;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
 
@@ -25,13 +21,13 @@ public class EmailVerifications {
             OneTimeLinks links,
             UserAccounts users,
             IdentityMail mail,
-            Outbox outbox,
+            LinkMailer linkMailer,
             JdbcClient jdbc,
             PlatformTransactionManager transactions) {
         this.links = links;
         this.users = users;
         this.mail = mail;
-        this.outbox = outbox;
+        this.linkMailer = linkMailer;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
     }
@@ -49,21 +45,11 @@ public class EmailVerifications {
 
     /** Sends a new link if the address has an unverified account; says nothing either way, to not reveal accounts. */
     public void resend(String email) {
-        if (email == null || email.length() > 254 || email.chars().anyMatch(c -> c < 0x20)) {
-            return;
-        }
-        String address = email.strip().toLowerCase(Locale.ROOT);
-        TenantContext.runAs(
-                TenantId.PLATFORM,
-                null,
-                () -> transaction.executeWithoutResult(status -> users.findByEmail(address)
-                        .filter(account -> !account.emailVerified())
-                        .ifPresent(account -> {
-                            DatabaseLookups.asUser(jdbc, account.id());
-                            String secret =
-                                    links.issue(account.id(), OneTimeLinks.VERIFY_EMAIL, SignUps.VERIFICATION_VALIDITY);
-                            outbox.enqueue(
-                                    TenantId.PLATFORM, mail.verification(account.email(), account.name(), secret));
-                        })));
+        linkMailer.sendIfEligible(
+                email,
+                account -> !account.emailVerified(),
+                OneTimeLinks.VERIFY_EMAIL,
+                SignUps.VERIFICATION_VALIDITY,
+                (account, secret) -> mail.verification(account.email(), account.name(), secret));
     }
 }

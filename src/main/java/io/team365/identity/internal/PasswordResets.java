@@ -6,7 +6,6 @@ import io.team365.notifications.Outbox;
 import io.team365.tenancy.DatabaseLookups;
 import io.team365.tenancy.TenantContext;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -30,6 +29,7 @@ public class PasswordResets {
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
     private final SignInThrottle throttle;
+    private final LinkMailer linkMailer;
 
     PasswordResets(
             OneTimeLinks links,
@@ -40,10 +40,12 @@ public class PasswordResets {
             PasswordEncoder encoder,
             UserSessions sessions,
             SignInThrottle throttle,
+            LinkMailer linkMailer,
             PlatformTransactionManager transactions,
             JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.throttle = throttle;
+        this.linkMailer = linkMailer;
         this.links = links;
         this.users = users;
         this.mail = mail;
@@ -56,23 +58,12 @@ public class PasswordResets {
 
     /** Mails a link if the address has an account; the answer is the same either way, to not reveal accounts. */
     public void request(String email) {
-        if (email == null
-                || email.isBlank()
-                || email.length() > 254
-                || email.chars().anyMatch(c -> c < 0x20)) {
-            return;
-        }
-        String address = email.strip().toLowerCase(Locale.ROOT);
-        TenantContext.runAs(
-                TenantId.PLATFORM,
-                null,
-                () -> transaction.executeWithoutResult(status -> users.findByEmail(address)
-                        .ifPresent(account -> {
-                            DatabaseLookups.asUser(jdbc, account.id());
-                            String secret = links.issue(account.id(), OneTimeLinks.RESET_PASSWORD, VALIDITY);
-                            outbox.enqueue(
-                                    TenantId.PLATFORM, mail.passwordReset(account.email(), account.name(), secret));
-                        })));
+        linkMailer.sendIfEligible(
+                email,
+                account -> true,
+                OneTimeLinks.RESET_PASSWORD,
+                VALIDITY,
+                (account, secret) -> mail.passwordReset(account.email(), account.name(), secret));
     }
 
     public boolean isValid(String token) {

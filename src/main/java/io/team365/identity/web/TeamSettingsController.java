@@ -87,13 +87,7 @@ class TeamSettingsController {
             team.changeRole(SignedInUser.require(), userId, newRole, Actors.of(request));
             return "redirect:/settings/users?done=role";
         } catch (Conflict conflict) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            return render(
-                    model,
-                    FormErrors.single("members", messages.getMessage(conflict.messageKey(), null, locale)),
-                    "",
-                    "member",
-                    null);
+            return refused(conflict, response, model, locale);
         }
     }
 
@@ -108,14 +102,15 @@ class TeamSettingsController {
             team.remove(SignedInUser.require(), userId, Actors.of(request));
             return "redirect:/settings/users?done=removed";
         } catch (Conflict conflict) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            return render(
-                    model,
-                    FormErrors.single("members", messages.getMessage(conflict.messageKey(), null, locale)),
-                    "",
-                    "member",
-                    null);
+            return refused(conflict, response, model, locale);
         }
+    }
+
+    /** A role change or removal the rules refuse: the page again, with the reason above the members. */
+    private String refused(Conflict conflict, HttpServletResponse response, Model model, Locale locale) {
+        response.setStatus(HttpStatus.CONFLICT.value());
+        String reason = messages.getMessage(conflict.messageKey(), null, locale);
+        return render(model, FormErrors.single("members", reason), "", "member", null);
     }
 
     private FormErrors conflictErrors(Conflict conflict, Locale locale) {
