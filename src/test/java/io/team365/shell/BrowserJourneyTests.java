@@ -69,6 +69,7 @@ class BrowserJourneyTests extends IntegrationTest {
             assertThat(textOf(owner, By.cssSelector(".alert.success"), "Invitation sent."))
                     .isEqualTo("Invitation sent.");
             assertThat(owner.getPageSource()).contains(colleagueEmail);
+            screenshot(owner, "browser-users.png");
 
             String invitation = awaitLink(colleagueEmail, "/invitations/accept?token=");
             colleague = Chromium.start(390, 844);
@@ -99,6 +100,10 @@ class BrowserJourneyTests extends IntegrationTest {
                     .until(ExpectedConditions.alertIsPresent())
                     .accept();
             assertThat(textOf(owner, By.cssSelector(".badge"), "revoked")).isEqualTo("revoked");
+
+            owner.findElement(By.linkText("Audit trail")).click();
+            assertThat(textOf(owner, By.tagName("h2"), "Audit trail")).isEqualTo("Audit trail");
+            screenshot(owner, "browser-audit.png");
 
             assertNoCspViolations(owner);
             assertNoCspViolations(colleague);

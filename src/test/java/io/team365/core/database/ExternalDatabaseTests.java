@@ -36,7 +36,8 @@ class ExternalDatabaseTests {
         if (URL == null && "true".equalsIgnoreCase(System.getenv("CI"))) {
             throw new IllegalStateException("CI must provide PostgreSQL 15 (.ci/external-postgres.sh)");
         }
-        Assumptions.assumeTrue(URL != null, "no external PostgreSQL: run .ci/external-postgres.sh and export its output");
+        Assumptions.assumeTrue(
+                URL != null, "no external PostgreSQL: run .ci/external-postgres.sh and export its output");
     }
 
     @Test
@@ -44,23 +45,28 @@ class ExternalDatabaseTests {
         try (ConfigurableApplicationContext app = start("team365_ext_app", "ext-app-secret")) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             String email = "ext-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
-            HttpResponse<String> signUp = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/signup"))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    "{\"company\":\"External Co\",\"name\":\"Ext\",\"email\":\"" + email
-                                            + "\",\"password\":\"copper lantern meadow 5\"}"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> signUp = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/signup"))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(
+                                            "{\"company\":\"External Co\",\"name\":\"Ext\",\"email\":\"" + email
+                                                    + "\",\"password\":\"copper lantern meadow 5\"}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(signUp.statusCode()).as(signUp.body()).isEqualTo(201);
         }
         try (Connection owner = DriverManager.getConnection(URL, "team365_ext_owner", "ext-owner-secret");
                 Connection appRole = DriverManager.getConnection(URL, "team365_ext_app", "ext-app-secret");
                 Statement asOwner = owner.createStatement();
                 Statement asApp = appRole.createStatement()) {
-            assertThat(scalar(asOwner, "select current_setting('server_version_num')::int / 10000")).isEqualTo(15);
-            assertThat(scalar(asOwner, "select count(*) from clients where name = 'External Co'")).isPositive();
-            assertThat(scalar(asApp, "select count(*) from memberships")).as("no tenant bound, no rows").isZero();
+            assertThat(scalar(asOwner, "select current_setting('server_version_num')::int / 10000"))
+                    .isEqualTo(15);
+            assertThat(scalar(asOwner, "select count(*) from clients where name = 'External Co'"))
+                    .isPositive();
+            assertThat(scalar(asApp, "select count(*) from memberships"))
+                    .as("no tenant bound, no rows")
+                    .isZero();
         }
     }
 
