@@ -63,8 +63,10 @@ public class ClientManagement {
                 .list();
     }
 
-    /** Every Client, for jobs that visit each tenant in turn. */
+    /** Every Client, for jobs that visit each tenant in turn: the one read across tenants, declared as such. */
+    @Transactional(readOnly = true)
     public List<TenantId> allIds() {
+        DatabaseLookups.asWorker(jdbc, "tenant-registry");
         return jdbc.sql("select id from clients order by id")
                 .query((rs, n) -> new TenantId(rs.getObject(1, UUID.class)))
                 .list();

@@ -113,6 +113,10 @@ class TenantIsolationTests extends IntegrationTest {
                         .as("people visible without a tenant or a lookup")
                         .isZero();
             }
+            try (ResultSet rs = statement.executeQuery("select count(*) from clients")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("Clients visible without a tenant").isZero();
+            }
         }
     }
 
@@ -132,6 +136,9 @@ class TenantIsolationTests extends IntegrationTest {
                     .isGreaterThan(5);
             assertThat(count(db, "select count(*) from users where id = ?", beta.userId()))
                     .as("beta's owner is invisible to alpha")
+                    .isZero();
+            assertThat(count(db, "select count(*) from clients where id <> ?", alpha.tenantId()))
+                    .as("other Clients in the registry")
                     .isZero();
         }
     }
