@@ -145,6 +145,10 @@ class RoleEnforcementTests extends IntegrationTest {
         assertThat(api.postJson("/api/v1/invitations", "{\"email\":\"x@example.test\",\"role\":\"member\"}")
                         .statusCode())
                 .isEqualTo(403);
+        HttpResponse<String> refused =
+                api.postJson("/api/v1/invitations", "{\"email\":\"y@example.test\",\"role\":\"member\"}");
+        assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(refused.body()).contains("\"status\":403");
     }
 
     @Test

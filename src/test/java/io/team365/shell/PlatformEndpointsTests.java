@@ -21,6 +21,11 @@ class PlatformEndpointsTests extends IntegrationTest {
         assertThat(owner.session().get("/actuator/prometheus").statusCode())
                 .as("not even for a signed-in owner")
                 .isEqualTo(401);
+        HttpResponse<String> scraped = client().withAuthorization("Basic "
+                        + java.util.Base64.getEncoder().encodeToString("prometheus:scrape-secret-for-tests".getBytes()))
+                .get("/actuator/prometheus");
+        assertThat(scraped.statusCode()).as("the configured scraper").isEqualTo(200);
+        assertThat(scraped.body()).contains("jvm_memory");
     }
 
     @Test

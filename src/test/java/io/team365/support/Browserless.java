@@ -25,27 +25,46 @@ public class Browserless {
 
     private final String base;
     private final HttpClient http;
-    private String bearer;
+    private String authorization;
     private boolean browserSession;
 
     /** Each client appears to come from an address of its own (the test server trusts X-Forwarded-For). */
-    private final String clientAddress = "10.%d.%d.%d"
+    private String clientAddress = "10.%d.%d.%d"
             .formatted(
                     ThreadLocalRandom.current().nextInt(256),
                     ThreadLocalRandom.current().nextInt(256),
                     ThreadLocalRandom.current().nextInt(1, 255));
 
     Browserless(String base) {
+        this(
+                base,
+                HttpClient.newBuilder()
+                        .cookieHandler(new CookieManager())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build());
+    }
+
+    private Browserless(String base, HttpClient http) {
         this.base = base;
-        this.http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = http;
+    }
+
+    /** The same browser (cookies and all) talking to another server node. */
+    public Browserless onPort(int port) {
+        Browserless other = new Browserless(base.replaceFirst(":\\d+$", ":" + port), http);
+        other.browserSession = browserSession;
+        other.authorization = authorization;
+        other.clientAddress = clientAddress;
+        return other;
     }
 
     public Browserless withBearer(String token) {
+        return withAuthorization("Bearer " + token);
+    }
+
+    public Browserless withAuthorization(String authorization) {
         Browserless copy = new Browserless(base);
-        copy.bearer = token;
+        copy.authorization = authorization;
         return copy;
     }
 
@@ -151,7 +170,7 @@ public class Browserless {
     }
 
     private HttpRequest.Builder withCsrf(HttpRequest.Builder builder) {
-        if (bearer == null && browserSession) {
+        if (authorization == null && browserSession) {
             builder.header("X-CSRF-TOKEN", csrfToken());
         }
         return builder;
@@ -160,8 +179,8 @@ public class Browserless {
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder =
                 HttpRequest.newBuilder(URI.create(base + path)).header("X-Forwarded-For", clientAddress);
-        if (bearer != null) {
-            builder.header("Authorization", "Bearer " + bearer);
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
         }
         return builder;
     }
