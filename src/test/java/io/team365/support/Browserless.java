@@ -104,6 +104,14 @@ public class Browserless {
                 .build());
     }
 
+    public HttpResponse<String> postJsonWith(String path, String json, String idempotencyKey) {
+        return send(withCsrf(request(path))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
     /** Posts a body of unknown length (chunked transfer encoding), as a streaming client would. */
     public HttpResponse<String> postChunked(String path, byte[] body) {
         return send(withCsrf(request(path))
