@@ -22,5 +22,5 @@ public interface AuditTrail {
             TenantId tenant, Actor actor, String action, String targetType, String targetId, Map<String, ?> details);
 
     /** The current tenant's entries, newest first: {@code limit} of them before the given entry id (null for the newest). */
-    List<AuditEntry> recent(UUID before, int limit, String actionFilter);
+    List<AuditEntry> recent(UUID before, int limit, String actionFilter, String targetId);
 }

@@ -185,6 +185,13 @@ class RoleEnforcementTests extends IntegrationTest {
                 .as("with a second owner, the first may step down")
                 .isEqualTo(200);
         assertThat(soloAdmin.session().get("/api/v1/audit").body()).contains("member.role-changed");
+        assertThat(soloAdmin
+                        .session()
+                        .get("/api/v1/audit?recordId=" + soloAdmin.userId())
+                        .body())
+                .contains("member.role-changed")
+                .doesNotContain("client.created")
+                .contains("\"nextCursor\":null");
     }
 
     @Test

@@ -5,9 +5,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.team365.audit.AuditEntry;
 import io.team365.audit.AuditTrail;
 import io.team365.core.InvalidInput;
-import java.util.HashMap;
+import io.team365.core.web.ListPage;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,21 +23,24 @@ class AuditApiController {
     }
 
     @GetMapping("/api/v1/audit")
-    @Operation(summary = "The Client's audit trail, newest first; the cursor is the last entry's id")
-    Map<String, Object> list(
+    @Operation(
+            summary = "The Client's audit trail, newest first; the cursor is the last entry's id;"
+                    + " recordId narrows it to one record")
+    ListPage<AuditEntry> list(
             @RequestParam(defaultValue = "50") int limit,
             @RequestParam(required = false) UUID cursor,
-            @RequestParam(name = "filter[action]", required = false) String action) {
+            @RequestParam(name = "filter[action]", required = false) String action,
+            @RequestParam(required = false) String recordId) {
         if (action != null && (action.length() > 64 || action.chars().anyMatch(c -> c < 0x20))) {
             throw InvalidInput.of("filter[action]", "validation.too-long", 64);
         }
+        if (recordId != null && recordId.length() > 100) {
+            throw InvalidInput.of("recordId", "validation.too-long", 100);
+        }
         int size = Math.min(Math.max(limit, 1), 200);
-        List<AuditEntry> entries = audit.recent(cursor, size + 1, action);
+        List<AuditEntry> entries = audit.recent(cursor, size + 1, action, recordId);
         boolean more = entries.size() > size;
         List<AuditEntry> page = more ? entries.subList(0, size) : entries;
-        Map<String, Object> body = new HashMap<>();
-        body.put("data", page);
-        body.put("nextCursor", more ? page.getLast().id().toString() : null);
-        return body;
+        return new ListPage<>(page, more ? page.getLast().id().toString() : null);
     }
 }

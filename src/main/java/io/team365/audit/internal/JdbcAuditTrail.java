@@ -77,17 +77,19 @@ class JdbcAuditTrail implements AuditTrail {
 
     @Override
     @Transactional(readOnly = true)
-    public List<AuditEntry> recent(UUID before, int limit, String actionFilter) {
+    public List<AuditEntry> recent(UUID before, int limit, String actionFilter, String targetId) {
         return jdbc.sql("""
                         select id, occurred_at, actor_id, actor_email, action, target_type, target_id, details, ip
                         from audit_events
                         where (cast(:before as uuid) is null or id < :before)
                           and (cast(:action as text) is null or action like :action || '%')
+                          and (cast(:target as text) is null or target_id = :target)
                         order by id desc
                         limit :limit
                         """)
                 .param("before", before)
                 .param("action", actionFilter)
+                .param("target", targetId)
                 .param("limit", Math.min(Math.max(limit, 1), 200))
                 .query(this::entry)
                 .list();

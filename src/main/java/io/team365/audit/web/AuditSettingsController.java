@@ -30,7 +30,7 @@ class AuditSettingsController {
                         || action.chars().anyMatch(c -> c < 0x20)
                 ? null
                 : action.strip();
-        List<AuditEntry> entries = audit.recent(before, PAGE_SIZE + 1, filter);
+        List<AuditEntry> entries = audit.recent(before, PAGE_SIZE + 1, filter, null);
         boolean more = entries.size() > PAGE_SIZE;
         List<AuditEntry> page = more ? entries.subList(0, PAGE_SIZE) : entries;
         model.addAttribute("entries", page);

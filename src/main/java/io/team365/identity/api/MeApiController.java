@@ -3,6 +3,7 @@ package io.team365.identity.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.team365.core.web.ListPage;
 import io.team365.identity.ApiToken;
 import io.team365.identity.SignedInUser;
 import io.team365.identity.internal.ApiTokens;
@@ -10,7 +11,6 @@ import io.team365.identity.web.Actors;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -60,9 +60,8 @@ class MeApiController {
 
     @GetMapping("/api/v1/me/tokens")
     @Operation(summary = "The caller's tokens, without their secrets")
-    Map<String, Object> listTokens() {
-        List<ApiToken> list = tokens.list(SignedInUser.require());
-        return Map.of("data", list);
+    ListPage<ApiToken> listTokens() {
+        return ListPage.complete(tokens.list(SignedInUser.require()));
     }
 
     @DeleteMapping("/api/v1/me/tokens/{id}")

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.team365.core.InvalidInput;
+import io.team365.core.web.ListPage;
 import io.team365.identity.Invitation;
 import io.team365.identity.Member;
 import io.team365.identity.Role;
@@ -13,7 +14,6 @@ import io.team365.identity.internal.Invitations;
 import io.team365.identity.web.Actors;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -44,9 +44,9 @@ class TeamApiController {
 
     @GetMapping("/api/v1/members")
     @Operation(summary = "The Client's members and their roles")
-    Map<String, Object> members() {
-        List<Member> members = team.members();
-        return Map.of("data", members.stream().map(TeamApiController::json).toList());
+    ListPage<Map<String, Object>> members() {
+        return ListPage.complete(
+                team.members().stream().map(TeamApiController::json).toList());
     }
 
     @PatchMapping("/api/v1/members/{userId}")
@@ -86,9 +86,9 @@ class TeamApiController {
 
     @GetMapping("/api/v1/invitations")
     @Operation(summary = "Invitations sent, newest first")
-    Map<String, Object> listInvitations() {
-        return Map.of(
-                "data", invitations.list().stream().map(TeamApiController::json).toList());
+    ListPage<Map<String, Object>> listInvitations() {
+        return ListPage.complete(
+                invitations.list().stream().map(TeamApiController::json).toList());
     }
 
     @DeleteMapping("/api/v1/invitations/{id}")
