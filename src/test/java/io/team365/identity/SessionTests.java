@@ -95,6 +95,12 @@ class SessionTests extends IntegrationTest {
         SignedUp owner = signUpAndVerify("Reload Co");
         HttpResponse<String> created = owner.session().postForm("/settings/tokens", Map.of("name", "Once"));
         assertThat(created.statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select count(*) from spring_session_attributes"
+                                + " where position(convert_to('t365_', 'UTF8') in attribute_bytes) > 0")
+                        .query(Integer.class)
+                        .single())
+                .as("the new token waits in the session only sealed, never in plaintext")
+                .isZero();
         String shown = owner.session().page("/settings/tokens").body();
         assertThat(shown).contains("id=\"new-token\"");
         assertThat(owner.session().page("/settings/tokens").body())

@@ -43,10 +43,13 @@ class RateLimitFilter extends OncePerRequestFilter {
     private final Map<String, Limited> buckets = new ConcurrentHashMap<>();
     private final long publicPerMinute;
     private final long tokenPerMinute;
+    private final long signInPerMinute;
 
     RateLimitFilter(
             @Value("${team365.rate-limits.public-per-minute:10}") long publicPerMinute,
-            @Value("${team365.rate-limits.token-per-minute:600}") long tokenPerMinute) {
+            @Value("${team365.rate-limits.token-per-minute:600}") long tokenPerMinute,
+            @Value("${team365.rate-limits.sign-in-per-minute:30}") long signInPerMinute) {
+        this.signInPerMinute = signInPerMinute;
         this.publicPerMinute = publicPerMinute;
         this.tokenPerMinute = tokenPerMinute;
     }
@@ -59,6 +62,9 @@ class RateLimitFilter extends OncePerRequestFilter {
         Limited limited;
         if ("POST".equals(request.getMethod()) && PUBLIC_WRITES.contains(path)) {
             limited = bucket("ip:" + request.getRemoteAddr(), publicPerMinute);
+        } else if ("POST".equals(request.getMethod()) && path.equals("/login")) {
+            // sign-in has its own per-account throttle; this only stops one address from flooding the server
+            limited = bucket("login:" + request.getRemoteAddr(), signInPerMinute);
         } else if (path.startsWith("/api/") && authorization != null && authorization.startsWith("Bearer ")) {
             limited = bucket(
                     "token:" + authorization.substring(7).strip().hashCode() + ":" + authorization.length(),

@@ -31,7 +31,7 @@ public class ApiTokens {
 
     public static final String PREFIX = "t365_";
 
-    public record Created(UUID id, String name, String token) implements java.io.Serializable {}
+    public record Created(UUID id, String name, String token) {}
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;

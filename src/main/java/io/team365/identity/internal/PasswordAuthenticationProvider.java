@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -66,16 +67,23 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
         if (email.length() > 254 || password.length() > PasswordPolicy.MAX_LENGTH * 4 || hasControlCharacters(email)) {
             throw new BadCredentialsException("bad credentials");
         }
-        SignInThrottle.Attempt attempt = throttle.begin(email, ip);
+        SignInThrottle.Attempt attempt;
+        try {
+            attempt = throttle.begin(email, ip);
+        } catch (DataAccessException busy) {
+            throw new ThrottledException(1); // a burst on this account or address: its lock was not free in time
+        }
         if (attempt.blocked()) {
             long minutes = Math.max(
                     1, Duration.between(Instant.now(), attempt.blockedUntil()).toMinutes() + 1);
             throw new ThrottledException(minutes);
         }
         Optional<UserAccount> account = transaction.execute(status -> users.findByEmail(email));
-        boolean matches = hashing(() -> account.filter(a -> a.passwordHash() != null)
-                .map(a -> encoder.matches(password, a.passwordHash()))
-                .orElseGet(() -> spendTimeThenFail(password)));
+        boolean matches = hashing(
+                attempt,
+                () -> account.filter(a -> a.passwordHash() != null)
+                        .map(a -> encoder.matches(password, a.passwordHash()))
+                        .orElseGet(() -> spendTimeThenFail(password)));
         if (!matches) {
             account.ifPresent(a -> recordFailure(a, ip));
             throw new BadCredentialsException("bad credentials");
@@ -100,13 +108,16 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
      * Argon2id takes 16 MiB and tens of milliseconds per check; a few at a time per core keeps a flood of sign-ins
      * from exhausting memory. Callers beyond that wait briefly, then are told to try again.
      */
-    private boolean hashing(java.util.function.Supplier<Boolean> check) {
+    private boolean hashing(SignInThrottle.Attempt attempt, java.util.function.Supplier<Boolean> check) {
+        boolean acquired;
         try {
-            if (!hashingSlots.tryAcquire(10, TimeUnit.SECONDS)) {
-                throw new ThrottledException(1);
-            }
+            acquired = hashingSlots.tryAcquire(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            throttle.withdraw(attempt);
             throw new ThrottledException(1);
         }
         try {

@@ -43,25 +43,43 @@ class SignInThrottle {
      * account and per address, so a burst of parallel guesses cannot all slip through before any is counted.
      */
     Attempt begin(String email, String ip) {
+        // callers already blocked are turned away without waiting for a lock
+        Optional<Instant> blocked = blockedUntil(email, ip);
+        if (blocked.isPresent()) {
+            return new Attempt(null, blocked.get());
+        }
         return transaction.execute(status -> {
-            jdbc.sql("select pg_advisory_xact_lock(hashtext('sign-in:' || :email)),"
-                            + " pg_advisory_xact_lock(hashtext('sign-in-ip:' || :ip))")
+            // two key spaces, always taken in the same order: an address can never collide with an account's lock;
+            // a burst waits at most two seconds, then is told to try again
+            jdbc.sql("set local lock_timeout = '2s'").update();
+            jdbc.sql("select pg_advisory_xact_lock(1, hashtext(:email)), pg_advisory_xact_lock(2, hashtext(:ip))")
                     .param("email", email)
                     .param("ip", ip)
                     .query()
                     .listOfRows();
-            Optional<Instant> byAccount = blockedUntil("email", email, MAX_FAILURES_PER_ACCOUNT);
-            Optional<Instant> byIp = blockedUntil("ip", ip, MAX_FAILURES_PER_IP);
-            Optional<Instant> blocked = byAccount.isPresent() && byIp.isPresent()
-                    ? Optional.of(byAccount.get().isAfter(byIp.get()) ? byAccount.get() : byIp.get())
-                    : byAccount.or(() -> byIp);
-            if (blocked.isPresent()) {
-                return new Attempt(null, blocked.get());
+            Optional<Instant> stillBlocked = blockedUntil(email, ip);
+            if (stillBlocked.isPresent()) {
+                return new Attempt(null, stillBlocked.get());
             }
             UUID id = Ids.newId();
             insert(id, email, ip, false);
             return new Attempt(id, null);
         });
+    }
+
+    private Optional<Instant> blockedUntil(String email, String ip) {
+        Optional<Instant> byAccount = blockedUntil("email", email, MAX_FAILURES_PER_ACCOUNT);
+        Optional<Instant> byIp = blockedUntil("ip", ip, MAX_FAILURES_PER_IP);
+        return byAccount.isPresent() && byIp.isPresent()
+                ? Optional.of(byAccount.get().isAfter(byIp.get()) ? byAccount.get() : byIp.get())
+                : byAccount.or(() -> byIp);
+    }
+
+    /** The attempt never got to check a password (the server was too busy): it is no guess, so it does not count. */
+    void withdraw(Attempt attempt) {
+        jdbc.sql("delete from sign_in_attempts where id = :id")
+                .param("id", attempt.id())
+                .update();
     }
 
     void succeeded(Attempt attempt) {

@@ -4,8 +4,11 @@ import io.team365.core.InvalidInput;
 import io.team365.core.web.FormErrors;
 import io.team365.identity.SignedInUser;
 import io.team365.identity.internal.ApiTokens;
+import io.team365.tenancy.TenantCrypto;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
@@ -22,18 +25,34 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class TokenSettingsController {
 
+    private static final String FLASH_PURPOSE = "identity.new-token-flash";
+
     private final ApiTokens tokens;
+    private final TenantCrypto crypto;
     private final MessageSource messages;
 
-    TokenSettingsController(ApiTokens tokens, MessageSource messages) {
+    TokenSettingsController(ApiTokens tokens, TenantCrypto crypto, MessageSource messages) {
         this.tokens = tokens;
+        this.crypto = crypto;
         this.messages = messages;
     }
 
-    /** The token just created arrives as a flash attribute: shown on this one page view, never again. */
+    /**
+     * The token just created arrives as a flash attribute, shown on this one page view and never again. It travels
+     * through the session store sealed with the Client's data key, so no plaintext token is ever written down.
+     */
+    record SealedToken(UUID id, String name, byte[] sealed) implements Serializable {}
+
     @GetMapping("/settings/tokens")
     String list(Model model) {
-        return render(model, (ApiTokens.Created) model.getAttribute("created"), FormErrors.none());
+        ApiTokens.Created created = null;
+        if (model.getAttribute("created") instanceof SealedToken sealed) {
+            String token = new String(
+                    crypto.decrypt(SignedInUser.require().tenant(), FLASH_PURPOSE, sealed.sealed()),
+                    StandardCharsets.UTF_8);
+            created = new ApiTokens.Created(sealed.id(), sealed.name(), token);
+        }
+        return render(model, created, FormErrors.none());
     }
 
     @PostMapping("/settings/tokens")
@@ -47,7 +66,11 @@ class TokenSettingsController {
         try {
             ApiTokens.Created created = tokens.create(SignedInUser.require(), name, Actors.of(request));
             // post/redirect/get: reloading the page must not create a second token
-            flash.addFlashAttribute("created", created);
+            byte[] sealed = crypto.encrypt(
+                    SignedInUser.require().tenant(),
+                    FLASH_PURPOSE,
+                    created.token().getBytes(StandardCharsets.UTF_8));
+            flash.addFlashAttribute("created", new SealedToken(created.id(), created.name(), sealed));
             return "redirect:/settings/tokens";
         } catch (InvalidInput invalid) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

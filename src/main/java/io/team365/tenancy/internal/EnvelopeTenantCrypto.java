@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
@@ -26,6 +27,7 @@ class EnvelopeTenantCrypto implements TenantCrypto {
     private final JdbcClient jdbc;
     private final MasterKey masterKey;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate joiningTransaction;
     /** Unwrapped keys, kept a few minutes: a key destroyed on another node stops working here within that time. */
     private final Map<TenantId, Cached> unwrapped = new ConcurrentHashMap<>();
 
@@ -43,6 +45,7 @@ class EnvelopeTenantCrypto implements TenantCrypto {
         this.transaction = new TransactionTemplate(transactions);
         // a connection of its own, bound to the key's tenant, whatever transaction the caller is in
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.joiningTransaction = new TransactionTemplate(transactions);
     }
 
     @Override
@@ -82,10 +85,15 @@ class EnvelopeTenantCrypto implements TenantCrypto {
         if (cached != null && cached.fresh()) {
             return Optional.of(cached.aead());
         }
+        // the caller's transaction when it already works for this tenant (no second pooled connection), else one
+        // of its own bound to the tenant
+        boolean joinable = TransactionSynchronizationManager.isActualTransactionActive()
+                && TenantContext.tenant().filter(tenant::equals).isPresent();
+        TransactionTemplate template = joinable ? joiningTransaction : transaction;
         Optional<Aead> key = TenantContext.callAs(
                 tenant,
                 TenantContext.user().orElse(null),
-                () -> transaction.execute(status ->
+                () -> template.execute(status ->
                         load(tenant).or(() -> createIfMissing ? Optional.of(create(tenant)) : Optional.empty())));
         key.ifPresentOrElse(
                 k -> unwrapped.put(tenant, new Cached(k, System.nanoTime())), () -> unwrapped.remove(tenant));
