@@ -142,6 +142,21 @@ public class Browserless {
                 .build());
     }
 
+    /** A request with an {@code If-Match} header (null for none). */
+    public HttpResponse<String> send(String method, String path, String contentType, String body, String ifMatch) {
+        HttpRequest.Builder builder = withCsrf(request(path));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        if (ifMatch != null) {
+            builder.header("If-Match", ifMatch);
+        }
+        return send(builder.method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
     /** Submits a form the way a page does: with the CSRF token of a page fetched first. */
     public HttpResponse<String> postForm(String path, Map<String, String> fields) {
         Map<String, String> all = new LinkedHashMap<>(fields);

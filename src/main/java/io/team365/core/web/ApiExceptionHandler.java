@@ -3,6 +3,7 @@ package io.team365.core.web;
 import io.team365.core.Conflict;
 import io.team365.core.InvalidInput;
 import io.team365.core.NotFound;
+import io.team365.core.PreconditionFailed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -74,6 +75,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
     }
 
+    @ExceptionHandler(PreconditionFailed.class)
+    ResponseEntity<Object> stale(PreconditionFailed e, NativeWebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, e.getMessage());
+        problem.setTitle("Stale version");
+        problem.setProperty("currentVersion", e.currentVersion());
+        HttpHeaders headers = new HttpHeaders();
+        headers.setETag("\"v" + e.currentVersion() + "\"");
+        return handleExceptionInternal(e, problem, headers, HttpStatus.PRECONDITION_FAILED, request);
+    }
+
     @ExceptionHandler(NotFound.class)
     ResponseEntity<Object> notFound(NotFound e, NativeWebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
@@ -117,7 +128,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                    .reduce((a, b) -> a + "." + b)
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
                     .orElse("");
             problem.setDetail("Field '" + field + "' has the wrong type or format.");
             problem.setProperty("errors", List.of(new FieldProblem(field, "Wrong type or format")));

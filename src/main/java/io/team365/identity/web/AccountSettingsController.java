@@ -2,6 +2,7 @@ package io.team365.identity.web;
 
 import io.team365.core.InvalidInput;
 import io.team365.core.web.FormErrors;
+import io.team365.identity.Actors;
 import io.team365.identity.SignedInUser;
 import io.team365.identity.internal.AccountSettings;
 import jakarta.servlet.http.HttpServletRequest;

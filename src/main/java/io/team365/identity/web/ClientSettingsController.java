@@ -4,6 +4,7 @@ import io.team365.audit.AuditTrail;
 import io.team365.core.InvalidInput;
 import io.team365.core.Validation;
 import io.team365.core.web.FormErrors;
+import io.team365.identity.Actors;
 import io.team365.identity.SignedInUser;
 import io.team365.tenancy.Client;
 import io.team365.tenancy.ClientManagement;

@@ -2,6 +2,7 @@ package io.team365.identity.web;
 
 import io.team365.core.InvalidInput;
 import io.team365.core.web.FormErrors;
+import io.team365.identity.Actors;
 import io.team365.identity.internal.InvitationAcceptance;
 import io.team365.identity.internal.Invitations;
 import jakarta.servlet.http.HttpServletRequest;

@@ -3,6 +3,7 @@ package io.team365.identity.web;
 import io.team365.core.Conflict;
 import io.team365.core.InvalidInput;
 import io.team365.core.web.FormErrors;
+import io.team365.identity.Actors;
 import io.team365.identity.internal.SignUps;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

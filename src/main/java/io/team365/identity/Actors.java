@@ -1,7 +1,6 @@
-package io.team365.identity.web;
+package io.team365.identity;
 
 import io.team365.audit.AuditTrail;
-import io.team365.identity.SignedInUser;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** The audit trail's view of who sent a request. */

@@ -1,0 +1,104 @@
+package io.team365.contacts;
+
+import io.team365.audit.AuditTrail;
+import io.team365.contacts.internal.ContactStore;
+import io.team365.core.Ids;
+import io.team365.core.InvalidInput;
+import io.team365.core.NotFound;
+import io.team365.core.PreconditionFailed;
+import io.team365.identity.Member;
+import io.team365.identity.SignedInUser;
+import io.team365.identity.TeamManagement;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creating, reading, changing, trashing and restoring contacts. Every read of a contact by a person is in the audit
+ * trail (personal data, ARCHITECTURE.md data rule 7); every change is checked against the version the caller saw.
+ */
+@Service
+public class ContactManagement {
+
+    private final ContactStore store;
+    private final TeamManagement team;
+    private final AuditTrail audit;
+
+    ContactManagement(ContactStore store, TeamManagement team, AuditTrail audit) {
+        this.store = store;
+        this.team = team;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public Contact create(ContactFields fields, AuditTrail.Actor actor) {
+        SignedInUser user = SignedInUser.require();
+        ContactFields checked = store.check(fields, members());
+        UUID id = Ids.newId();
+        store.insert(user.tenant(), id, checked, user.userId());
+        audit.record(user.tenant(), actor, "contact.created", "contact", id.toString(), Map.of());
+        return store.find(id).orElseThrow();
+    }
+
+    /** A contact as a person looks at it; the look is audited. Contacts in the trash are found too. */
+    @Transactional
+    public Contact view(UUID id, AuditTrail.Actor actor) {
+        Contact contact = store.find(id).orElseThrow(() -> new NotFound("contact"));
+        audit.record(SignedInUser.require().tenant(), actor, "contact.viewed", "contact", id.toString(), Map.of());
+        return contact;
+    }
+
+    /**
+     * Applies a change to the fields. {@code expectedVersion} is the version the caller saw (null: whatever is stored
+     * now); a stale one is refused with the current version, and nothing is written.
+     */
+    @Transactional
+    public Contact update(
+            UUID id, Integer expectedVersion, UnaryOperator<ContactFields> change, AuditTrail.Actor actor) {
+        SignedInUser user = SignedInUser.require();
+        Contact current = store.find(id).filter(c -> c.deletedAt() == null).orElseThrow(() -> new NotFound("contact"));
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw new PreconditionFailed(current.version());
+        }
+        ContactFields checked = store.check(change.apply(ContactFields.of(current)), members());
+        if (!store.update(id, checked, current.version(), user.userId())) {
+            throw new PreconditionFailed(store.find(id).map(Contact::version).orElse(current.version()));
+        }
+        audit.record(user.tenant(), actor, "contact.updated", "contact", id.toString(), Map.of());
+        return store.find(id).orElseThrow();
+    }
+
+    @Transactional
+    public void trash(UUID id, AuditTrail.Actor actor) {
+        SignedInUser user = SignedInUser.require();
+        if (!store.moveToTrash(id, user.userId())) {
+            throw new NotFound("contact");
+        }
+        audit.record(user.tenant(), actor, "contact.trashed", "contact", id.toString(), Map.of());
+    }
+
+    @Transactional
+    public Contact restore(UUID id, AuditTrail.Actor actor) {
+        SignedInUser user = SignedInUser.require();
+        if (!store.restore(id, user.userId())) {
+            throw new NotFound("contact in the trash");
+        }
+        audit.record(user.tenant(), actor, "contact.restored", "contact", id.toString(), Map.of());
+        return store.find(id).orElseThrow();
+    }
+
+    public ContactPage list(ContactQuery query) {
+        if (query.limit() < 1 || query.limit() > 200) {
+            throw InvalidInput.of("limit", "contact.limit");
+        }
+        return store.list(query);
+    }
+
+    private Set<UUID> members() {
+        return team.members().stream().map(Member::userId).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,152 @@
+package io.team365.contacts.internal;
+
+import io.team365.contacts.Contact;
+import io.team365.contacts.ContactFields;
+import io.team365.core.TenantId;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/** Reads and writes {@code contacts}; row-level security keeps every statement inside the bound Client. */
+@Repository
+class Contacts {
+
+    static final String COLUMNS = "id, first_name, last_name, emails, phones, job_title, company_id, owner_id, tags,"
+            + " source, custom_fields, created_at, created_by, updated_at, updated_by, version, deleted_at";
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    Contacts(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(TenantId tenant, UUID id, ContactFields fields, UUID by) {
+        jdbc.sql("""
+                        insert into contacts (tenant_id, id, first_name, last_name, emails, phones, job_title,
+                            company_id, owner_id, tags, source, custom_fields, created_by, updated_by)
+                        values (:tenant, :id, :first, :last, cast(:emails as jsonb), cast(:phones as jsonb), :job,
+                            :company, :owner, cast(:tags as text[]), :source, cast(:custom as jsonb), :by, :by)
+                        """)
+                .param("tenant", tenant.value())
+                .param("id", id)
+                .params(fieldParams(fields))
+                .param("by", by)
+                .update();
+    }
+
+    /** Applies the fields if the stored version is still {@code expectedVersion}; false if someone was faster. */
+    boolean update(UUID id, ContactFields fields, int expectedVersion, UUID by) {
+        return jdbc.sql("""
+                        update contacts set first_name = :first, last_name = :last, emails = cast(:emails as jsonb),
+                            phones = cast(:phones as jsonb), job_title = :job, company_id = :company, owner_id = :owner,
+                            tags = cast(:tags as text[]), source = :source, custom_fields = cast(:custom as jsonb),
+                            updated_at = now(), updated_by = :by, version = version + 1
+                        where id = :id and version = :version and deleted_at is null
+                        """)
+                        .params(fieldParams(fields))
+                        .param("id", id)
+                        .param("version", expectedVersion)
+                        .param("by", by)
+                        .update()
+                == 1;
+    }
+
+    Optional<Contact> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from contacts where id = :id")
+                .param("id", id)
+                .query(this::contact)
+                .optional();
+    }
+
+    boolean moveToTrash(UUID id, UUID by) {
+        return jdbc.sql("update contacts set deleted_at = now(), updated_by = :by, version = version + 1"
+                                + " where id = :id and deleted_at is null")
+                        .param("id", id)
+                        .param("by", by)
+                        .update()
+                == 1;
+    }
+
+    boolean restore(UUID id, UUID by) {
+        return jdbc.sql("update contacts set deleted_at = null, updated_at = now(), updated_by = :by,"
+                                + " version = version + 1 where id = :id and deleted_at is not null")
+                        .param("id", id)
+                        .param("by", by)
+                        .update()
+                == 1;
+    }
+
+    List<Contact> list(String where, Map<String, Object> params, String orderBy, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from contacts where " + where + " order by " + orderBy
+                        + " limit :limit")
+                .params(params)
+                .param("limit", limit)
+                .query(this::contact)
+                .list();
+    }
+
+    private Map<String, Object> fieldParams(ContactFields fields) {
+        java.util.HashMap<String, Object> params = new java.util.HashMap<>();
+        params.put("first", fields.firstName());
+        params.put("last", fields.lastName());
+        params.put("emails", json.writeValueAsString(fields.emails()));
+        params.put("phones", json.writeValueAsString(fields.phones()));
+        params.put("job", fields.jobTitle());
+        params.put("company", fields.companyId());
+        params.put("owner", fields.ownerId());
+        params.put(
+                "tags",
+                "{"
+                        + String.join(
+                                ",",
+                                fields.tags().stream()
+                                        .map(Contacts::arrayLiteral)
+                                        .toList()) + "}");
+        params.put("source", fields.source());
+        params.put("custom", json.writeValueAsString(fields.customFields()));
+        return params;
+    }
+
+    private static String arrayLiteral(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private Contact contact(ResultSet rs, int row) throws SQLException {
+        Array tags = rs.getArray("tags");
+        return new Contact(
+                rs.getObject("id", UUID.class),
+                rs.getString("first_name"),
+                rs.getString("last_name"),
+                json.readValue(rs.getString("emails"), new TypeReference<List<Contact.Email>>() {}),
+                json.readValue(rs.getString("phones"), new TypeReference<List<Contact.Phone>>() {}),
+                rs.getString("job_title"),
+                rs.getObject("company_id", UUID.class),
+                rs.getObject("owner_id", UUID.class),
+                tags == null ? List.of() : Arrays.asList((String[]) tags.getArray()),
+                rs.getString("source"),
+                json.readValue(rs.getString("custom_fields"), new TypeReference<Map<String, Object>>() {}),
+                instant(rs.getTimestamp("created_at")),
+                rs.getObject("created_by", UUID.class),
+                instant(rs.getTimestamp("updated_at")),
+                rs.getObject("updated_by", UUID.class),
+                rs.getInt("version"),
+                instant(rs.getTimestamp("deleted_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
