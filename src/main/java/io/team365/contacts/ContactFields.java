@@ -24,6 +24,10 @@ public record ContactFields(
         customFields = customFields == null ? Map.of() : Map.copyOf(customFields);
     }
 
+    public static ContactFields empty() {
+        return new ContactFields(null, null, null, null, null, null, null, null, null, null);
+    }
+
     public static ContactFields of(Contact contact) {
         return new ContactFields(
                 contact.firstName(),

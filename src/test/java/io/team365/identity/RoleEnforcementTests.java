@@ -235,7 +235,7 @@ class RoleEnforcementTests extends IntegrationTest {
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
             for (String path : info.getPatternValues()) {
                 if (path.startsWith("/{section")) {
-                    path = "/contacts";
+                    path = "/deals";
                 }
                 if (methods.isEmpty()) {
                     routes.add(new Route("GET", path));

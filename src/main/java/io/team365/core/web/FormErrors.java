@@ -30,6 +30,17 @@ public final class FormErrors {
         return errors;
     }
 
+    /** The same errors, with the error of {@code from} shown at {@code to} (API field names on form fields). */
+    public FormErrors renamed(String from, String to) {
+        if (!byField.containsKey(from)) {
+            return this;
+        }
+        FormErrors renamed = new FormErrors();
+        renamed.byField.putAll(byField);
+        renamed.byField.putIfAbsent(to, byField.get(from));
+        return renamed;
+    }
+
     public Optional<String> get(String field) {
         return Optional.ofNullable(byField.get(field));
     }

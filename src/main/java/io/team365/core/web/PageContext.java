@@ -53,6 +53,11 @@ public record PageContext(
         return viewer == null ? ZoneOffset.UTC : viewer.zone();
     }
 
+    /** A value for a URL's query string. */
+    public String enc(String value) {
+        return value == null ? "" : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public String t(String key, Object... args) {
         return messages.getMessage(key, args, key, locale);
     }

@@ -13,7 +13,7 @@ import org.springframework.web.server.ResponseStatusException;
 class ShellController {
 
     /** Sections in the navigation whose records arrive with the CRM records capability (issue 3). */
-    private static final Set<String> UPCOMING_SECTIONS = Set.of("contacts", "companies", "deals", "activities");
+    private static final Set<String> UPCOMING_SECTIONS = Set.of("companies", "deals", "activities");
 
     @GetMapping("/")
     String landing() {
@@ -26,7 +26,7 @@ class ShellController {
         return "shell/home";
     }
 
-    @GetMapping("/{section:contacts|companies|deals|activities}")
+    @GetMapping("/{section:companies|deals|activities}")
     String section(@PathVariable String section, Model model) {
         if (!UPCOMING_SECTIONS.contains(section)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);

@@ -1,0 +1,172 @@
+package io.team365.contacts.web;
+
+import io.team365.contacts.Contact;
+import io.team365.contacts.ContactFields;
+import io.team365.contacts.ContactManagement;
+import io.team365.contacts.ContactPage;
+import io.team365.contacts.ContactQuery;
+import io.team365.core.InvalidInput;
+import io.team365.core.NotFound;
+import io.team365.core.PreconditionFailed;
+import io.team365.core.web.FormErrors;
+import io.team365.identity.Actors;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The contact pages: the list with search, the trash, a new contact, and a contact's own page. */
+@Controller
+class ContactController {
+
+    private static final int PAGE_SIZE = 50;
+
+    private final ContactManagement contacts;
+    private final MessageSource messages;
+
+    ContactController(ContactManagement contacts, MessageSource messages) {
+        this.contacts = contacts;
+        this.messages = messages;
+    }
+
+    @GetMapping("/contacts")
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String done,
+            Model model) {
+        String search = q == null || q.isBlank() ? null : q.strip();
+        ContactPage page = listOrFirstPage(new ContactQuery(search, null, null, false, null, cursor, PAGE_SIZE));
+        model.addAttribute("contacts", page.contacts());
+        model.addAttribute("nextCursor", page.nextCursor());
+        model.addAttribute("q", search == null ? "" : search);
+        model.addAttribute("paged", cursor != null);
+        model.addAttribute("done", done);
+        return "contacts/list";
+    }
+
+    @GetMapping("/contacts/trash")
+    String trash(@RequestParam(required = false) String cursor, Model model) {
+        ContactPage page = listOrFirstPage(new ContactQuery(null, null, null, true, null, cursor, PAGE_SIZE));
+        model.addAttribute("contacts", page.contacts());
+        model.addAttribute("nextCursor", page.nextCursor());
+        return "contacts/trash";
+    }
+
+    @GetMapping("/contacts/new")
+    String newContact(Model model) {
+        return form(model, ContactForm.empty(), FormErrors.none());
+    }
+
+    @PostMapping("/contacts")
+    String create(
+            @ModelAttribute ContactForm form,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            Locale locale) {
+        try {
+            Contact created = contacts.create(form.applyTo(ContactFields.empty()), Actors.of(request));
+            return "redirect:/contacts/" + created.id() + "?done=created";
+        } catch (InvalidInput invalid) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return form(model, form, FormErrors.of(invalid, messages, locale));
+        }
+    }
+
+    @GetMapping("/contacts/{id}")
+    String show(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String done,
+            HttpServletRequest request,
+            Model model) {
+        Contact contact = find(id, request);
+        return page(model, contact, ContactForm.of(contact), FormErrors.none(), done);
+    }
+
+    @PostMapping("/contacts/{id}")
+    String update(
+            @PathVariable UUID id,
+            @ModelAttribute ContactForm form,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            Locale locale) {
+        try {
+            contacts.update(id, form.version(), form::applyTo, Actors.of(request));
+            return "redirect:/contacts/" + id + "?done=saved";
+        } catch (InvalidInput invalid) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return page(model, find(id, request), form, FormErrors.of(invalid, messages, locale), null);
+        } catch (PreconditionFailed stale) {
+            // show what the other person saved; the reader redoes their change on top of it
+            response.setStatus(HttpStatus.CONFLICT.value());
+            Contact current = find(id, request);
+            String message = messages.getMessage("contact.stale", null, locale);
+            return page(model, current, ContactForm.of(current), FormErrors.single("form", message), null);
+        } catch (NotFound gone) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    @PostMapping("/contacts/{id}/delete")
+    String delete(@PathVariable UUID id, HttpServletRequest request) {
+        try {
+            contacts.trash(id, Actors.of(request));
+        } catch (NotFound gone) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "redirect:/contacts?done=trashed";
+    }
+
+    @PostMapping("/contacts/{id}/restore")
+    String restore(@PathVariable UUID id, HttpServletRequest request) {
+        try {
+            contacts.restore(id, Actors.of(request));
+        } catch (NotFound gone) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "redirect:/contacts/" + id + "?done=restored";
+    }
+
+    private Contact find(UUID id, HttpServletRequest request) {
+        try {
+            return contacts.view(id, Actors.of(request));
+        } catch (NotFound gone) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    /** A cursor from an old bookmark that no longer parses starts again at the first page. */
+    private ContactPage listOrFirstPage(ContactQuery query) {
+        try {
+            return contacts.list(query);
+        } catch (InvalidInput badCursor) {
+            return contacts.list(new ContactQuery(query.q(), null, null, query.deleted(), null, null, PAGE_SIZE));
+        }
+    }
+
+    private static String form(Model model, ContactForm form, FormErrors errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "contacts/new";
+    }
+
+    private static String page(Model model, Contact contact, ContactForm form, FormErrors errors, String done) {
+        model.addAttribute("contact", contact);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("done", done);
+        return "contacts/show";
+    }
+}

@@ -1,0 +1,87 @@
+package io.team365.contacts.web;
+
+import io.team365.contacts.Contact;
+import io.team365.contacts.ContactFields;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The contact form: one email and one phone (the primary ones; others, added through the API or imports, are
+ * kept as they are), tags as comma-separated text, and the version the form was loaded at.
+ */
+public record ContactForm(
+        String firstName,
+        String lastName,
+        String email,
+        String phone,
+        String jobTitle,
+        String tags,
+        String source,
+        Integer version) {
+
+    public static ContactForm empty() {
+        return new ContactForm("", "", "", "", "", "", "", null);
+    }
+
+    public static ContactForm of(Contact contact) {
+        return new ContactForm(
+                nz(contact.firstName()),
+                nz(contact.lastName()),
+                nz(contact.primaryEmail()),
+                contact.phones().isEmpty() ? "" : contact.phones().getFirst().number(),
+                nz(contact.jobTitle()),
+                String.join(", ", contact.tags()),
+                nz(contact.source()),
+                contact.version());
+    }
+
+    /** The stored fields with this form's values in place of the ones it shows. */
+    public ContactFields applyTo(ContactFields current) {
+        List<Contact.Email> emails = new ArrayList<>(
+                current.emails().stream().filter(e -> !e.primary()).toList());
+        if (email != null && !email.isBlank()) {
+            emails.addFirst(new Contact.Email(email, labelOfPrimary(current), true));
+        }
+        List<Contact.Phone> phones = new ArrayList<>(current.phones());
+        if (!phones.isEmpty()) {
+            phones.removeFirst();
+        }
+        if (phone != null && !phone.isBlank()) {
+            phones.addFirst(new Contact.Phone(
+                    phone,
+                    current.phones().isEmpty()
+                            ? null
+                            : current.phones().getFirst().label()));
+        }
+        List<String> tagList = tags == null || tags.isBlank()
+                ? List.of()
+                : Arrays.stream(tags.split(","))
+                        .map(String::strip)
+                        .filter(t -> !t.isEmpty())
+                        .toList();
+        return new ContactFields(
+                firstName,
+                lastName,
+                emails,
+                phones,
+                jobTitle,
+                current.companyId(),
+                current.ownerId(),
+                tagList,
+                source,
+                current.customFields());
+    }
+
+    private static String labelOfPrimary(ContactFields current) {
+        return current.emails().stream()
+                .filter(Contact.Email::primary)
+                .findFirst()
+                .map(Contact.Email::label)
+                .orElse(null);
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
+    }
+}
