@@ -2,6 +2,7 @@ package io.team365.contacts;
 
 import io.team365.audit.AuditTrail;
 import io.team365.contacts.internal.ContactStore;
+import io.team365.contacts.internal.FieldDiff;
 import io.team365.core.Ids;
 import io.team365.core.InvalidInput;
 import io.team365.core.NotFound;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,8 +29,10 @@ public class ContactManagement {
     private final ContactStore store;
     private final TeamManagement team;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    ContactManagement(ContactStore store, TeamManagement team, AuditTrail audit) {
+    ContactManagement(ContactStore store, TeamManagement team, AuditTrail audit, ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.team = team;
         this.audit = audit;
@@ -41,7 +45,9 @@ public class ContactManagement {
         UUID id = Ids.newId();
         store.insert(user.tenant(), id, checked, user.userId());
         audit.record(user.tenant(), actor, "contact.created", "contact", id.toString(), Map.of());
-        return store.find(id).orElseThrow();
+        Contact created = store.find(id).orElseThrow();
+        publish(user, created, ContactChanged.Kind.CREATED, FieldDiff.between(ContactFields.empty(), checked));
+        return created;
     }
 
     /** A contact as a person looks at it; the look is audited. Contacts in the trash are found too. */
@@ -69,7 +75,9 @@ public class ContactManagement {
             throw new PreconditionFailed(store.find(id).map(Contact::version).orElse(current.version()));
         }
         audit.record(user.tenant(), actor, "contact.updated", "contact", id.toString(), Map.of());
-        return store.find(id).orElseThrow();
+        Contact updated = store.find(id).orElseThrow();
+        publish(user, updated, ContactChanged.Kind.UPDATED, FieldDiff.between(ContactFields.of(current), checked));
+        return updated;
     }
 
     @Transactional
@@ -79,6 +87,7 @@ public class ContactManagement {
             throw new NotFound("contact");
         }
         audit.record(user.tenant(), actor, "contact.trashed", "contact", id.toString(), Map.of());
+        publish(user, store.find(id).orElseThrow(), ContactChanged.Kind.TRASHED, java.util.List.of());
     }
 
     @Transactional
@@ -88,7 +97,14 @@ public class ContactManagement {
             throw new NotFound("contact in the trash");
         }
         audit.record(user.tenant(), actor, "contact.restored", "contact", id.toString(), Map.of());
-        return store.find(id).orElseThrow();
+        Contact restored = store.find(id).orElseThrow();
+        publish(user, restored, ContactChanged.Kind.RESTORED, java.util.List.of());
+        return restored;
+    }
+
+    /** Whether the contact exists for the current Client (in the trash or not), without reading it. */
+    public boolean exists(UUID id) {
+        return store.find(id).isPresent();
     }
 
     public ContactPage list(ContactQuery query) {
@@ -96,6 +112,22 @@ public class ContactManagement {
             throw InvalidInput.of("limit", "contact.limit");
         }
         return store.list(query);
+    }
+
+    private void publish(
+            SignedInUser user,
+            Contact contact,
+            ContactChanged.Kind kind,
+            java.util.List<ContactChanged.FieldChange> changes) {
+        events.publishEvent(new ContactChanged(
+                user.tenant(),
+                contact.id(),
+                contact.displayName(),
+                kind,
+                changes,
+                user.userId(),
+                user.name(),
+                contact.updatedAt()));
     }
 
     private Set<UUID> members() {
