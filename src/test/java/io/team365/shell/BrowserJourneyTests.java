@@ -101,6 +101,29 @@ class BrowserJourneyTests extends IntegrationTest {
                     .accept();
             assertThat(textOf(owner, By.cssSelector(".badge"), "revoked")).isEqualTo("revoked");
 
+            owner.findElement(By.linkText("Contacts")).click();
+            assertThat(textOf(owner, By.cssSelector(".empty-state h2"), "No contacts yet"))
+                    .isEqualTo("No contacts yet");
+            owner.findElement(By.linkText("New contact")).click();
+            owner.findElement(By.id("firstName")).sendKeys("Ada");
+            owner.findElement(By.id("lastName")).sendKeys("Lovelace");
+            owner.findElement(By.id("email")).sendKeys("ada@example.test");
+            owner.findElement(By.id("jobTitle")).sendKeys("Analyst");
+            owner.findElement(By.xpath("//button[text()='Create contact']")).click();
+            assertThat(textOf(owner, By.tagName("h1"), "Ada Lovelace")).isEqualTo("Ada Lovelace");
+            WebElement jobTitle = owner.findElement(By.id("jobTitle"));
+            jobTitle.clear();
+            jobTitle.sendKeys("Mathematician");
+            owner.findElement(By.xpath("//button[text()='Save contact']")).click();
+            assertThat(textOf(owner, By.cssSelector(".alert.success"), "Contact saved."))
+                    .isEqualTo("Contact saved.");
+            assertThat(textOf(owner, By.cssSelector(".timeline"), "Mathematician"))
+                    .as("the timeline, loaded by htmx under the strict CSP, shows the field history")
+                    .contains("Analyst")
+                    .contains("changed the contact");
+            screenshot(owner, "browser-contact.png");
+
+            owner.findElement(By.linkText("Settings")).click();
             owner.findElement(By.linkText("Audit trail")).click();
             assertThat(textOf(owner, By.tagName("h2"), "Audit trail")).isEqualTo("Audit trail");
             screenshot(owner, "browser-audit.png");
