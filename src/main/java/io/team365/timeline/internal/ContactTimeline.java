@@ -1,6 +1,7 @@
 package io.team365.timeline.internal;
 
 import io.team365.contacts.ContactChanged;
+import io.team365.contacts.ContactsPurged;
 import io.team365.tenancy.TenantContext;
 import io.team365.timeline.TimelineEntry;
 import org.springframework.scheduling.annotation.Async;
@@ -23,6 +24,16 @@ class ContactTimeline {
     ContactTimeline(TimelineEntries entries, PlatformTransactionManager transactions) {
         this.entries = entries;
         this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** A purged contact's history goes with it: it holds the contact's old values. */
+    @Async
+    @TransactionalEventListener
+    void on(ContactsPurged event) {
+        TenantContext.runAs(
+                event.tenant(),
+                null,
+                () -> transaction.executeWithoutResult(status -> entries.removeAll("contact", event.contactIds())));
     }
 
     @Async

@@ -51,6 +51,13 @@ public class TimelineEntries {
                 .update();
     }
 
+    void removeAll(String recordType, List<UUID> recordIds) {
+        jdbc.sql("delete from timeline_entries where record_type = :type and record_id in (:ids)")
+                .param("type", recordType)
+                .param("ids", recordIds)
+                .update();
+    }
+
     /** Newest first; {@code before} is the id of the last entry of the previous page (null for the first). */
     public List<TimelineEntry> of(String recordType, UUID recordId, UUID before, int limit) {
         return jdbc.sql("""
