@@ -7,6 +7,7 @@ import io.team365.core.Ids;
 import io.team365.core.InvalidInput;
 import io.team365.core.NotFound;
 import io.team365.core.PreconditionFailed;
+import io.team365.customfields.CustomFieldManagement;
 import io.team365.identity.Member;
 import io.team365.identity.SignedInUser;
 import io.team365.identity.TeamManagement;
@@ -30,8 +31,15 @@ public class ContactManagement {
     private final TeamManagement team;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final CustomFieldManagement customFields;
 
-    ContactManagement(ContactStore store, TeamManagement team, AuditTrail audit, ApplicationEventPublisher events) {
+    ContactManagement(
+            ContactStore store,
+            TeamManagement team,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            CustomFieldManagement customFields) {
+        this.customFields = customFields;
         this.events = events;
         this.store = store;
         this.team = team;
@@ -41,7 +49,7 @@ public class ContactManagement {
     @Transactional
     public Contact create(ContactFields fields, AuditTrail.Actor actor) {
         SignedInUser user = SignedInUser.require();
-        ContactFields checked = store.check(fields, members());
+        ContactFields checked = checked(fields, Map.of());
         UUID id = Ids.newId();
         store.insert(user.tenant(), id, checked, user.userId());
         audit.record(user.tenant(), actor, "contact.created", "contact", id.toString(), Map.of());
@@ -70,7 +78,7 @@ public class ContactManagement {
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw new PreconditionFailed(current.version());
         }
-        ContactFields checked = store.check(change.apply(ContactFields.of(current)), members());
+        ContactFields checked = checked(change.apply(ContactFields.of(current)), current.customFields());
         if (!store.update(id, checked, current.version(), user.userId())) {
             throw new PreconditionFailed(store.find(id).map(Contact::version).orElse(current.version()));
         }
@@ -128,6 +136,37 @@ public class ContactManagement {
                 user.userId(),
                 user.name(),
                 contact.updatedAt()));
+    }
+
+    /** The standard fields and the custom ones checked together, so every problem is reported at once. */
+    private ContactFields checked(ContactFields fields, Map<String, Object> storedCustom) {
+        ContactFields standard = null;
+        Map<String, Object> custom = null;
+        InvalidInput problems = null;
+        try {
+            standard = store.check(fields, members());
+        } catch (InvalidInput invalid) {
+            problems = invalid;
+        }
+        try {
+            custom = customFields.check("contact", fields.customFields(), storedCustom);
+        } catch (InvalidInput invalid) {
+            problems = InvalidInput.merge(problems, invalid);
+        }
+        if (problems != null) {
+            throw problems;
+        }
+        return new ContactFields(
+                standard.firstName(),
+                standard.lastName(),
+                standard.emails(),
+                standard.phones(),
+                standard.jobTitle(),
+                standard.companyId(),
+                standard.ownerId(),
+                standard.tags(),
+                standard.source(),
+                custom);
     }
 
     private Set<UUID> members() {

@@ -24,6 +24,19 @@ public class InvalidInput extends RuntimeException {
         return new InvalidInput(List.of(new FieldError(field, messageKey, args)));
     }
 
+    /** All the errors of several checks as one, so a form shows every problem at once. */
+    public static InvalidInput merge(InvalidInput first, InvalidInput second) {
+        if (first == null) {
+            return second;
+        }
+        if (second == null) {
+            return first;
+        }
+        List<FieldError> all = new java.util.ArrayList<>(first.errors());
+        all.addAll(second.errors());
+        return new InvalidInput(all);
+    }
+
     public List<FieldError> errors() {
         return errors;
     }

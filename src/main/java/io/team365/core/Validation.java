@@ -29,6 +29,10 @@ public final class Validation {
         return email;
     }
 
+    public static boolean isEmail(String value) {
+        return value != null && value.length() <= 254 && EMAIL.matcher(value).matches();
+    }
+
     public String text(String field, String value, int maxLength) {
         String text = value == null ? "" : value.strip();
         if (text.isEmpty()) {

@@ -40,9 +40,6 @@ final class ContactValidation {
         if (fields.ownerId() != null && !members.contains(fields.ownerId())) {
             check.reject("ownerId", "contact.unknown-owner");
         }
-        fields.customFields().keySet().stream()
-                .findFirst()
-                .ifPresent(key -> check.reject("customFields." + key, "contact.unknown-custom-field"));
         check.throwIfInvalid();
         return new ContactFields(
                 first, last, emails, phones, jobTitle, null, fields.ownerId(), tags, source, fields.customFields());

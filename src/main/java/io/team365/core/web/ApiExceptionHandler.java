@@ -54,9 +54,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         Locale locale = LocaleContextHolder.getLocale();
         List<FieldProblem> errors = new ArrayList<>();
         e.errors()
-                .forEach(error -> errors.add(new FieldProblem(
-                        error.field(),
-                        messages.getMessage(error.messageKey(), error.args(), error.messageKey(), locale))));
+                .forEach(error -> errors.add(
+                        new FieldProblem(error.field(), Texts.of(messages, error.messageKey(), error.args(), locale))));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.BAD_REQUEST, errors.getFirst().message());
         problem.setTitle("Invalid input");

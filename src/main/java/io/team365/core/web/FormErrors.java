@@ -19,8 +19,8 @@ public final class FormErrors {
     public static FormErrors of(InvalidInput invalid, MessageSource messages, Locale locale) {
         FormErrors errors = new FormErrors();
         invalid.errors()
-                .forEach(e -> errors.byField.putIfAbsent(
-                        e.field(), messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale)));
+                .forEach(e ->
+                        errors.byField.putIfAbsent(e.field(), Texts.of(messages, e.messageKey(), e.args(), locale)));
         return errors;
     }
 

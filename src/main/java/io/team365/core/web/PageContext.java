@@ -59,7 +59,7 @@ public record PageContext(
     }
 
     public String t(String key, Object... args) {
-        return messages.getMessage(key, args, key, locale);
+        return Texts.of(messages, key, args, locale);
     }
 
     public boolean signedIn() {

@@ -1,0 +1,65 @@
+package io.team365.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every text people read comes from the bundle: each message must parse, and each key a template names must exist. */
+class MessagesTests {
+
+    private static final Pattern KEY_IN_TEMPLATE = Pattern.compile("page\\.t\\(\"([a-z0-9.\\-]+)\"");
+
+    @Test
+    void everyMessageIsAValidMessageFormat() throws IOException {
+        Properties messages = messages();
+        List<String> broken = new ArrayList<>();
+        messages.forEach((key, value) -> {
+            try {
+                new MessageFormat(value.toString());
+            } catch (IllegalArgumentException e) {
+                broken.add(key + ": " + e.getMessage());
+            }
+        });
+        assertThat(broken).isEmpty();
+        assertThat(messages).hasSizeGreaterThan(200);
+    }
+
+    @Test
+    void everyKeyATemplateUsesExists() throws IOException {
+        Properties messages = messages();
+        List<String> missing = new ArrayList<>();
+        try (Stream<Path> templates = Files.walk(Path.of("src/main/jte"))) {
+            for (Path template :
+                    templates.filter(p -> p.toString().endsWith(".jte")).toList()) {
+                Matcher keys = KEY_IN_TEMPLATE.matcher(Files.readString(template));
+                while (keys.find()) {
+                    boolean prefixOfADynamicKey = keys.group(1).endsWith(".");
+                    if (!prefixOfADynamicKey && !messages.containsKey(keys.group(1))) {
+                        missing.add(template.getFileName() + ": " + keys.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    private static Properties messages() throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = MessagesTests.class.getResourceAsStream("/messages.properties")) {
+            properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}
