@@ -63,6 +63,11 @@ class ExternalDatabaseTests {
             assertThat(scalar(asOwner, "select current_setting('server_version_num')::int / 10000"))
                     .isEqualTo(15);
             assertThat(scalar(asOwner, "select count(*) from clients where name = 'External Co'"))
+                    .as("row-level security is forced on the owner too")
+                    .isZero();
+            scalar(asOwner, "select count(*) from (select set_config('app.worker', 'tenant-registry', false)) s");
+            assertThat(scalar(asOwner, "select count(*) from clients where name = 'External Co'"))
+                    .as("the registry worker sees every Client")
                     .isPositive();
             assertThat(scalar(asApp, "select count(*) from memberships"))
                     .as("no tenant bound, no rows")
