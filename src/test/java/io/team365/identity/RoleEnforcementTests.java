@@ -45,7 +45,7 @@ class RoleEnforcementTests extends IntegrationTest {
             Pattern.compile("^/(settings/(profile|password|tokens)(/.*)?|api/v1/me(/.*)?|switch-client|logout)$");
 
     private static final Pattern ADMINISTRATION =
-            Pattern.compile("^/(settings/(users|audit)(/.*)?|api/v1/(members|invitations|audit)(/.*)?)$");
+            Pattern.compile("^/(settings/(users|audit|fields)(/.*)?|api/v1/(members|invitations|audit)(/.*)?)$");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

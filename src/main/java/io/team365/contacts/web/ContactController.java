@@ -9,10 +9,14 @@ import io.team365.core.InvalidInput;
 import io.team365.core.NotFound;
 import io.team365.core.PreconditionFailed;
 import io.team365.core.web.FormErrors;
+import io.team365.customfields.CustomField;
+import io.team365.customfields.CustomFieldManagement;
 import io.team365.identity.Actors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -33,8 +37,10 @@ class ContactController {
 
     private final ContactManagement contacts;
     private final MessageSource messages;
+    private final CustomFieldManagement customFields;
 
-    ContactController(ContactManagement contacts, MessageSource messages) {
+    ContactController(ContactManagement contacts, MessageSource messages, CustomFieldManagement customFields) {
+        this.customFields = customFields;
         this.contacts = contacts;
         this.messages = messages;
     }
@@ -76,7 +82,10 @@ class ContactController {
             Model model,
             Locale locale) {
         try {
-            Contact created = contacts.create(form.applyTo(ContactFields.empty()), Actors.of(request));
+            ContactFields empty = ContactFields.empty();
+            Contact created = contacts.create(
+                    form.applyTo(empty, CustomFieldInputs.read(definitions(), request.getParameterMap(), Map.of())),
+                    Actors.of(request));
             return "redirect:/contacts/" + created.id() + "?done=created";
         } catch (InvalidInput invalid) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -103,7 +112,13 @@ class ContactController {
             Model model,
             Locale locale) {
         try {
-            contacts.update(id, form.version(), form::applyTo, Actors.of(request));
+            contacts.update(
+                    id,
+                    form.version(),
+                    current -> form.applyTo(
+                            current,
+                            CustomFieldInputs.read(definitions(), request.getParameterMap(), current.customFields())),
+                    Actors.of(request));
             return "redirect:/contacts/" + id + "?done=saved";
         } catch (InvalidInput invalid) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -156,13 +171,21 @@ class ContactController {
         }
     }
 
-    private static String form(Model model, ContactForm form, FormErrors errors) {
+    private List<CustomField> definitions() {
+        return customFields.list("contact");
+    }
+
+    private String form(Model model, ContactForm form, FormErrors errors) {
+        model.addAttribute("customFields", definitions());
+        model.addAttribute("values", Map.of());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "contacts/new";
     }
 
-    private static String page(Model model, Contact contact, ContactForm form, FormErrors errors, String done) {
+    private String page(Model model, Contact contact, ContactForm form, FormErrors errors, String done) {
+        model.addAttribute("customFields", definitions());
+        model.addAttribute("values", contact.customFields());
         model.addAttribute("contact", contact);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

@@ -38,6 +38,11 @@ public record ContactForm(
 
     /** The stored fields with this form's values in place of the ones it shows. */
     public ContactFields applyTo(ContactFields current) {
+        return applyTo(current, current.customFields());
+    }
+
+    /** As {@link #applyTo(ContactFields)}, with the custom field values the form submitted. */
+    public ContactFields applyTo(ContactFields current, java.util.Map<String, Object> customFields) {
         List<Contact.Email> emails = new ArrayList<>(
                 current.emails().stream().filter(e -> !e.primary()).toList());
         if (email != null && !email.isBlank()) {
@@ -70,7 +75,7 @@ public record ContactForm(
                 current.ownerId(),
                 tagList,
                 source,
-                current.customFields());
+                customFields);
     }
 
     private static String labelOfPrimary(ContactFields current) {

@@ -53,6 +53,26 @@ public record PageContext(
         return viewer == null ? ZoneOffset.UTC : viewer.zone();
     }
 
+    /** A custom field value as a person reads it: yes/no, lists joined, money with its currency. */
+    public String customValue(Object value) {
+        if (value instanceof Boolean b) {
+            return t(b ? "form.yes" : "form.no");
+        }
+        if (value instanceof java.util.List<?> list) {
+            return list.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+        }
+        if (value instanceof java.util.Map<?, ?> money && money.get("amount") != null) {
+            try {
+                java.text.NumberFormat format = java.text.NumberFormat.getCurrencyInstance(locale);
+                format.setCurrency(java.util.Currency.getInstance(String.valueOf(money.get("currency"))));
+                return format.format(new java.math.BigDecimal(String.valueOf(money.get("amount"))));
+            } catch (IllegalArgumentException e) {
+                return money.get("amount") + " " + money.get("currency");
+            }
+        }
+        return value == null ? "" : String.valueOf(value);
+    }
+
     /** A value for a URL's query string. */
     public String enc(String value) {
         return value == null ? "" : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);

@@ -77,7 +77,12 @@ class SecurityConfiguration {
     };
 
     private static final String[] ADMINISTRATION = {
-        "/settings/users/**", "/settings/audit/**", "/api/v1/members/**", "/api/v1/invitations/**", "/api/v1/audit/**"
+        "/settings/users/**",
+        "/settings/audit/**",
+        "/settings/fields/**",
+        "/api/v1/members/**",
+        "/api/v1/invitations/**",
+        "/api/v1/audit/**"
     };
 
     /**
