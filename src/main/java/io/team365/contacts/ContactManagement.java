@@ -9,9 +9,13 @@ import io.team365.core.NotFound;
 import io.team365.core.PreconditionFailed;
 import io.team365.customfields.CustomFieldManagement;
 import io.team365.identity.Member;
+import io.team365.identity.Role;
 import io.team365.identity.SignedInUser;
 import io.team365.identity.TeamManagement;
+import io.team365.tenancy.Client;
+import io.team365.tenancy.ClientManagement;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -33,12 +37,16 @@ public class ContactManagement {
     private final ApplicationEventPublisher events;
     private final CustomFieldManagement customFields;
 
+    private final ClientManagement clients;
+
     ContactManagement(
             ContactStore store,
             TeamManagement team,
             AuditTrail audit,
             ApplicationEventPublisher events,
-            CustomFieldManagement customFields) {
+            CustomFieldManagement customFields,
+            ClientManagement clients) {
+        this.clients = clients;
         this.customFields = customFields;
         this.events = events;
         this.store = store;
@@ -49,7 +57,8 @@ public class ContactManagement {
     @Transactional
     public Contact create(ContactFields fields, AuditTrail.Actor actor) {
         SignedInUser user = SignedInUser.require();
-        ContactFields checked = checked(fields, Map.of());
+        ContactFields owned = fields.ownerId() != null ? fields : withOwner(fields, user.userId());
+        ContactFields checked = checked(owned, Map.of());
         UUID id = Ids.newId();
         store.insert(user.tenant(), id, checked, user.userId());
         audit.record(user.tenant(), actor, "contact.created", "contact", id.toString(), Map.of());
@@ -61,7 +70,7 @@ public class ContactManagement {
     /** A contact as a person looks at it; the look is audited. Contacts in the trash are found too. */
     @Transactional
     public Contact view(UUID id, AuditTrail.Actor actor) {
-        Contact contact = store.find(id).orElseThrow(() -> new NotFound("contact"));
+        Contact contact = store.findVisible(id, visibleOnlyTo()).orElseThrow(() -> new NotFound("contact"));
         audit.record(SignedInUser.require().tenant(), actor, "contact.viewed", "contact", id.toString(), Map.of());
         return contact;
     }
@@ -74,7 +83,9 @@ public class ContactManagement {
     public Contact update(
             UUID id, Integer expectedVersion, UnaryOperator<ContactFields> change, AuditTrail.Actor actor) {
         SignedInUser user = SignedInUser.require();
-        Contact current = store.find(id).filter(c -> c.deletedAt() == null).orElseThrow(() -> new NotFound("contact"));
+        Contact current = store.findVisible(id, visibleOnlyTo())
+                .filter(c -> c.deletedAt() == null)
+                .orElseThrow(() -> new NotFound("contact"));
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw new PreconditionFailed(current.version());
         }
@@ -91,7 +102,7 @@ public class ContactManagement {
     @Transactional
     public void trash(UUID id, AuditTrail.Actor actor) {
         SignedInUser user = SignedInUser.require();
-        if (!store.moveToTrash(id, user.userId())) {
+        if (store.findVisible(id, visibleOnlyTo()).isEmpty() || !store.moveToTrash(id, user.userId())) {
             throw new NotFound("contact");
         }
         audit.record(user.tenant(), actor, "contact.trashed", "contact", id.toString(), Map.of());
@@ -101,7 +112,7 @@ public class ContactManagement {
     @Transactional
     public Contact restore(UUID id, AuditTrail.Actor actor) {
         SignedInUser user = SignedInUser.require();
-        if (!store.restore(id, user.userId())) {
+        if (store.findVisible(id, visibleOnlyTo()).isEmpty() || !store.restore(id, user.userId())) {
             throw new NotFound("contact in the trash");
         }
         audit.record(user.tenant(), actor, "contact.restored", "contact", id.toString(), Map.of());
@@ -112,14 +123,14 @@ public class ContactManagement {
 
     /** Whether the contact exists for the current Client (in the trash or not), without reading it. */
     public boolean exists(UUID id) {
-        return store.find(id).isPresent();
+        return store.findVisible(id, visibleOnlyTo()).isPresent();
     }
 
     public ContactPage list(ContactQuery query) {
         if (query.limit() < 1 || query.limit() > 200) {
             throw InvalidInput.of("limit", "contact.limit");
         }
-        return store.list(query);
+        return store.list(query, visibleOnlyTo());
     }
 
     private void publish(
@@ -136,6 +147,21 @@ public class ContactManagement {
                 user.userId(),
                 user.name(),
                 contact.updatedAt()));
+    }
+
+    /** A new contact belongs to whoever creates it, unless they name another owner. */
+    private static ContactFields withOwner(ContactFields fields, UUID owner) {
+        return new ContactFields(
+                fields.firstName(),
+                fields.lastName(),
+                fields.emails(),
+                fields.phones(),
+                fields.jobTitle(),
+                fields.companyId(),
+                owner,
+                fields.tags(),
+                fields.source(),
+                fields.customFields());
     }
 
     /** The standard fields and the custom ones checked together, so every problem is reported at once. */
@@ -167,6 +193,20 @@ public class ContactManagement {
                 standard.tags(),
                 standard.source(),
                 custom);
+    }
+
+    /**
+     * The person whose records alone the caller may see, when the Client shows members only their own records;
+     * empty when the caller sees everything (the default, and always for owners and admins).
+     */
+    private Optional<UUID> visibleOnlyTo() {
+        SignedInUser user = SignedInUser.require();
+        if (user.role().atLeast(Role.ADMIN)) {
+            return Optional.empty();
+        }
+        return clients.find(user.tenant())
+                .filter(client -> client.recordVisibility() == Client.RecordVisibility.OWN)
+                .map(client -> user.userId());
     }
 
     private Set<UUID> members() {

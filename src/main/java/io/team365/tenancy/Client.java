@@ -4,4 +4,21 @@ import io.team365.core.TenantId;
 import java.time.Instant;
 
 /** A customer organisation: one tenant, owner of its Client Data. */
-public record Client(TenantId id, String name, Instant createdAt) {}
+public record Client(TenantId id, String name, Instant createdAt, RecordVisibility recordVisibility) {
+
+    /** Whether members see every record of the Client, or only their own. */
+    public enum RecordVisibility {
+        ALL,
+        OWN;
+
+        public String value() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static java.util.Optional<RecordVisibility> parse(String value) {
+            return java.util.Arrays.stream(values())
+                    .filter(v -> v.value().equals(value))
+                    .findFirst();
+        }
+    }
+}

@@ -46,8 +46,16 @@ public class ClientManagement {
                 .update();
     }
 
+    @Transactional
+    public void setRecordVisibility(TenantId id, Client.RecordVisibility visibility) {
+        jdbc.sql("update clients set record_visibility = :visibility, updated_at = now() where id = :id")
+                .param("id", id.value())
+                .param("visibility", visibility.value())
+                .update();
+    }
+
     public Optional<Client> find(TenantId id) {
-        return jdbc.sql("select id, name, created_at from clients where id = :id")
+        return jdbc.sql("select id, name, created_at, record_visibility from clients where id = :id")
                 .param("id", id.value())
                 .query(ClientManagement::client)
                 .optional();
@@ -57,7 +65,7 @@ public class ClientManagement {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select id, name, created_at from clients where id in (:ids) order by name")
+        return jdbc.sql("select id, name, created_at, record_visibility from clients where id in (:ids) order by name")
                 .param("ids", ids.stream().map(TenantId::value).toList())
                 .query(ClientManagement::client)
                 .list();
@@ -76,6 +84,7 @@ public class ClientManagement {
         return new Client(
                 new TenantId(rs.getObject("id", UUID.class)),
                 rs.getString("name"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                Client.RecordVisibility.parse(rs.getString("record_visibility")).orElse(Client.RecordVisibility.ALL));
     }
 }

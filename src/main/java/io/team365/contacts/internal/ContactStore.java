@@ -37,6 +37,10 @@ public class ContactStore {
         return contacts.find(id);
     }
 
+    public Optional<Contact> findVisible(UUID id, Optional<UUID> onlyFor) {
+        return contacts.find(id, onlyFor);
+    }
+
     public boolean update(UUID id, ContactFields fields, int expectedVersion, UUID by) {
         return contacts.update(id, fields, expectedVersion, by);
     }
@@ -50,7 +54,7 @@ public class ContactStore {
     }
 
     /** A keyset page: exact however many rows are added or removed meanwhile, and fast at any depth. */
-    public ContactPage list(ContactQuery query) {
+    public ContactPage list(ContactQuery query, Optional<UUID> onlyFor) {
         ContactSort.Parsed sort = ContactSort.parse(query.sort());
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
@@ -74,6 +78,10 @@ public class ContactStore {
             where.add("tags @> array[cast(:tag as text)]");
             params.put("tag", query.tag().strip().toLowerCase(java.util.Locale.ROOT));
         }
+        onlyFor.ifPresent(me -> {
+            where.add(Contacts.OWN_RECORDS);
+            params.put("me", me);
+        });
         if (query.ownerId() != null) {
             where.add("owner_id = :owner");
             params.put("owner", query.ownerId());

@@ -64,6 +64,18 @@ class Contacts {
                 == 1;
     }
 
+    /** The contact, if {@code onlyFor} (when given) owns it, or created it while nobody owned it. */
+    Optional<Contact> find(UUID id, Optional<UUID> onlyFor) {
+        return jdbc.sql("select " + COLUMNS + " from contacts where id = :id"
+                        + (onlyFor.isPresent() ? " and " + OWN_RECORDS : ""))
+                .param("id", id)
+                .param("me", onlyFor.orElse(null))
+                .query(this::contact)
+                .optional();
+    }
+
+    static final String OWN_RECORDS = "(owner_id = :me or (owner_id is null and created_by = :me))";
+
     Optional<Contact> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from contacts where id = :id")
                 .param("id", id)

@@ -3,6 +3,7 @@ package io.team365.identity.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.team365.audit.AuditTrail;
+import io.team365.core.InvalidInput;
 import io.team365.core.Validation;
 import io.team365.identity.Actors;
 import io.team365.identity.SignedInUser;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Organisation")
 class ClientApiController {
 
-    record ClientPatch(String name) {}
+    record ClientPatch(String name, String recordVisibility) {}
 
     private final ClientManagement clients;
     private final AuditTrail audit;
@@ -58,6 +59,18 @@ class ClientApiController {
                     user.tenant().toString(),
                     Map.of("from", before.name(), "to", name));
         }
+        if (patch.recordVisibility() != null) {
+            Client.RecordVisibility visibility = Client.RecordVisibility.parse(patch.recordVisibility())
+                    .orElseThrow(() -> InvalidInput.of("recordVisibility", "client.visibility-invalid"));
+            clients.setRecordVisibility(user.tenant(), visibility);
+            audit.record(
+                    user.tenant(),
+                    Actors.of(request),
+                    "client.visibility-changed",
+                    "client",
+                    user.tenant().toString(),
+                    Map.of("from", before.recordVisibility().value(), "to", visibility.value()));
+        }
         return json(clients.find(user.tenant()).orElseThrow());
     }
 
@@ -68,6 +81,8 @@ class ClientApiController {
                 "name",
                 client.name(),
                 "createdAt",
-                client.createdAt().toString());
+                client.createdAt().toString(),
+                "recordVisibility",
+                client.recordVisibility().value());
     }
 }

@@ -70,6 +70,25 @@ class ClientSettingsController {
         }
     }
 
+    @PostMapping("/settings/client/visibility")
+    @Transactional
+    String visibility(@RequestParam(required = false) String recordVisibility, HttpServletRequest request) {
+        SignedInUser user = SignedInUser.require();
+        Client client = clients.find(user.tenant()).orElseThrow();
+        Client.RecordVisibility visibility = Client.RecordVisibility.parse(String.valueOf(recordVisibility))
+                .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
+                        org.springframework.http.HttpStatus.BAD_REQUEST));
+        clients.setRecordVisibility(user.tenant(), visibility);
+        audit.record(
+                user.tenant(),
+                Actors.of(request),
+                "client.visibility-changed",
+                "client",
+                user.tenant().toString(),
+                Map.of("from", client.recordVisibility().value(), "to", visibility.value()));
+        return "redirect:/settings/client?saved";
+    }
+
     private static String render(Model model, String name, Client client, FormErrors errors, boolean saved) {
         model.addAttribute("name", name == null ? "" : name);
         model.addAttribute("client", client);
