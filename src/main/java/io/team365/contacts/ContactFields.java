@@ -17,11 +17,26 @@ public record ContactFields(
         String source,
         Map<String, Object> customFields) {
 
+    /** Null lists mean empty; null elements are dropped; a custom field set to null is removed (merge patch). */
     public ContactFields {
-        emails = emails == null ? List.of() : List.copyOf(emails);
-        phones = phones == null ? List.of() : List.copyOf(phones);
-        tags = tags == null ? List.of() : List.copyOf(tags);
-        customFields = customFields == null ? Map.of() : Map.copyOf(customFields);
+        emails = emails == null
+                ? List.of()
+                : emails.stream().filter(java.util.Objects::nonNull).toList();
+        phones = phones == null
+                ? List.of()
+                : phones.stream().filter(java.util.Objects::nonNull).toList();
+        tags = tags == null
+                ? List.of()
+                : tags.stream().filter(java.util.Objects::nonNull).toList();
+        java.util.Map<String, Object> present = new java.util.LinkedHashMap<>();
+        if (customFields != null) {
+            customFields.forEach((key, value) -> {
+                if (key != null && value != null) {
+                    present.put(key, value);
+                }
+            });
+        }
+        customFields = java.util.Collections.unmodifiableMap(present);
     }
 
     public static ContactFields empty() {

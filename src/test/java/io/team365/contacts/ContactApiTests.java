@@ -124,6 +124,14 @@ class ContactApiTests extends IntegrationTest {
             assertThat(seen).as("every contact once with " + sort).hasSize(7);
             assertThat(pages).isEqualTo(3);
         }
+        String nameCursor = Browserless.jsonField(
+                api.get("/api/v1/contacts?limit=3&sort=lastName&filter[tag]=" + tag)
+                        .body(),
+                "nextCursor");
+        assertThat(api.get("/api/v1/contacts?limit=3&sort=-updatedAt&cursor=" + nameCursor)
+                        .statusCode())
+                .as("a cursor only continues the order it was made for")
+                .isEqualTo(400);
         String byName = api.get("/api/v1/contacts?limit=7&sort=lastName&filter[tag]=" + tag)
                 .body();
         assertThat(byName.indexOf("Zed0")).isLessThan(byName.indexOf("Zed6"));
@@ -171,6 +179,16 @@ class ContactApiTests extends IntegrationTest {
                 400,
                 "If-Match");
         assertThat(api.get("/api/v1/contacts/" + id).body()).contains("\"firstName\":\"Kept\"", "\"version\":1");
+        HttpResponse<String> nullElements = api.send(
+                "PATCH",
+                "/api/v1/contacts/" + id,
+                "application/json",
+                "{\"tags\":[null,\"kept\"],\"emails\":[null]}",
+                null);
+        assertThat(nullElements.statusCode())
+                .as("null list elements are ignored, not a server error")
+                .isEqualTo(200);
+        assertThat(nullElements.body()).contains("\"tags\":[\"kept\"]");
     }
 
     @Test

@@ -53,6 +53,26 @@ class CustomFieldTests extends IntegrationTest {
                         "\"since\":\"2020-12-31\"");
         String id = Browserless.jsonField(good.body(), "id");
 
+        HttpResponse<String> partial = api.send(
+                "PATCH",
+                "/api/v1/contacts/" + id,
+                "application/merge-patch+json",
+                "{\"customFields\":{\"seats\":\"3\",\"since\":null}}",
+                null);
+        assertThat(partial.statusCode()).as(partial.body()).isEqualTo(200);
+        assertThat(partial.body())
+                .as("a merge patch of customFields changes only the keys it names")
+                .contains("\"seats\":\"3\"", "\"tier\":\"gold\"", "\"currency\":\"EUR\"")
+                .doesNotContain("2020-12-31");
+        assertThat(api.send(
+                                "PATCH",
+                                "/api/v1/contacts/" + id,
+                                "application/merge-patch+json",
+                                "{\"customFields\":{\"seats\":\"1e999999999\"}}",
+                                null)
+                        .statusCode())
+                .isEqualTo(400);
+
         HttpResponse<String> badPatch = api.send(
                 "PATCH",
                 "/api/v1/contacts/" + id,

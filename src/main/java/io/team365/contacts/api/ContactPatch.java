@@ -47,12 +47,31 @@ final class ContactPatch {
                 value(patch, "ownerId", current.ownerId(), new TypeReference<UUID>() {}, json),
                 value(patch, "tags", current.tags(), new TypeReference<List<String>>() {}, json),
                 text(patch, "source", current.source()),
-                value(
-                        patch,
-                        "customFields",
-                        current.customFields(),
-                        new TypeReference<Map<String, Object>>() {},
-                        json));
+                customFields(patch, current.customFields(), json));
+    }
+
+    /** RFC 7396 merges nested objects: keys set change, keys set to null go, keys left out stay. */
+    private static Map<String, Object> customFields(JsonNode patch, Map<String, Object> current, ObjectMapper json) {
+        if (!patch.has("customFields")) {
+            return current;
+        }
+        JsonNode node = patch.get("customFields");
+        if (node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw InvalidInput.of("customFields", "validation.type");
+        }
+        Map<String, Object> merged = new java.util.LinkedHashMap<>(current);
+        for (String key : node.propertyNames()) {
+            JsonNode value = node.get(key);
+            if (value.isNull()) {
+                merged.remove(key);
+            } else {
+                merged.put(key, json.treeToValue(value, Object.class));
+            }
+        }
+        return merged;
     }
 
     private static String text(JsonNode patch, String field, String current) {

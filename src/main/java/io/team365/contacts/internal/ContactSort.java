@@ -17,6 +17,11 @@ enum ContactSort {
     }
 
     record Parsed(ContactSort sort, boolean descending) {
+        /** The order as the API names it, e.g. {@code -updatedAt}; cursors carry it. */
+        String key() {
+            return (descending ? "-" : "") + sort.apiName;
+        }
+
         String orderBy() {
             String direction = descending ? "desc" : "asc";
             return sort.column + " " + direction + ", id " + direction;
@@ -25,7 +30,8 @@ enum ContactSort {
         /** The keyset condition: rows strictly after the cursor's (value, id) in this order. */
         String after() {
             String op = descending ? "<" : ">";
-            String value = sort == LAST_NAME ? ":cursorValue" : "cast(:cursorValue as timestamptz)";
+            // the cursor holds the raw name: PostgreSQL lowers both sides, so they are lowered the same way
+            String value = sort == LAST_NAME ? "lower(:cursorValue)" : "cast(:cursorValue as timestamptz)";
             return "(" + sort.column + ", id) " + op + " (" + value + ", :cursorId)";
         }
     }

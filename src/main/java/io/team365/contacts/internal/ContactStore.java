@@ -60,7 +60,7 @@ public class ContactStore {
         Map<String, Object> params = new HashMap<>();
         where.add(query.deleted() ? "deleted_at is not null" : "deleted_at is null");
         if (query.q() != null && !query.q().isBlank()) {
-            if (query.q().length() > 200) {
+            if (query.q().length() > 200 || query.q().indexOf('\0') >= 0) {
                 throw InvalidInput.of("q", "validation.too-long", 200);
             }
             where.add("(coalesce(first_name, '') || ' ' || coalesce(last_name, '') ilike :q"
@@ -75,6 +75,9 @@ public class ContactStore {
                                     .replace("_", "\\_") + "%");
         }
         if (query.tag() != null && !query.tag().isBlank()) {
+            if (query.tag().length() > 50 || query.tag().indexOf('\0') >= 0) {
+                throw InvalidInput.of("filter[tag]", "contact.tag");
+            }
             where.add("tags @> array[cast(:tag as text)]");
             params.put("tag", query.tag().strip().toLowerCase(java.util.Locale.ROOT));
         }
@@ -87,7 +90,14 @@ public class ContactStore {
             params.put("owner", query.ownerId());
         }
         if (query.cursor() != null && !query.cursor().isBlank()) {
-            Cursors.Position position = Cursors.decode(query.cursor());
+            Cursors.Position position = Cursors.decode(query.cursor(), sort.key());
+            if (sort.sort() != ContactSort.LAST_NAME) {
+                try {
+                    java.time.Instant.parse(position.value());
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw InvalidInput.of("cursor", "contact.cursor");
+                }
+            }
             where.add(sort.after());
             params.put("cursorValue", position.value());
             params.put("cursorId", position.id());
@@ -97,7 +107,9 @@ public class ContactStore {
         List<Contact> page = more ? rows.subList(0, query.limit()) : rows;
         String next = more
                 ? Cursors.encode(
-                        sortValue(sort.sort(), page.getLast()), page.getLast().id())
+                        sort.key(),
+                        sortValue(sort.sort(), page.getLast()),
+                        page.getLast().id())
                 : null;
         return new ContactPage(List.copyOf(page), next);
     }
@@ -106,8 +118,7 @@ public class ContactStore {
         return switch (sort) {
             case UPDATED_AT -> contact.updatedAt().toString();
             case CREATED_AT -> contact.createdAt().toString();
-            case LAST_NAME ->
-                contact.lastName() == null ? "" : contact.lastName().toLowerCase(java.util.Locale.ROOT);
+            case LAST_NAME -> contact.lastName() == null ? "" : contact.lastName();
         };
     }
 }

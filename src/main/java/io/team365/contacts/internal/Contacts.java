@@ -84,8 +84,9 @@ class Contacts {
     }
 
     boolean moveToTrash(UUID id, UUID by) {
-        return jdbc.sql("update contacts set deleted_at = now(), updated_by = :by, version = version + 1"
-                                + " where id = :id and deleted_at is null")
+        return jdbc.sql(
+                                "update contacts set deleted_at = now(), updated_at = now(), updated_by = :by, version = version + 1"
+                                        + " where id = :id and deleted_at is null")
                         .param("id", id)
                         .param("by", by)
                         .update()

@@ -5,24 +5,30 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
 
-/** Opaque list cursors: the sort value and id of the last row of a page, base64url-encoded. */
+/**
+ * Opaque list cursors: the order they were made for, and the sort value and id of the last row of a page,
+ * base64url-encoded. A cursor used with another order, or altered, is refused rather than misread.
+ */
 final class Cursors {
 
     record Position(String value, UUID id) {}
 
     private Cursors() {}
 
-    static String encode(String value, UUID id) {
-        String raw = id + "|" + value;
+    static String encode(String sort, String value, UUID id) {
+        String raw = sort + "|" + id + "|" + value;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    static Position decode(String cursor) {
+    static Position decode(String cursor, String expectedSort) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            int bar = raw.indexOf('|');
-            return new Position(raw.substring(bar + 1), UUID.fromString(raw.substring(0, bar)));
-        } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
+            String[] parts = raw.split("\\|", 3);
+            if (parts.length != 3 || !parts[0].equals(expectedSort) || raw.indexOf('\0') >= 0) {
+                throw InvalidInput.of("cursor", "contact.cursor");
+            }
+            return new Position(parts[2], UUID.fromString(parts[1]));
+        } catch (IllegalArgumentException e) {
             throw InvalidInput.of("cursor", "contact.cursor");
         }
     }

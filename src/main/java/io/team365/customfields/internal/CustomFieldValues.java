@@ -54,12 +54,7 @@ final class CustomFieldValues {
         try {
             return switch (field.type()) {
                 case TEXT -> value instanceof String s && !s.isBlank() && s.length() <= 1000 ? s.strip() : null;
-                case NUMBER ->
-                    value instanceof Number || value instanceof String
-                            ? new BigDecimal(value.toString().strip())
-                                    .stripTrailingZeros()
-                                    .toPlainString()
-                            : null;
+                case NUMBER -> value instanceof Number || value instanceof String ? number(value.toString()) : null;
                 case DATE ->
                     value instanceof String s ? LocalDate.parse(s.strip()).toString() : null;
                 case BOOL -> value instanceof Boolean b ? b : null;
@@ -77,6 +72,18 @@ final class CustomFieldValues {
         } catch (DateTimeParseException | IllegalArgumentException e) { // NumberFormatException is one too
             return null;
         }
+    }
+
+    /** Up to 30 significant digits and 10 decimals: enough for any business number, bounded for safety. */
+    private static String number(String text) {
+        if (text.length() > 60) {
+            return null;
+        }
+        BigDecimal number = new BigDecimal(text.strip()).stripTrailingZeros();
+        if (number.precision() > 30 || number.scale() > 10 || number.scale() < -30) {
+            return null;
+        }
+        return number.toPlainString();
     }
 
     private static Object multiselect(CustomField field, Object value) {

@@ -52,9 +52,9 @@ public class TimelineEntries {
     }
 
     void removeAll(String recordType, List<UUID> recordIds) {
-        jdbc.sql("delete from timeline_entries where record_type = :type and record_id in (:ids)")
+        jdbc.sql("delete from timeline_entries where record_type = :type and record_id = any(:ids)")
                 .param("type", recordType)
-                .param("ids", recordIds)
+                .param("ids", recordIds.toArray(UUID[]::new))
                 .update();
     }
 
