@@ -36,6 +36,37 @@
     wrapper.appendChild(toggle);
   });
 
+  // Charts read their data from the accessible table beside them: the numbers are in the page either way.
+  window.addEventListener("load", function () {
+    if (!window.Chart) {
+      return;
+    }
+    document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
+      const table = document.querySelector('table.chart-data[data-for="' + canvas.id + '"]');
+      if (!table) {
+        return;
+      }
+      const rows = Array.from(table.querySelectorAll("tbody tr"));
+      const style = getComputedStyle(document.documentElement);
+      new window.Chart(canvas, {
+        type: canvas.dataset.chart,
+        data: {
+          labels: rows.map(function (row) { return row.cells[0].textContent; }),
+          datasets: [{
+            label: canvas.dataset.label,
+            data: rows.map(function (row) { return Number(row.cells[1].textContent); }),
+            backgroundColor: style.getPropertyValue("--color-primary").trim()
+          }]
+        },
+        options: {
+          animation: false,
+          plugins: { legend: { display: false } },
+          scales: { y: { beginAtZero: true, ticks: { precision: 0 } } }
+        }
+      });
+    });
+  });
+
   // Destructive actions ask once.
   document.querySelectorAll("form[data-confirm]").forEach(function (form) {
     form.addEventListener("submit", function (event) {

@@ -121,6 +121,16 @@ public class ContactManagement {
         return restored;
     }
 
+    /** New contacts per week for the last {@code weeks} weeks, oldest first, zero weeks included. */
+    public java.util.List<WeekCount> newPerWeek(int weeks) {
+        return store.newPerWeek(weeks, visibleOnlyTo());
+    }
+
+    /** How many contacts the caller can see (not in the trash). */
+    public long count() {
+        return store.count(visibleOnlyTo());
+    }
+
     /** Whether the contact exists for the current Client (in the trash or not), without reading it. */
     public boolean exists(UUID id) {
         return store.findVisible(id, visibleOnlyTo()).isPresent();

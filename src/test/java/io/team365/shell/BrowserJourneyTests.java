@@ -123,6 +123,12 @@ class BrowserJourneyTests extends IntegrationTest {
                     .contains("changed the contact");
             screenshot(owner, "browser-contact.png");
 
+            owner.findElement(By.linkText("Home")).click();
+            new WebDriverWait(owner, Duration.ofSeconds(10))
+                    .until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                            .executeScript("return !!window.Chart && !!window.Chart.getChart('new-contacts-chart');")));
+            screenshot(owner, "browser-home.png");
+
             owner.findElement(By.linkText("Settings")).click();
             owner.findElement(By.linkText("Audit trail")).click();
             assertThat(textOf(owner, By.tagName("h2"), "Audit trail")).isEqualTo("Audit trail");

@@ -53,6 +53,14 @@ public class ContactStore {
         return contacts.restore(id, by);
     }
 
+    public List<io.team365.contacts.WeekCount> newPerWeek(int weeks, Optional<UUID> onlyFor) {
+        return contacts.newPerWeek(weeks, onlyFor);
+    }
+
+    public long count(Optional<UUID> onlyFor) {
+        return contacts.count(onlyFor);
+    }
+
     /** A keyset page: exact however many rows are added or removed meanwhile, and fast at any depth. */
     public ContactPage list(ContactQuery query, Optional<UUID> onlyFor) {
         ContactSort.Parsed sort = ContactSort.parse(query.sort());

@@ -102,6 +102,33 @@ class Contacts {
                 == 1;
     }
 
+    List<io.team365.contacts.WeekCount> newPerWeek(int weeks, Optional<UUID> onlyFor) {
+        return jdbc.sql("""
+                        with weeks as (
+                            select generate_series(date_trunc('week', now()) - make_interval(weeks => :weeks - 1),
+                                                   date_trunc('week', now()), interval '1 week') as week)
+                        select weeks.week::date, count(c.id)
+                        from weeks left join contacts c
+                          on date_trunc('week', c.created_at) = weeks.week and c.deleted_at is null
+                         and (cast(:me as uuid) is null or c.owner_id = :me
+                              or (c.owner_id is null and c.created_by = :me))
+                        group by weeks.week order by weeks.week
+                        """)
+                .param("weeks", weeks)
+                .param("me", onlyFor.orElse(null))
+                .query((rs, n) ->
+                        new io.team365.contacts.WeekCount(rs.getDate(1).toLocalDate(), rs.getInt(2)))
+                .list();
+    }
+
+    long count(Optional<UUID> onlyFor) {
+        return jdbc.sql("select count(*) from contacts where deleted_at is null"
+                        + (onlyFor.isPresent() ? " and " + OWN_RECORDS : ""))
+                .param("me", onlyFor.orElse(null))
+                .query(Long.class)
+                .single();
+    }
+
     List<Contact> list(String where, Map<String, Object> params, String orderBy, int limit) {
         return jdbc.sql("select " + COLUMNS + " from contacts where " + where + " order by " + orderBy
                         + " limit :limit")

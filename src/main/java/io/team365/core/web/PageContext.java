@@ -40,6 +40,11 @@ public record PageContext(
                         .format(instant);
     }
 
+    /** A day without its year, such as "Nov 24", for chart axes. */
+    public String shortDate(java.time.LocalDate date) {
+        return DateTimeFormatter.ofPattern("MMM d", locale).format(date);
+    }
+
     public String date(Instant instant) {
         return instant == null
                 ? ""

@@ -1,6 +1,9 @@
 package io.team365.shell.web;
 
+import io.team365.contacts.ContactManagement;
+import io.team365.contacts.WeekCount;
 import io.team365.identity.SignedInUser;
+import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -12,6 +15,12 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class ShellController {
 
+    private final ContactManagement contacts;
+
+    ShellController(ContactManagement contacts) {
+        this.contacts = contacts;
+    }
+
     /** Sections in the navigation whose records arrive with the CRM records capability (issue 3). */
     private static final Set<String> UPCOMING_SECTIONS = Set.of("companies", "deals", "activities");
 
@@ -22,7 +31,11 @@ class ShellController {
 
     @GetMapping("/app")
     String home(Model model) {
+        List<WeekCount> weeks = contacts.newPerWeek(12);
         model.addAttribute("user", SignedInUser.require());
+        model.addAttribute("contactCount", contacts.count());
+        model.addAttribute("newThisWeek", weeks.isEmpty() ? 0 : weeks.getLast().count());
+        model.addAttribute("weeks", weeks);
         return "shell/home";
     }
 
