@@ -2,11 +2,9 @@ package io.team365.identity.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.team365.audit.AuditTrail;
-import io.team365.core.InvalidInput;
-import io.team365.core.Validation;
 import io.team365.identity.Actors;
 import io.team365.identity.SignedInUser;
+import io.team365.identity.internal.ClientSettings;
 import io.team365.tenancy.Client;
 import io.team365.tenancy.ClientManagement;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,11 +23,11 @@ class ClientApiController {
     record ClientPatch(String name, String recordVisibility) {}
 
     private final ClientManagement clients;
-    private final AuditTrail audit;
+    private final ClientSettings settings;
 
-    ClientApiController(ClientManagement clients, AuditTrail audit) {
+    ClientApiController(ClientManagement clients, ClientSettings settings) {
         this.clients = clients;
-        this.audit = audit;
+        this.settings = settings;
     }
 
     @GetMapping("/api/v1/client")
@@ -45,31 +43,11 @@ class ClientApiController {
     @Transactional
     Map<String, Object> update(@RequestBody ClientPatch patch, HttpServletRequest request) {
         SignedInUser user = SignedInUser.require();
-        Client before = clients.find(user.tenant()).orElseThrow();
         if (patch.name() != null) {
-            Validation check = Validation.start();
-            String name = check.text("name", patch.name(), ClientManagement.MAX_NAME_LENGTH);
-            check.throwIfInvalid();
-            clients.rename(user.tenant(), name);
-            audit.record(
-                    user.tenant(),
-                    Actors.of(request),
-                    "client.renamed",
-                    "client",
-                    user.tenant().toString(),
-                    Map.of("from", before.name(), "to", name));
+            settings.rename(user, patch.name(), Actors.of(request));
         }
         if (patch.recordVisibility() != null) {
-            Client.RecordVisibility visibility = Client.RecordVisibility.parse(patch.recordVisibility())
-                    .orElseThrow(() -> InvalidInput.of("recordVisibility", "client.visibility-invalid"));
-            clients.setRecordVisibility(user.tenant(), visibility);
-            audit.record(
-                    user.tenant(),
-                    Actors.of(request),
-                    "client.visibility-changed",
-                    "client",
-                    user.tenant().toString(),
-                    Map.of("from", before.recordVisibility().value(), "to", visibility.value()));
+            settings.setRecordVisibility(user, patch.recordVisibility(), Actors.of(request));
         }
         return json(clients.find(user.tenant()).orElseThrow());
     }

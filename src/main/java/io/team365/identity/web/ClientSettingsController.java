@@ -1,37 +1,35 @@
 package io.team365.identity.web;
 
-import io.team365.audit.AuditTrail;
 import io.team365.core.InvalidInput;
-import io.team365.core.Validation;
 import io.team365.core.web.FormErrors;
 import io.team365.identity.Actors;
 import io.team365.identity.SignedInUser;
+import io.team365.identity.internal.ClientSettings;
 import io.team365.tenancy.Client;
 import io.team365.tenancy.ClientManagement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /** Settings → Organisation: the Client's details; everyone may look, admins may change them. */
 @Controller
 class ClientSettingsController {
 
     private final ClientManagement clients;
-    private final AuditTrail audit;
+    private final ClientSettings settings;
     private final MessageSource messages;
 
-    ClientSettingsController(ClientManagement clients, AuditTrail audit, MessageSource messages) {
+    ClientSettingsController(ClientManagement clients, ClientSettings settings, MessageSource messages) {
         this.clients = clients;
-        this.audit = audit;
+        this.settings = settings;
         this.messages = messages;
     }
 
@@ -42,7 +40,6 @@ class ClientSettingsController {
     }
 
     @PostMapping("/settings/client")
-    @Transactional
     String rename(
             @RequestParam(required = false) String name,
             HttpServletRequest request,
@@ -52,17 +49,7 @@ class ClientSettingsController {
         SignedInUser user = SignedInUser.require();
         Client client = clients.find(user.tenant()).orElseThrow();
         try {
-            Validation check = Validation.start();
-            String newName = check.text("name", name, ClientManagement.MAX_NAME_LENGTH);
-            check.throwIfInvalid();
-            clients.rename(user.tenant(), newName);
-            audit.record(
-                    user.tenant(),
-                    Actors.of(request),
-                    "client.renamed",
-                    "client",
-                    user.tenant().toString(),
-                    Map.of("from", client.name(), "to", newName));
+            settings.rename(user, name, Actors.of(request));
             return "redirect:/settings/client?saved";
         } catch (InvalidInput invalid) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -71,21 +58,12 @@ class ClientSettingsController {
     }
 
     @PostMapping("/settings/client/visibility")
-    @Transactional
     String visibility(@RequestParam(required = false) String recordVisibility, HttpServletRequest request) {
-        SignedInUser user = SignedInUser.require();
-        Client client = clients.find(user.tenant()).orElseThrow();
-        Client.RecordVisibility visibility = Client.RecordVisibility.parse(String.valueOf(recordVisibility))
-                .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
-                        org.springframework.http.HttpStatus.BAD_REQUEST));
-        clients.setRecordVisibility(user.tenant(), visibility);
-        audit.record(
-                user.tenant(),
-                Actors.of(request),
-                "client.visibility-changed",
-                "client",
-                user.tenant().toString(),
-                Map.of("from", client.recordVisibility().value(), "to", visibility.value()));
+        try {
+            settings.setRecordVisibility(SignedInUser.require(), recordVisibility, Actors.of(request));
+        } catch (InvalidInput invalid) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
         return "redirect:/settings/client?saved";
     }
 
