@@ -31,6 +31,23 @@ class ContactPagesTests extends IntegrationTest {
         String list = browser.page("/contacts?q=lovelace").body();
         assertThat(list).contains("Ada Lovelace").contains("+44 20 7946 0000");
         assertThat(browser.page("/contacts?q=nobody-like-this").body()).contains("No contacts match");
+        HttpResponse<String> tagged = browser.postForm("/contacts", form("Bob", "Tagged", "", "", null));
+        String taggedPath =
+                tagged.headers().firstValue("Location").orElse("").replaceAll(".*(/contacts/[^?]+).*", "$1");
+        Map<String, String> withTag = form("Bob", "Tagged", "", "", 1);
+        withTag.put("tags", "partner, vip");
+        browser.postForm(taggedPath, withTag);
+        String byTag = browser.page("/contacts?tag=partner").body();
+        assertThat(byTag).contains("Bob Tagged").doesNotContain("Ada Lovelace").contains("partner ✕");
+        String byName = browser.page("/contacts?sort=lastName").body();
+        assertThat(byName.indexOf("Ada Lovelace")).isLessThan(byName.indexOf("Bob Tagged"));
+        assertThat(byName).contains("aria-sort=\"ascending\"");
+        assertThat(browser.page("/contacts?sort=-lastName").body().indexOf("Bob Tagged"))
+                .isLessThan(browser.page("/contacts?sort=-lastName").body().indexOf("Ada Lovelace"));
+        assertThat(browser.page("/contacts?tag=" + "x".repeat(60) + "&q=" + "y".repeat(300))
+                        .statusCode())
+                .as("unusable filters are ignored, not an error")
+                .isEqualTo(200);
 
         HttpResponse<String> saved = browser.postForm(path, form("Ada", "King", "ada@example.test", "", 1));
         assertThat(saved.headers().firstValue("Location").orElse("")).endsWith("?done=saved");
