@@ -3,7 +3,7 @@ package io.team365.contacts.internal;
 import io.team365.contacts.ContactsPurged;
 import io.team365.core.TenantId;
 import io.team365.tenancy.ClientManagement;
-import io.team365.tenancy.TenantContext;
+import io.team365.tenancy.TenantTransactions;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -13,8 +13,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deletes contacts that have been in the trash for 30 days, for good. It visits each Client in turn with that
@@ -28,18 +26,15 @@ public class TrashPurge {
 
     private final ClientManagement clients;
     private final JdbcClient jdbc;
-    private final TransactionTemplate transaction;
+    private final TenantTransactions tenants;
     private final ApplicationEventPublisher events;
 
     TrashPurge(
-            ClientManagement clients,
-            JdbcClient jdbc,
-            PlatformTransactionManager transactions,
-            ApplicationEventPublisher events) {
-        this.events = events;
+            ClientManagement clients, JdbcClient jdbc, TenantTransactions tenants, ApplicationEventPublisher events) {
         this.clients = clients;
         this.jdbc = jdbc;
-        this.transaction = new TransactionTemplate(transactions);
+        this.tenants = tenants;
+        this.events = events;
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
@@ -54,20 +49,17 @@ public class TrashPurge {
     }
 
     int purge(TenantId tenant) {
-        return TenantContext.callAs(
-                tenant,
-                null,
-                () -> transaction.execute(status -> {
-                    List<UUID> purged = jdbc.sql(
-                                    "delete from contacts where deleted_at < now() - make_interval(secs => :seconds)"
-                                            + " returning id")
-                            .param("seconds", (double) KEPT.toSeconds())
-                            .query(UUID.class)
-                            .list();
-                    if (!purged.isEmpty()) {
-                        events.publishEvent(new ContactsPurged(tenant, purged));
-                    }
-                    return purged.size();
-                }));
+        return tenants.call(tenant, null, () -> {
+            List<UUID> purged = jdbc.sql(
+                            "delete from contacts where deleted_at < now() - make_interval(secs => :seconds)"
+                                    + " returning id")
+                    .param("seconds", (double) KEPT.toSeconds())
+                    .query(UUID.class)
+                    .list();
+            if (!purged.isEmpty()) {
+                events.publishEvent(new ContactsPurged(tenant, purged));
+            }
+            return purged.size();
+        });
     }
 }
