@@ -2,24 +2,20 @@ package io.team365.contacts;
 
 import io.team365.audit.AuditTrail;
 import io.team365.contacts.internal.ContactStore;
-import io.team365.contacts.internal.FieldDiff;
+import io.team365.core.FieldChange;
+import io.team365.core.FieldHistory;
 import io.team365.core.Ids;
 import io.team365.core.InvalidInput;
 import io.team365.core.NotFound;
 import io.team365.core.PreconditionFailed;
+import io.team365.core.RecordChanged;
+import io.team365.core.paging.KeysetSort;
 import io.team365.customfields.CustomFieldManagement;
-import io.team365.identity.Member;
-import io.team365.identity.Role;
 import io.team365.identity.SignedInUser;
 import io.team365.identity.TeamManagement;
-import io.team365.tenancy.Client;
-import io.team365.tenancy.ClientManagement;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,16 +33,12 @@ public class ContactManagement {
     private final ApplicationEventPublisher events;
     private final CustomFieldManagement customFields;
 
-    private final ClientManagement clients;
-
     ContactManagement(
             ContactStore store,
             TeamManagement team,
             AuditTrail audit,
             ApplicationEventPublisher events,
-            CustomFieldManagement customFields,
-            ClientManagement clients) {
-        this.clients = clients;
+            CustomFieldManagement customFields) {
         this.customFields = customFields;
         this.events = events;
         this.store = store;
@@ -63,14 +55,14 @@ public class ContactManagement {
         store.insert(user.tenant(), id, checked, user.userId());
         audit.record(user.tenant(), actor, "contact.created", "contact", id.toString(), Map.of());
         Contact created = store.find(id).orElseThrow();
-        publish(user, created, ContactChanged.Kind.CREATED, FieldDiff.between(ContactFields.empty(), checked));
+        publish(user, created, "created", history(ContactFields.empty(), checked));
         return created;
     }
 
     /** A contact as a person looks at it; the look is audited. Contacts in the trash are found too. */
     @Transactional
     public Contact view(UUID id, AuditTrail.Actor actor) {
-        Contact contact = store.findVisible(id, visibleOnlyTo()).orElseThrow(() -> new NotFound("contact"));
+        Contact contact = store.findVisible(id, team.recordScope()).orElseThrow(() -> new NotFound("contact"));
         audit.record(SignedInUser.require().tenant(), actor, "contact.viewed", "contact", id.toString(), Map.of());
         return contact;
     }
@@ -83,7 +75,7 @@ public class ContactManagement {
     public Contact update(
             UUID id, Integer expectedVersion, UnaryOperator<ContactFields> change, AuditTrail.Actor actor) {
         SignedInUser user = SignedInUser.require();
-        Contact current = store.findVisible(id, visibleOnlyTo())
+        Contact current = store.findVisible(id, team.recordScope())
                 .filter(c -> c.deletedAt() == null)
                 .orElseThrow(() -> new NotFound("contact"));
         if (expectedVersion != null && expectedVersion != current.version()) {
@@ -95,64 +87,59 @@ public class ContactManagement {
         }
         audit.record(user.tenant(), actor, "contact.updated", "contact", id.toString(), Map.of());
         Contact updated = store.find(id).orElseThrow();
-        publish(user, updated, ContactChanged.Kind.UPDATED, FieldDiff.between(ContactFields.of(current), checked));
+        publish(user, updated, "updated", history(ContactFields.of(current), checked));
         return updated;
     }
 
     @Transactional
     public void trash(UUID id, AuditTrail.Actor actor) {
         SignedInUser user = SignedInUser.require();
-        if (store.findVisible(id, visibleOnlyTo()).isEmpty() || !store.moveToTrash(id, user.userId())) {
+        if (store.findVisible(id, team.recordScope()).isEmpty() || !store.moveToTrash(id, user.userId())) {
             throw new NotFound("contact");
         }
         audit.record(user.tenant(), actor, "contact.trashed", "contact", id.toString(), Map.of());
-        publish(user, store.find(id).orElseThrow(), ContactChanged.Kind.TRASHED, java.util.List.of());
+        publish(user, store.find(id).orElseThrow(), "trashed", java.util.List.of());
     }
 
     @Transactional
     public Contact restore(UUID id, AuditTrail.Actor actor) {
         SignedInUser user = SignedInUser.require();
-        if (store.findVisible(id, visibleOnlyTo()).isEmpty() || !store.restore(id, user.userId())) {
+        if (store.findVisible(id, team.recordScope()).isEmpty() || !store.restore(id, user.userId())) {
             throw new NotFound("contact in the trash");
         }
         audit.record(user.tenant(), actor, "contact.restored", "contact", id.toString(), Map.of());
         Contact restored = store.find(id).orElseThrow();
-        publish(user, restored, ContactChanged.Kind.RESTORED, java.util.List.of());
+        publish(user, restored, "restored", java.util.List.of());
         return restored;
     }
 
     /** New contacts per week for the last {@code weeks} weeks, oldest first, zero weeks included. */
     public java.util.List<WeekCount> newPerWeek(int weeks) {
-        return store.newPerWeek(weeks, visibleOnlyTo());
+        return store.newPerWeek(weeks, team.recordScope());
     }
 
     /** How many contacts the caller can see (not in the trash). */
     public long count() {
-        return store.count(visibleOnlyTo());
+        return store.count(team.recordScope());
     }
 
     /** Whether the contact exists for the current Client (in the trash or not), without reading it. */
     public boolean exists(UUID id) {
-        return store.findVisible(id, visibleOnlyTo()).isPresent();
+        return store.findVisible(id, team.recordScope()).isPresent();
     }
 
     public ContactPage list(ContactQuery query) {
-        if (query.limit() < 1 || query.limit() > 200) {
-            throw InvalidInput.of("limit", "contact.limit");
-        }
-        return store.list(query, visibleOnlyTo());
+        KeysetSort.checkedLimit(query.limit());
+        return store.list(query, team.recordScope());
     }
 
-    private void publish(
-            SignedInUser user,
-            Contact contact,
-            ContactChanged.Kind kind,
-            java.util.List<ContactChanged.FieldChange> changes) {
-        events.publishEvent(new ContactChanged(
+    private void publish(SignedInUser user, Contact contact, String kind, java.util.List<FieldChange> changes) {
+        events.publishEvent(new RecordChanged(
                 user.tenant(),
+                "contact",
                 contact.id(),
                 contact.displayName(),
-                kind,
+                "contact." + kind,
                 changes,
                 user.userId(),
                 user.name(),
@@ -180,7 +167,7 @@ public class ContactManagement {
         Map<String, Object> custom = null;
         InvalidInput problems = null;
         try {
-            standard = store.check(fields, members());
+            standard = store.check(fields, team.memberIds());
         } catch (InvalidInput invalid) {
             problems = invalid;
         }
@@ -205,21 +192,22 @@ public class ContactManagement {
                 custom);
     }
 
-    /**
-     * The person whose records alone the caller may see, when the Client shows members only their own records;
-     * empty when the caller sees everything (the default, and always for owners and admins).
-     */
-    private Optional<UUID> visibleOnlyTo() {
-        SignedInUser user = SignedInUser.require();
-        if (user.role().atLeast(Role.ADMIN)) {
-            return Optional.empty();
-        }
-        return clients.find(user.tenant())
-                .filter(client -> client.recordVisibility() == Client.RecordVisibility.OWN)
-                .map(client -> user.userId());
-    }
-
-    private Set<UUID> members() {
-        return team.members().stream().map(Member::userId).collect(Collectors.toSet());
+    /** The field history of a change: which fields it touched, from what to what. */
+    private static java.util.List<FieldChange> history(ContactFields before, ContactFields after) {
+        return FieldHistory.between(before, after)
+                .compare("firstName", ContactFields::firstName)
+                .compare("lastName", ContactFields::lastName)
+                .compare(
+                        "emails",
+                        f -> f.emails().stream().map(Contact.Email::address).toList())
+                .compare(
+                        "phones",
+                        f -> f.phones().stream().map(Contact.Phone::number).toList())
+                .compare("jobTitle", ContactFields::jobTitle)
+                .compare("companyId", ContactFields::companyId)
+                .compare("ownerId", ContactFields::ownerId)
+                .compare("tags", ContactFields::tags)
+                .compare("source", ContactFields::source)
+                .changes();
     }
 }

@@ -11,6 +11,15 @@ public interface TeamManagement {
 
     List<Member> members();
 
+    /** The ids of the current Client's people, to check an owner named on a record is one of them. */
+    java.util.Set<UUID> memberIds();
+
+    /**
+     * Which records the signed-in caller may see: everything for owners, admins, and whenever the Client shows
+     * members all records; otherwise their own.
+     */
+    RecordScope recordScope();
+
     /** The Clients the signed-in person belongs to. */
     List<Membership> membershipsOf(UUID userId);
 

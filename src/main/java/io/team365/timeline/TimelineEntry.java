@@ -4,9 +4,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One thing that happened to a record. */
+/**
+ * One thing that happened to a record. {@code kind} is {@code <type>.<what>}, e.g. {@code contact.updated} or
+ * {@code activity.created}; {@code summary} names what was added to the record (an activity's subject, a file's
+ * name), null for the record's own changes.
+ */
 public record TimelineEntry(
-        UUID id, Instant occurredAt, UUID actorId, String actorName, String kind, List<Change> changes) {
+        UUID id,
+        Instant occurredAt,
+        UUID actorId,
+        String actorName,
+        String kind,
+        String summary,
+        List<Change> changes) {
 
     /** A field's value before and after (null when it was empty). */
     public record Change(String field, String from, String to) {}

@@ -42,7 +42,7 @@ class ContactTimelineTests extends IntegrationTest {
                 .contains("contact.created")
                 .contains("\"actorName\":\"Olive Owner\"");
 
-        assertThat(jdbc.sql("select count(*) from event_publication where event_type like '%ContactChanged'")
+        assertThat(jdbc.sql("select count(*) from event_publication where event_type like '%RecordChanged'")
                         .query(Integer.class)
                         .single())
                 .as("the events went through the publication registry")
@@ -50,7 +50,7 @@ class ContactTimelineTests extends IntegrationTest {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(10))
                 .until(() -> jdbc.sql("select count(*) from event_publication where completion_date is null"
-                                        + " and event_type like '%ContactChanged'")
+                                        + " and event_type like '%RecordChanged'")
                                 .query(Integer.class)
                                 .single()
                         == 0);

@@ -2,11 +2,11 @@ package io.team365.contacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.team365.contacts.internal.TrashPurge;
 import io.team365.core.TenantId;
 import io.team365.support.Browserless;
 import io.team365.support.IntegrationTest;
 import io.team365.tenancy.TenantContext;
+import io.team365.tenancy.internal.TrashPurge;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

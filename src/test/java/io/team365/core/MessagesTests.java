@@ -57,8 +57,20 @@ class MessagesTests {
 
     private static Properties messages() throws IOException {
         Properties properties = new Properties();
-        try (InputStream in = MessagesTests.class.getResourceAsStream("/messages.properties")) {
-            properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        // every bundle spring.messages.basename names: the shared one and each module's own
+        Properties settings = new Properties();
+        try (InputStream in = MessagesTests.class.getResourceAsStream("/application.properties")) {
+            settings.load(in);
+        }
+        for (String basename : settings.getProperty("spring.messages.basename").split(",")) {
+            try (InputStream in = MessagesTests.class.getResourceAsStream("/" + basename.strip() + ".properties")) {
+                assertThat(in).as(basename + ".properties exists").isNotNull();
+                Properties bundle = new Properties();
+                bundle.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+                bundle.forEach((key, value) -> assertThat(properties.put(key, value))
+                        .as("message key " + key + " is defined once across the bundles")
+                        .isNull());
+            }
         }
         return properties;
     }

@@ -8,7 +8,7 @@ import io.team365.contacts.ContactFields;
 import io.team365.contacts.ContactManagement;
 import io.team365.contacts.ContactPage;
 import io.team365.contacts.ContactQuery;
-import io.team365.core.InvalidInput;
+import io.team365.core.web.ETags;
 import io.team365.core.web.ListPage;
 import io.team365.identity.Actors;
 import jakarta.servlet.http.HttpServletRequest;
@@ -85,7 +85,10 @@ class ContactApiController {
             @RequestBody JsonNode patch,
             HttpServletRequest request) {
         Contact updated = contacts.update(
-                id, expectedVersion(ifMatch), current -> ContactPatch.apply(patch, current, json), Actors.of(request));
+                id,
+                ETags.expectedVersion(ifMatch),
+                current -> ContactPatch.apply(patch, current, json),
+                Actors.of(request));
         return ResponseEntity.ok().eTag(etag(updated)).body(ContactJson.of(updated));
     }
 
@@ -105,18 +108,6 @@ class ContactApiController {
     }
 
     private static String etag(Contact contact) {
-        return "\"v" + contact.version() + "\"";
-    }
-
-    /** {@code "v3"} or {@code W/"v3"} is version 3; {@code *} or no header means any version. */
-    static Integer expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        String tag = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
-        if (!tag.matches("v\\d{1,9}")) {
-            throw InvalidInput.of("If-Match", "contact.if-match");
-        }
-        return Integer.parseInt(tag.substring(1));
+        return ETags.of(contact.version());
     }
 }

@@ -6,9 +6,16 @@ import io.team365.contacts.ContactPage;
 import io.team365.contacts.ContactQuery;
 import io.team365.core.InvalidInput;
 import io.team365.core.TenantId;
+import io.team365.core.paging.KeysetSort;
+import io.team365.core.paging.KeysetSort.Column;
+import io.team365.core.paging.KeysetSort.Type;
+import io.team365.core.paging.Page;
+import io.team365.core.paging.TextSearch;
+import io.team365.identity.RecordScope;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +25,17 @@ import org.springframework.stereotype.Component;
 /** The contacts module's storage, as its service sees it: validation, keyset pages, and the table. */
 @Component
 public class ContactStore {
+
+    /** The orders a contact list can be in; the default is the most recently changed first. */
+    static final KeysetSort<Contact> SORTS = new KeysetSort<>(
+            new Column<>("updatedAt", "updated_at", Type.TIMESTAMP, Contact::updatedAt),
+            true,
+            new Column<>("createdAt", "created_at", Type.TIMESTAMP, Contact::createdAt),
+            new Column<>(
+                    "lastName",
+                    "lower(coalesce(last_name, ''))",
+                    Type.TEXT_LOWER,
+                    c -> c.lastName() == null ? "" : c.lastName()));
 
     private final Contacts contacts;
 
@@ -37,8 +55,8 @@ public class ContactStore {
         return contacts.find(id);
     }
 
-    public Optional<Contact> findVisible(UUID id, Optional<UUID> onlyFor) {
-        return contacts.find(id, onlyFor);
+    public Optional<Contact> findVisible(UUID id, RecordScope scope) {
+        return contacts.find(id, scope);
     }
 
     public boolean update(UUID id, ContactFields fields, int expectedVersion, UUID by) {
@@ -53,80 +71,43 @@ public class ContactStore {
         return contacts.restore(id, by);
     }
 
-    public List<io.team365.contacts.WeekCount> newPerWeek(int weeks, Optional<UUID> onlyFor) {
-        return contacts.newPerWeek(weeks, onlyFor);
+    public List<io.team365.contacts.WeekCount> newPerWeek(int weeks, RecordScope scope) {
+        return contacts.newPerWeek(weeks, scope);
     }
 
-    public long count(Optional<UUID> onlyFor) {
-        return contacts.count(onlyFor);
+    public long count(RecordScope scope) {
+        return contacts.count(scope);
     }
 
     /** A keyset page: exact however many rows are added or removed meanwhile, and fast at any depth. */
-    public ContactPage list(ContactQuery query, Optional<UUID> onlyFor) {
-        ContactSort.Parsed sort = ContactSort.parse(query.sort());
+    public ContactPage list(ContactQuery query, RecordScope scope) {
+        KeysetSort.Order<Contact> order = SORTS.parse(query.sort());
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         where.add(query.deleted() ? "deleted_at is not null" : "deleted_at is null");
-        if (query.q() != null && !query.q().isBlank()) {
-            if (query.q().length() > 200 || query.q().indexOf('\0') >= 0) {
-                throw InvalidInput.of("q", "validation.too-long", 200);
-            }
+        String pattern = TextSearch.containsPattern(query.q());
+        if (pattern != null) {
             where.add("(coalesce(first_name, '') || ' ' || coalesce(last_name, '') ilike :q"
                     + " or emails::text ilike :q)");
-            params.put(
-                    "q",
-                    "%"
-                            + query.q()
-                                    .strip()
-                                    .replace("\\", "\\\\")
-                                    .replace("%", "\\%")
-                                    .replace("_", "\\_") + "%");
+            params.put("q", pattern);
         }
         if (query.tag() != null && !query.tag().isBlank()) {
             if (query.tag().length() > 50 || query.tag().indexOf('\0') >= 0) {
                 throw InvalidInput.of("filter[tag]", "contact.tag");
             }
             where.add("tags @> array[cast(:tag as text)]");
-            params.put("tag", query.tag().strip().toLowerCase(java.util.Locale.ROOT));
+            params.put("tag", query.tag().strip().toLowerCase(Locale.ROOT));
         }
-        onlyFor.ifPresent(me -> {
-            where.add(Contacts.OWN_RECORDS);
-            params.put("me", me);
-        });
+        where.add(scope.sql(null, params));
         if (query.ownerId() != null) {
             where.add("owner_id = :owner");
             params.put("owner", query.ownerId());
         }
         if (query.cursor() != null && !query.cursor().isBlank()) {
-            Cursors.Position position = Cursors.decode(query.cursor(), sort.key());
-            if (sort.sort() != ContactSort.LAST_NAME) {
-                try {
-                    java.time.Instant.parse(position.value());
-                } catch (java.time.format.DateTimeParseException e) {
-                    throw InvalidInput.of("cursor", "contact.cursor");
-                }
-            }
-            where.add(sort.after());
-            params.put("cursorValue", position.value());
-            params.put("cursorId", position.id());
+            where.add(order.after(query.cursor(), params));
         }
-        List<Contact> rows = contacts.list(String.join(" and ", where), params, sort.orderBy(), query.limit() + 1);
-        boolean more = rows.size() > query.limit();
-        List<Contact> page = more ? rows.subList(0, query.limit()) : rows;
-        String next = more
-                ? Cursors.encode(
-                        sort.key(),
-                        sortValue(sort.sort(), page.getLast()),
-                        page.getLast().id())
-                : null;
-        return new ContactPage(List.copyOf(page), next);
-    }
-
-    private static String sortValue(ContactSort sort, Contact contact) {
-        return switch (sort) {
-            case UPDATED_AT -> contact.updatedAt().toString();
-            case CREATED_AT -> contact.createdAt().toString();
-            case LAST_NAME -> contact.lastName() == null ? "" : contact.lastName();
-        };
+        List<Contact> rows = contacts.list(String.join(" and ", where), params, order.orderBy(), query.limit() + 1);
+        Page<Contact> page = KeysetSort.page(rows, query.limit(), order, Contact::id);
+        return new ContactPage(page.items(), page.nextCursor());
     }
 }

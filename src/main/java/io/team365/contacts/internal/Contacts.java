@@ -3,6 +3,7 @@ package io.team365.contacts.internal;
 import io.team365.contacts.Contact;
 import io.team365.contacts.ContactFields;
 import io.team365.core.TenantId;
+import io.team365.identity.RecordScope;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -64,17 +65,16 @@ class Contacts {
                 == 1;
     }
 
-    /** The contact, if {@code onlyFor} (when given) owns it, or created it while nobody owned it. */
-    Optional<Contact> find(UUID id, Optional<UUID> onlyFor) {
-        return jdbc.sql("select " + COLUMNS + " from contacts where id = :id"
-                        + (onlyFor.isPresent() ? " and " + OWN_RECORDS : ""))
+    /** The contact, if the scope includes it. */
+    Optional<Contact> find(UUID id, RecordScope scope) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        String visible = scope.sql(null, params);
+        return jdbc.sql("select " + COLUMNS + " from contacts where id = :id and " + visible)
+                .params(params)
                 .param("id", id)
-                .param("me", onlyFor.orElse(null))
                 .query(this::contact)
                 .optional();
     }
-
-    static final String OWN_RECORDS = "(owner_id = :me or (owner_id is null and created_by = :me))";
 
     Optional<Contact> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from contacts where id = :id")
@@ -102,29 +102,29 @@ class Contacts {
                 == 1;
     }
 
-    List<io.team365.contacts.WeekCount> newPerWeek(int weeks, Optional<UUID> onlyFor) {
+    List<io.team365.contacts.WeekCount> newPerWeek(int weeks, RecordScope scope) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        String visible = scope.sql("c", params);
         return jdbc.sql("""
                         with weeks as (
                             select generate_series(date_trunc('week', now()) - make_interval(weeks => :weeks - 1),
                                                    date_trunc('week', now()), interval '1 week') as week)
                         select weeks.week::date, count(c.id)
                         from weeks left join contacts c
-                          on date_trunc('week', c.created_at) = weeks.week and c.deleted_at is null
-                         and (cast(:me as uuid) is null or c.owner_id = :me
-                              or (c.owner_id is null and c.created_by = :me))
+                          on date_trunc('week', c.created_at) = weeks.week and c.deleted_at is null and %s
                         group by weeks.week order by weeks.week
-                        """)
+                        """.formatted(visible))
+                .params(params)
                 .param("weeks", weeks)
-                .param("me", onlyFor.orElse(null))
                 .query((rs, n) ->
                         new io.team365.contacts.WeekCount(rs.getDate(1).toLocalDate(), rs.getInt(2)))
                 .list();
     }
 
-    long count(Optional<UUID> onlyFor) {
-        return jdbc.sql("select count(*) from contacts where deleted_at is null"
-                        + (onlyFor.isPresent() ? " and " + OWN_RECORDS : ""))
-                .param("me", onlyFor.orElse(null))
+    long count(RecordScope scope) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        return jdbc.sql("select count(*) from contacts where deleted_at is null and " + scope.sql(null, params))
+                .params(params)
                 .query(Long.class)
                 .single();
     }

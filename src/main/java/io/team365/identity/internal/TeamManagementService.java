@@ -5,9 +5,12 @@ import io.team365.core.Conflict;
 import io.team365.core.NotFound;
 import io.team365.identity.Member;
 import io.team365.identity.Membership;
+import io.team365.identity.RecordScope;
 import io.team365.identity.Role;
 import io.team365.identity.SignedInUser;
 import io.team365.identity.TeamManagement;
+import io.team365.tenancy.Client;
+import io.team365.tenancy.ClientManagement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,8 +23,11 @@ class TeamManagementService implements TeamManagement {
     private final Memberships memberships;
     private final WorkspaceSelector workspaces;
     private final AuditTrail audit;
+    private final ClientManagement clients;
 
-    TeamManagementService(Memberships memberships, WorkspaceSelector workspaces, AuditTrail audit) {
+    TeamManagementService(
+            Memberships memberships, WorkspaceSelector workspaces, AuditTrail audit, ClientManagement clients) {
+        this.clients = clients;
         this.memberships = memberships;
         this.workspaces = workspaces;
         this.audit = audit;
@@ -30,6 +36,23 @@ class TeamManagementService implements TeamManagement {
     @Override
     public List<Member> members() {
         return memberships.members(SignedInUser.require().tenant());
+    }
+
+    @Override
+    public java.util.Set<UUID> memberIds() {
+        return members().stream().map(Member::userId).collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Override
+    public RecordScope recordScope() {
+        SignedInUser user = SignedInUser.require();
+        if (user.role().atLeast(Role.ADMIN)) {
+            return RecordScope.everything();
+        }
+        boolean ownOnly = clients.find(user.tenant())
+                .map(client -> client.recordVisibility() == Client.RecordVisibility.OWN)
+                .orElse(false);
+        return ownOnly ? RecordScope.ownedBy(java.util.Set.of(user.userId())) : RecordScope.everything();
     }
 
     @Override

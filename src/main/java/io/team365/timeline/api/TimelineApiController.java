@@ -2,10 +2,10 @@ package io.team365.timeline.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.team365.contacts.ContactManagement;
-import io.team365.core.NotFound;
+import io.team365.core.RecordLinks;
 import io.team365.core.web.ListPage;
 import io.team365.timeline.TimelineEntry;
+import io.team365.timeline.internal.RecordTypes;
 import io.team365.timeline.internal.TimelineEntries;
 import java.util.List;
 import java.util.UUID;
@@ -19,24 +19,26 @@ import org.springframework.web.bind.annotation.RestController;
 class TimelineApiController {
 
     private final TimelineEntries entries;
-    private final ContactManagement contacts;
+    private final RecordLinks records;
 
-    TimelineApiController(TimelineEntries entries, ContactManagement contacts) {
+    TimelineApiController(TimelineEntries entries, RecordLinks records) {
         this.entries = entries;
-        this.contacts = contacts;
+        this.records = records;
     }
 
-    @GetMapping("/api/v1/contacts/{id}/timeline")
-    @Operation(summary = "Everything that happened to a contact, newest first, with field history")
-    ListPage<TimelineEntry> contactTimeline(
+    @GetMapping("/api/v1/{collection:contacts|companies|leads|deals}/{id}/timeline")
+    @Operation(
+            summary = "Everything that happened to a contact, company, lead or deal, newest first: field history,"
+                    + " activities, attachments")
+    ListPage<TimelineEntry> timeline(
+            @PathVariable String collection,
             @PathVariable UUID id,
             @RequestParam(defaultValue = "50") int limit,
             @RequestParam(required = false) UUID cursor) {
-        if (!contacts.exists(id)) {
-            throw new NotFound("contact");
-        }
+        String type = RecordTypes.ofCollection(collection);
+        records.require(type, id);
         int size = Math.min(Math.max(limit, 1), 200);
-        List<TimelineEntry> page = entries.of("contact", id, cursor, size + 1);
+        List<TimelineEntry> page = entries.of(type, id, cursor, size + 1);
         boolean more = page.size() > size;
         List<TimelineEntry> shown = more ? page.subList(0, size) : page;
         return new ListPage<>(shown, more ? shown.getLast().id().toString() : null);

@@ -33,11 +33,12 @@ public class TimelineEntries {
             UUID actorId,
             String actorName,
             String kind,
+            String summary,
             List<TimelineEntry.Change> changes) {
         jdbc.sql("""
                         insert into timeline_entries
-                            (tenant_id, id, record_type, record_id, occurred_at, actor_id, actor_name, kind, changes)
-                        values (:tenant, :id, :type, :record, :at, :actor, :name, :kind, cast(:changes as jsonb))
+                            (tenant_id, id, record_type, record_id, occurred_at, actor_id, actor_name, kind, summary, changes)
+                        values (:tenant, :id, :type, :record, :at, :actor, :name, :kind, :summary, cast(:changes as jsonb))
                         """)
                 .param("tenant", tenant.value())
                 .param("id", Ids.newId())
@@ -47,6 +48,7 @@ public class TimelineEntries {
                 .param("actor", actorId)
                 .param("name", actorName)
                 .param("kind", kind)
+                .param("summary", summary)
                 .param("changes", json.writeValueAsString(changes))
                 .update();
     }
@@ -61,7 +63,7 @@ public class TimelineEntries {
     /** Newest first; {@code before} is the id of the last entry of the previous page (null for the first). */
     public List<TimelineEntry> of(String recordType, UUID recordId, UUID before, int limit) {
         return jdbc.sql("""
-                        select id, occurred_at, actor_id, actor_name, kind, changes from timeline_entries
+                        select id, occurred_at, actor_id, actor_name, kind, summary, changes from timeline_entries
                         where record_type = :type and record_id = :record
                           and (cast(:before as uuid) is null or (occurred_at, id) < (
                               select occurred_at, id from timeline_entries where id = :before))
@@ -83,6 +85,7 @@ public class TimelineEntries {
                 rs.getObject("actor_id", UUID.class),
                 rs.getString("actor_name"),
                 rs.getString("kind"),
+                rs.getString("summary"),
                 json.readValue(rs.getString("changes"), new TypeReference<List<TimelineEntry.Change>>() {}));
     }
 }

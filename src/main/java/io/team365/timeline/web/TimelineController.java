@@ -1,6 +1,7 @@
 package io.team365.timeline.web;
 
-import io.team365.contacts.ContactManagement;
+import io.team365.core.RecordLinks;
+import io.team365.timeline.internal.RecordTypes;
 import io.team365.timeline.internal.TimelineEntries;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -15,19 +16,20 @@ import org.springframework.web.server.ResponseStatusException;
 class TimelineController {
 
     private final TimelineEntries entries;
-    private final ContactManagement contacts;
+    private final RecordLinks records;
 
-    TimelineController(TimelineEntries entries, ContactManagement contacts) {
+    TimelineController(TimelineEntries entries, RecordLinks records) {
         this.entries = entries;
-        this.contacts = contacts;
+        this.records = records;
     }
 
-    @GetMapping("/contacts/{id}/timeline")
-    String contactTimeline(@PathVariable UUID id, Model model) {
-        if (!contacts.exists(id)) {
+    @GetMapping("/{collection:contacts|companies|leads|deals}/{id}/timeline")
+    String timeline(@PathVariable String collection, @PathVariable UUID id, Model model) {
+        String type = RecordTypes.ofCollection(collection);
+        if (records.find(type, id).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        model.addAttribute("entries", entries.of("contact", id, null, 100));
+        model.addAttribute("entries", entries.of(type, id, null, 100));
         return "timeline/entries";
     }
 }

@@ -1,50 +1,52 @@
 package io.team365.timeline.internal;
 
-import io.team365.contacts.ContactChanged;
-import io.team365.contacts.ContactsPurged;
+import io.team365.core.RecordChanged;
+import io.team365.core.RecordsPurged;
 import io.team365.tenancy.TenantTransactions;
 import io.team365.timeline.TimelineEntry;
-import java.util.Locale;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Writes contact changes onto the contact's timeline, after the change has committed. The event publication
- * registry keeps the event until this has run, so a crash in between only delays the entry.
+ * Writes what happens to records onto their timelines, after the change has committed. The event publication
+ * registry keeps each event until this has run, so a crash in between only delays the entry.
  */
 @Component
-class ContactTimeline {
+class RecordTimeline {
 
     private final TimelineEntries entries;
     private final TenantTransactions tenants;
 
-    ContactTimeline(TimelineEntries entries, TenantTransactions tenants) {
+    RecordTimeline(TimelineEntries entries, TenantTransactions tenants) {
         this.entries = entries;
         this.tenants = tenants;
     }
 
-    /** A purged contact's history goes with it: it holds the contact's old values. */
+    /** A purged record's history goes with it: it holds the record's old values. */
     @Async
     @TransactionalEventListener
-    void on(ContactsPurged event) {
-        tenants.run(event.tenant(), null, () -> entries.removeAll("contact", event.contactIds()));
+    void on(RecordsPurged event) {
+        tenants.run(event.tenant(), null, () -> entries.removeAll(event.recordType(), event.recordIds()));
     }
 
     @Async
     @TransactionalEventListener
-    void on(ContactChanged event) {
+    void on(RecordChanged event) {
+        // the record's own changes need no summary; something added to it (an activity, a file) is named by it
+        String summary = event.kind().startsWith(event.recordType() + ".") ? null : event.title();
         tenants.run(
                 event.tenant(),
                 event.actorId(),
                 () -> entries.add(
                         event.tenant(),
-                        "contact",
-                        event.contactId(),
+                        event.recordType(),
+                        event.recordId(),
                         event.occurredAt(),
                         event.actorId(),
                         event.actorName(),
-                        "contact." + event.kind().name().toLowerCase(Locale.ROOT),
+                        event.kind(),
+                        summary,
                         event.changes().stream()
                                 .map(c -> new TimelineEntry.Change(c.field(), c.from(), c.to()))
                                 .toList()));
