@@ -44,8 +44,8 @@ class RoleEnforcementTests extends IntegrationTest {
     private static final Pattern SELF_SERVICE =
             Pattern.compile("^/(settings/(profile|password|tokens)(/.*)?|api/v1/me(/.*)?|switch-client|logout)$");
 
-    private static final Pattern ADMINISTRATION =
-            Pattern.compile("^/(settings/(users|audit|fields)(/.*)?|api/v1/(members|invitations|audit)(/.*)?)$");
+    private static final Pattern ADMINISTRATION = Pattern.compile(
+            "^/(settings/(users|audit|fields|pipelines|teams)(/.*)?|api/v1/(members|invitations|audit|teams)(/.*)?)$");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

@@ -80,6 +80,9 @@ class SecurityConfiguration {
         "/settings/users/**",
         "/settings/audit/**",
         "/settings/fields/**",
+        "/settings/pipelines/**",
+        "/settings/teams/**",
+        "/api/v1/teams/**",
         "/api/v1/members/**",
         "/api/v1/invitations/**",
         "/api/v1/audit/**"
@@ -186,6 +189,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PATCH, "/api/v1/custom-fields/**")
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/custom-fields/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/pipelines")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PATCH, "/api/v1/pipelines/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/pipelines/**")
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/**")
                         .authenticated()

@@ -24,10 +24,16 @@ class TeamManagementService implements TeamManagement {
     private final WorkspaceSelector workspaces;
     private final AuditTrail audit;
     private final ClientManagement clients;
+    private final Teams teams;
 
     TeamManagementService(
-            Memberships memberships, WorkspaceSelector workspaces, AuditTrail audit, ClientManagement clients) {
+            Memberships memberships,
+            WorkspaceSelector workspaces,
+            AuditTrail audit,
+            ClientManagement clients,
+            Teams teams) {
         this.clients = clients;
+        this.teams = teams;
         this.memberships = memberships;
         this.workspaces = workspaces;
         this.audit = audit;
@@ -49,10 +55,13 @@ class TeamManagementService implements TeamManagement {
         if (user.role().atLeast(Role.ADMIN)) {
             return RecordScope.everything();
         }
-        boolean ownOnly = clients.find(user.tenant())
-                .map(client -> client.recordVisibility() == Client.RecordVisibility.OWN)
-                .orElse(false);
-        return ownOnly ? RecordScope.ownedBy(java.util.Set.of(user.userId())) : RecordScope.everything();
+        Client.RecordVisibility visibility =
+                clients.find(user.tenant()).map(Client::recordVisibility).orElse(Client.RecordVisibility.ALL);
+        return switch (visibility) {
+            case ALL -> RecordScope.everything();
+            case OWN -> RecordScope.ownedBy(java.util.Set.of(user.userId()));
+            case TEAM -> RecordScope.ownedBy(teams.teammatesOf(user.userId()));
+        };
     }
 
     @Override
