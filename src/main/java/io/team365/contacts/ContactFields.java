@@ -39,6 +39,16 @@ public record ContactFields(
         customFields = java.util.Collections.unmodifiableMap(present);
     }
 
+    public ContactFields withOwner(UUID owner) {
+        return new ContactFields(
+                firstName, lastName, emails, phones, jobTitle, companyId, owner, tags, source, customFields);
+    }
+
+    public ContactFields withTags(List<String> newTags) {
+        return new ContactFields(
+                firstName, lastName, emails, phones, jobTitle, companyId, ownerId, newTags, source, customFields);
+    }
+
     public static ContactFields empty() {
         return new ContactFields(null, null, null, null, null, null, null, null, null, null);
     }

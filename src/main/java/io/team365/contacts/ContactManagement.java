@@ -9,6 +9,9 @@ import io.team365.core.InvalidInput;
 import io.team365.core.NotFound;
 import io.team365.core.PreconditionFailed;
 import io.team365.core.RecordChanged;
+import io.team365.core.RecordLinks;
+import io.team365.core.paging.FilterField;
+import io.team365.core.paging.Filters;
 import io.team365.core.paging.KeysetSort;
 import io.team365.customfields.CustomFieldManagement;
 import io.team365.identity.SignedInUser;
@@ -32,13 +35,16 @@ public class ContactManagement {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final CustomFieldManagement customFields;
+    private final RecordLinks records;
 
     ContactManagement(
             ContactStore store,
             TeamManagement team,
             AuditTrail audit,
             ApplicationEventPublisher events,
-            CustomFieldManagement customFields) {
+            CustomFieldManagement customFields,
+            RecordLinks records) {
+        this.records = records;
         this.customFields = customFields;
         this.events = events;
         this.store = store;
@@ -49,7 +55,8 @@ public class ContactManagement {
     @Transactional
     public Contact create(ContactFields fields, AuditTrail.Actor actor) {
         SignedInUser user = SignedInUser.require();
-        ContactFields owned = fields.ownerId() != null ? fields : withOwner(fields, user.userId());
+        // a new contact belongs to whoever creates it, unless they name another owner
+        ContactFields owned = fields.ownerId() != null ? fields : fields.withOwner(user.userId());
         ContactFields checked = checked(owned, Map.of());
         UUID id = Ids.newId();
         store.insert(user.tenant(), id, checked, user.userId());
@@ -130,7 +137,26 @@ public class ContactManagement {
 
     public ContactPage list(ContactQuery query) {
         KeysetSort.checkedLimit(query.limit());
-        return store.list(query, team.recordScope());
+        return store.list(
+                query,
+                team.recordScope(),
+                new Filters(filterFields()),
+                ContactStore.SORTS.with(customFields.sortColumns("contact", null, Contact::customFields)),
+                SignedInUser.require().userId());
+    }
+
+    /** What the filter builder offers for contacts: the standard fields, then the Client's custom fields. */
+    public java.util.List<FilterField> filterFields() {
+        java.util.List<FilterField> fields = new java.util.ArrayList<>(ContactStore.FILTER_FIELDS);
+        fields.addAll(customFields.filterFields("contact", null));
+        return fields;
+    }
+
+    /** The names {@code sort} accepts, custom fields included. */
+    public java.util.List<String> sortNames() {
+        return ContactStore.SORTS
+                .with(customFields.sortColumns("contact", null, Contact::customFields))
+                .names();
     }
 
     private void publish(SignedInUser user, Contact contact, String kind, java.util.List<FieldChange> changes) {
@@ -146,28 +172,16 @@ public class ContactManagement {
                 contact.updatedAt()));
     }
 
-    /** A new contact belongs to whoever creates it, unless they name another owner. */
-    private static ContactFields withOwner(ContactFields fields, UUID owner) {
-        return new ContactFields(
-                fields.firstName(),
-                fields.lastName(),
-                fields.emails(),
-                fields.phones(),
-                fields.jobTitle(),
-                fields.companyId(),
-                owner,
-                fields.tags(),
-                fields.source(),
-                fields.customFields());
-    }
-
     /** The standard fields and the custom ones checked together, so every problem is reported at once. */
     private ContactFields checked(ContactFields fields, Map<String, Object> storedCustom) {
         ContactFields standard = null;
         Map<String, Object> custom = null;
         InvalidInput problems = null;
         try {
-            standard = store.check(fields, team.memberIds());
+            standard = store.check(
+                    fields,
+                    team.memberIds(),
+                    company -> records.find("company", company).isPresent());
         } catch (InvalidInput invalid) {
             problems = invalid;
         }

@@ -5,11 +5,15 @@ import io.team365.core.Conflict;
 import io.team365.core.Ids;
 import io.team365.core.NotFound;
 import io.team365.core.Validation;
+import io.team365.core.paging.FilterField;
+import io.team365.core.paging.KeysetSort;
+import io.team365.customfields.internal.CustomFieldColumns;
 import io.team365.customfields.internal.CustomFieldRules;
 import io.team365.tenancy.TenantContext;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -36,6 +40,27 @@ public class CustomFieldManagement {
             Validation.start().reject("filter[object]", "customfield.object").throwIfInvalid();
         }
         return rules.definitions(object);
+    }
+
+    /**
+     * The object's custom fields as filter fields named {@code customFields.<key>}, reading the {@code custom_fields}
+     * JSON column of the record table (optionally through {@code alias}).
+     */
+    public List<FilterField> filterFields(String object, String alias) {
+        return list(object).stream()
+                .map(field -> CustomFieldColumns.filterField(field, alias))
+                .toList();
+    }
+
+    /**
+     * The object's custom fields a list can be sorted by (text, select, email, url, phone, number, date, money),
+     * each a non-null SQL expression and the same value computed from a record's custom fields.
+     */
+    public <T> List<KeysetSort.Column<T>> sortColumns(
+            String object, String alias, Function<T, Map<String, Object>> customFieldsOf) {
+        return list(object).stream()
+                .flatMap(field -> CustomFieldColumns.sortColumn(field, alias, customFieldsOf).stream())
+                .toList();
     }
 
     @Transactional

@@ -41,8 +41,8 @@ class RoleEnforcementTests extends IntegrationTest {
             "/error");
 
     /** Changes to one's own account, allowed to every role. */
-    private static final Pattern SELF_SERVICE =
-            Pattern.compile("^/(settings/(profile|password|tokens)(/.*)?|api/v1/me(/.*)?|switch-client|logout)$");
+    private static final Pattern SELF_SERVICE = Pattern.compile(
+            "^/(settings/(profile|password|tokens)(/.*)?|api/v1/me(/.*)?|switch-client|logout|(api/v1/)?views(/.*)?)$");
 
     private static final Pattern ADMINISTRATION = Pattern.compile(
             "^/(settings/(users|audit|fields|pipelines|teams)(/.*)?|api/v1/(members|invitations|audit|teams)(/.*)?)$");

@@ -170,6 +170,18 @@ public class Browserless {
                 .build());
     }
 
+    /** A form with repeated fields (checkboxes), as name-value pairs in order. */
+    public HttpResponse<String> postFormPairs(String path, java.util.List<Map.Entry<String, String>> fields) {
+        java.util.List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
+        all.add(Map.entry("_csrf", csrfToken()));
+        String body =
+                all.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        return send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
     public void signIn(String email, String password) {
         HttpResponse<String> response = postForm("/login", Map.of("username", email, "password", password));
         String location = response.headers().firstValue("Location").orElse("");

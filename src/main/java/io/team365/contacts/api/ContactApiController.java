@@ -3,16 +3,20 @@ package io.team365.contacts.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.team365.contacts.BulkAction;
 import io.team365.contacts.Contact;
+import io.team365.contacts.ContactBulkActions;
 import io.team365.contacts.ContactFields;
 import io.team365.contacts.ContactManagement;
 import io.team365.contacts.ContactPage;
 import io.team365.contacts.ContactQuery;
+import io.team365.core.paging.Filters;
 import io.team365.core.web.ETags;
 import io.team365.core.web.ListPage;
 import io.team365.identity.Actors;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -32,28 +36,36 @@ import tools.jackson.databind.ObjectMapper;
 class ContactApiController {
 
     private final ContactManagement contacts;
+    private final ContactBulkActions bulk;
     private final ObjectMapper json;
 
-    ContactApiController(ContactManagement contacts, ObjectMapper json) {
+    ContactApiController(ContactManagement contacts, ContactBulkActions bulk, ObjectMapper json) {
+        this.bulk = bulk;
         this.contacts = contacts;
         this.json = json;
     }
 
     @GetMapping("/api/v1/contacts")
     @Operation(
-            summary =
-                    "List contacts: cursor pagination, q (name or email), filter[tag], filter[ownerId],"
-                            + " filter[deleted]=true for the trash, sort=updatedAt|createdAt|lastName (prefix - for descending)")
+            summary = "List contacts: cursor pagination; q (name or email); filter[deleted]=true for the trash;"
+                    + " filters filter[<field>]=value or filter[<field>][<op>]=value on firstName, lastName, email,"
+                    + " phone, jobTitle, source, companyId, ownerId (or me), tag, createdAt, updatedAt and"
+                    + " customFields.<key>; ops eq, ne, contains, starts, gt, gte, lt, lte, has, nothas, empty,"
+                    + " notempty; sort=updatedAt|createdAt|lastName|customFields.<key> (prefix - for descending)")
     ListPage<ContactJson> list(
             @RequestParam(defaultValue = "50") int limit,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String sort,
-            @RequestParam(name = "filter[tag]", required = false) String tag,
-            @RequestParam(name = "filter[ownerId]", required = false) UUID ownerId,
-            @RequestParam(name = "filter[deleted]", required = false) Boolean deleted) {
-        ContactPage page =
-                contacts.list(new ContactQuery(q, tag, ownerId, Boolean.TRUE.equals(deleted), sort, cursor, limit));
+            @RequestParam(name = "filter[deleted]", required = false) Boolean deleted,
+            HttpServletRequest request) {
+        ContactPage page = contacts.list(new ContactQuery(
+                q,
+                Filters.fromParameters(request.getParameterMap(), List.of("filter[deleted]")),
+                Boolean.TRUE.equals(deleted),
+                sort,
+                cursor,
+                limit));
         return new ListPage<>(page.contacts().stream().map(ContactJson::of).toList(), page.nextCursor());
     }
 
@@ -90,6 +102,15 @@ class ContactApiController {
                 current -> ContactPatch.apply(patch, current, json),
                 Actors.of(request));
         return ResponseEntity.ok().eTag(etag(updated)).body(ContactJson.of(updated));
+    }
+
+    @PostMapping("/api/v1/contacts/bulk")
+    @Operation(
+            summary = "Apply one action to up to 200 contacts: {\"ids\": [...], \"action\": \"assign-owner\"|"
+                    + "\"add-tag\"|\"remove-tag\"|\"delete\", \"ownerId\", \"tag\"}; each contact changes on its"
+                    + " own, and those that cannot change are listed as skipped")
+    BulkAction.Result bulk(@RequestBody BulkAction action, HttpServletRequest request) {
+        return bulk.apply(action, Actors.of(request));
     }
 
     @DeleteMapping("/api/v1/contacts/{id}")

@@ -4,8 +4,10 @@ import io.team365.contacts.Contact;
 import io.team365.contacts.ContactFields;
 import io.team365.contacts.ContactPage;
 import io.team365.contacts.ContactQuery;
-import io.team365.core.InvalidInput;
 import io.team365.core.TenantId;
+import io.team365.core.paging.FilterField;
+import io.team365.core.paging.FilterField.Kind;
+import io.team365.core.paging.Filters;
 import io.team365.core.paging.KeysetSort;
 import io.team365.core.paging.KeysetSort.Column;
 import io.team365.core.paging.KeysetSort.Type;
@@ -15,11 +17,11 @@ import io.team365.identity.RecordScope;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /** The contacts module's storage, as its service sees it: validation, keyset pages, and the table. */
@@ -27,7 +29,7 @@ import org.springframework.stereotype.Component;
 public class ContactStore {
 
     /** The orders a contact list can be in; the default is the most recently changed first. */
-    static final KeysetSort<Contact> SORTS = new KeysetSort<>(
+    public static final KeysetSort<Contact> SORTS = new KeysetSort<>(
             new Column<>("updatedAt", "updated_at", Type.TIMESTAMP, Contact::updatedAt),
             true,
             new Column<>("createdAt", "created_at", Type.TIMESTAMP, Contact::createdAt),
@@ -43,8 +45,8 @@ public class ContactStore {
         this.contacts = contacts;
     }
 
-    public ContactFields check(ContactFields fields, Set<UUID> members) {
-        return ContactValidation.check(fields, members);
+    public ContactFields check(ContactFields fields, Set<UUID> members, Predicate<UUID> companyVisible) {
+        return ContactValidation.check(fields, members, companyVisible);
     }
 
     public void insert(TenantId tenant, UUID id, ContactFields fields, UUID by) {
@@ -79,9 +81,29 @@ public class ContactStore {
         return contacts.count(scope);
     }
 
-    /** A keyset page: exact however many rows are added or removed meanwhile, and fast at any depth. */
-    public ContactPage list(ContactQuery query, RecordScope scope) {
-        KeysetSort.Order<Contact> order = SORTS.parse(query.sort());
+    /** The standard fields a contact list can be filtered on; custom fields are added per Client. */
+    public static final List<FilterField> FILTER_FIELDS = List.of(
+            FilterField.of("firstName", "first_name", Kind.TEXT),
+            FilterField.of("lastName", "last_name", Kind.TEXT),
+            FilterField.of(
+                    "email", "(select string_agg(e->>'address', ' ') from jsonb_array_elements(emails) e)", Kind.TEXT),
+            FilterField.of(
+                    "phone", "(select string_agg(p->>'number', ' ') from jsonb_array_elements(phones) p)", Kind.TEXT),
+            FilterField.of("jobTitle", "job_title", Kind.TEXT),
+            FilterField.of("source", "source", Kind.TEXT),
+            FilterField.of("companyId", "company_id", Kind.ID),
+            FilterField.of("ownerId", "owner_id", Kind.ID),
+            FilterField.of("tag", "tags", Kind.TAGS),
+            FilterField.of("createdAt", "created_at", Kind.TIMESTAMP),
+            FilterField.of("updatedAt", "updated_at", Kind.TIMESTAMP));
+
+    /**
+     * A keyset page: exact however many rows are added or removed meanwhile, and fast at any depth. {@code filters}
+     * and {@code sorts} include the Client's custom fields.
+     */
+    public ContactPage list(
+            ContactQuery query, RecordScope scope, Filters filters, KeysetSort<Contact> sorts, UUID me) {
+        KeysetSort.Order<Contact> order = sorts.parse(query.sort());
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         where.add(query.deleted() ? "deleted_at is not null" : "deleted_at is null");
@@ -91,18 +113,8 @@ public class ContactStore {
                     + " or emails::text ilike :q)");
             params.put("q", pattern);
         }
-        if (query.tag() != null && !query.tag().isBlank()) {
-            if (query.tag().length() > 50 || query.tag().indexOf('\0') >= 0) {
-                throw InvalidInput.of("filter[tag]", "contact.tag");
-            }
-            where.add("tags @> array[cast(:tag as text)]");
-            params.put("tag", query.tag().strip().toLowerCase(Locale.ROOT));
-        }
+        where.add(filters.toSql(query.filters(), params, me));
         where.add(scope.sql(null, params));
-        if (query.ownerId() != null) {
-            where.add("owner_id = :owner");
-            params.put("owner", query.ownerId());
-        }
         if (query.cursor() != null && !query.cursor().isBlank()) {
             where.add(order.after(query.cursor(), params));
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** Checks and tidies a contact's fields, naming every field that is wrong. */
@@ -22,7 +23,7 @@ final class ContactValidation {
     private ContactValidation() {}
 
     /** The fields cleaned up (trimmed, lower-cased addresses, one primary email), or every problem at once. */
-    static ContactFields check(ContactFields fields, Set<UUID> members) {
+    static ContactFields check(ContactFields fields, Set<UUID> members, Predicate<UUID> companyVisible) {
         Validation check = Validation.start();
         String first = optionalText(check, "firstName", fields.firstName(), 100);
         String last = optionalText(check, "lastName", fields.lastName(), 100);
@@ -34,7 +35,7 @@ final class ContactValidation {
         if (first == null && last == null && emails.isEmpty()) {
             check.reject("firstName", "contact.name-or-email");
         }
-        if (fields.companyId() != null) {
+        if (fields.companyId() != null && !companyVisible.test(fields.companyId())) {
             check.reject("companyId", "contact.unknown-company");
         }
         if (fields.ownerId() != null && !members.contains(fields.ownerId())) {
@@ -42,7 +43,16 @@ final class ContactValidation {
         }
         check.throwIfInvalid();
         return new ContactFields(
-                first, last, emails, phones, jobTitle, null, fields.ownerId(), tags, source, fields.customFields());
+                first,
+                last,
+                emails,
+                phones,
+                jobTitle,
+                fields.companyId(),
+                fields.ownerId(),
+                tags,
+                source,
+                fields.customFields());
     }
 
     private static String optionalText(Validation check, String field, String value, int max) {

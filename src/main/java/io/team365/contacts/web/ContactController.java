@@ -29,15 +29,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The contact pages: the list with search, the trash, a new contact, and a contact's own page. */
+/** The contact pages: the trash, a new contact, and a contact's own page (the list is ContactListController). */
 @Controller
 class ContactController {
 
     private static final int PAGE_SIZE = 50;
-
-    /** The orders the list page offers by its column headers. */
-    private static final java.util.Set<String> SORTS =
-            java.util.Set.of("lastName", "-lastName", "updatedAt", "-updatedAt");
 
     private final ContactManagement contacts;
     private final MessageSource messages;
@@ -49,31 +45,9 @@ class ContactController {
         this.messages = messages;
     }
 
-    @GetMapping("/contacts")
-    String list(
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String tag,
-            @RequestParam(required = false) String sort,
-            @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) String done,
-            Model model) {
-        String search = usable(q, 200);
-        String tagFilter = usable(tag, 50);
-        String order = sort != null && SORTS.contains(sort) ? sort : "-updatedAt";
-        ContactPage page = listOrFirstPage(new ContactQuery(search, tagFilter, null, false, order, cursor, PAGE_SIZE));
-        model.addAttribute("contacts", page.contacts());
-        model.addAttribute("nextCursor", page.nextCursor());
-        model.addAttribute("q", search == null ? "" : search);
-        model.addAttribute("tag", tagFilter == null ? "" : tagFilter);
-        model.addAttribute("sort", order);
-        model.addAttribute("paged", cursor != null);
-        model.addAttribute("done", done);
-        return "contacts/list";
-    }
-
     @GetMapping("/contacts/trash")
     String trash(@RequestParam(required = false) String cursor, Model model) {
-        ContactPage page = listOrFirstPage(new ContactQuery(null, null, null, true, null, cursor, PAGE_SIZE));
+        ContactPage page = listOrFirstPage(new ContactQuery(null, List.of(), true, null, cursor, PAGE_SIZE));
         model.addAttribute("contacts", page.contacts());
         model.addAttribute("nextCursor", page.nextCursor());
         return "contacts/trash";
@@ -172,24 +146,12 @@ class ContactController {
         }
     }
 
-    /** A search term from the address bar, or null if empty or unusable (too long, control characters). */
-    private static String usable(String value, int maxLength) {
-        if (value == null
-                || value.isBlank()
-                || value.length() > maxLength
-                || value.chars().anyMatch(c -> c < 0x20)) {
-            return null;
-        }
-        return value.strip();
-    }
-
     /** A cursor from an old bookmark that no longer parses starts again at the first page. */
     private ContactPage listOrFirstPage(ContactQuery query) {
         try {
             return contacts.list(query);
         } catch (InvalidInput badCursor) {
-            return contacts.list(
-                    new ContactQuery(query.q(), query.tag(), null, query.deleted(), query.sort(), null, PAGE_SIZE));
+            return contacts.list(new ContactQuery(null, List.of(), query.deleted(), null, null, PAGE_SIZE));
         }
     }
 

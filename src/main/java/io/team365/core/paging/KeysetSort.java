@@ -43,6 +43,18 @@ public final class KeysetSort<T> {
         this.defaultOrder = new Order<>(defaultColumn, defaultDescending);
     }
 
+    private KeysetSort(Map<String, Column<T>> columns, Order<T> defaultOrder) {
+        this.columns.putAll(columns);
+        this.defaultOrder = defaultOrder;
+    }
+
+    /** These orders and {@code extra} ones (custom fields, known only at request time). */
+    public KeysetSort<T> with(List<Column<T>> extra) {
+        KeysetSort<T> all = new KeysetSort<>(columns, defaultOrder);
+        extra.forEach(column -> all.columns.put(column.apiName(), column));
+        return all;
+    }
+
     /** The API names accepted by {@code sort}, for messages and documentation. */
     public List<String> names() {
         return List.copyOf(columns.keySet());

@@ -18,6 +18,7 @@ public record PageContext(
 
     /** The signed-in person as the layout shows them. */
     public record Viewer(
+            java.util.UUID userId,
             String name,
             String email,
             String clientName,

@@ -73,7 +73,10 @@ class SecurityConfiguration {
         "/api/v1/me",
         "/api/v1/me/**",
         "/switch-client",
-        "/logout"
+        "/logout",
+        // personal list views change no CRM data; sharing one is checked by the views module
+        "/views/**",
+        "/api/v1/views/**"
     };
 
     private static final String[] ADMINISTRATION = {

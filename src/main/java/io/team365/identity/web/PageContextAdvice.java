@@ -69,6 +69,7 @@ class PageContextAdvice {
                         m.tenant().toString(), m.clientName(), m.tenant().equals(user.tenant())))
                 .toList();
         return new PageContext.Viewer(
+                user.userId(),
                 user.name(),
                 user.email(),
                 clientName,
