@@ -118,7 +118,11 @@ public class FileManagement {
                             "file.attached",
                             "file",
                             id.toString(),
-                            Map.of("recordType", record.type(), "recordId", record.id().toString()));
+                            Map.of(
+                                    "recordType",
+                                    record.type(),
+                                    "recordId",
+                                    record.id().toString()));
                     publish(user, attachment, "file.attached", attachment.createdAt());
                 });
             } catch (RuntimeException e) {
@@ -189,7 +193,8 @@ public class FileManagement {
     /** The attachment if it exists in this Client and its record is visible to the caller: else 404, either way. */
     private AttachmentStore.Stored visible(UUID id) {
         return store.find(id)
-                .filter(s -> records.find(s.attachment().recordType(), s.attachment().recordId())
+                .filter(s -> records.find(
+                                s.attachment().recordType(), s.attachment().recordId())
                         .isPresent())
                 .orElseThrow(() -> new NotFound("file"));
     }

@@ -8,7 +8,6 @@ import io.team365.core.paging.Page;
 import io.team365.core.web.ListPage;
 import io.team365.files.Attachment;
 import io.team365.files.FileManagement;
-import io.team365.files.FileUpload;
 import io.team365.files.web.FileHttp;
 import io.team365.identity.Actors;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,8 +46,7 @@ class FileApiController {
     @ApiResponse(responseCode = "413", description = "The file is larger than the limit")
     ResponseEntity<AttachmentJson> upload(
             @RequestParam(name = "file", required = false) MultipartFile file,
-            @Parameter(description = "contact, company, lead, deal or activity")
-                    @RequestParam(required = false)
+            @Parameter(description = "contact, company, lead, deal or activity") @RequestParam(required = false)
                     String recordType,
             @RequestParam(required = false) UUID recordId,
             HttpServletRequest request) {
@@ -68,8 +66,7 @@ class FileApiController {
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) String sort,
             @RequestParam(name = "filter[deleted]", required = false) Boolean deleted) {
-        Page<Attachment> page =
-                files.list(recordType, recordId, Boolean.TRUE.equals(deleted), sort, cursor, limit);
+        Page<Attachment> page = files.list(recordType, recordId, Boolean.TRUE.equals(deleted), sort, cursor, limit);
         return new ListPage<>(page.items().stream().map(AttachmentJson::of).toList(), page.nextCursor());
     }
 

@@ -76,8 +76,8 @@ final class ContentTypes {
             "hta", "swf", "pdfxml");
     private static final Set<String> EXECUTABLE = Set.of(
             "exe", "dll", "com", "bat", "cmd", "msi", "msp", "scr", "pif", "cpl", "sh", "bash", "zsh", "ps1", "psm1",
-            "vbs", "vbe", "jse", "wsf", "wsh", "jar", "apk", "app", "dmg", "deb", "rpm", "php", "py", "pl", "rb",
-            "lnk", "reg", "docm", "xlsm", "pptm");
+            "vbs", "vbe", "jse", "wsf", "wsh", "jar", "apk", "app", "dmg", "deb", "rpm", "php", "py", "pl", "rb", "lnk",
+            "reg", "docm", "xlsm", "pptm");
 
     private ContentTypes() {}
 
@@ -182,8 +182,7 @@ final class ContentTypes {
             ZipEntry mimetype = zip.getEntry("mimetype");
             if (mimetype != null && mimetype.getSize() < 200) {
                 try (InputStream in = zip.getInputStream(mimetype)) {
-                    Kind kind = OPEN_DOCUMENT.get(
-                            new String(in.readNBytes(200), StandardCharsets.US_ASCII).strip());
+                    Kind kind = OPEN_DOCUMENT.get(new String(in.readNBytes(200), StandardCharsets.US_ASCII).strip());
                     if (kind != null) {
                         return kind;
                     }
@@ -230,7 +229,8 @@ final class ContentTypes {
         return start.startsWith("<?xml")
                 || start.startsWith("<!doctype")
                 || start.startsWith("<!--")
-                || start.matches("(?s)^<(html|head|body|svg|script|iframe|object|embed|meta|link|style|img|a|div|form)[\\s>/].*");
+                || start.matches(
+                        "(?s)^<(html|head|body|svg|script|iframe|object|embed|meta|link|style|img|a|div|form)[\\s>/].*");
     }
 
     /** Valid UTF-8 all the way through, without NUL characters (which no text file has). */
@@ -258,7 +258,8 @@ final class ContentTypes {
                 out.clear();
             }
             in.flip();
-            return !decoder.decode(in, out, true).isError() && !decoder.flush(out).isError();
+            return !decoder.decode(in, out, true).isError()
+                    && !decoder.flush(out).isError();
         } catch (CharacterCodingException e) {
             return false;
         }

@@ -54,7 +54,8 @@ class UploadSizeFilter extends OncePerRequestFilter {
         return !"POST".equals(request.getMethod())
                 || type == null
                 || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")
-                || !UPLOAD_PATHS.contains(request.getRequestURI().substring(request.getContextPath().length()));
+                || !UPLOAD_PATHS.contains(request.getRequestURI()
+                        .substring(request.getContextPath().length()));
     }
 
     @Override

@@ -132,8 +132,8 @@ class FileController {
             UUID undo,
             String returnTo,
             Locale locale) {
-        Map<UUID, String> names = team.members().stream()
-                .collect(Collectors.toMap(Member::userId, Member::name, (a, b) -> a));
+        Map<UUID, String> names =
+                team.members().stream().collect(Collectors.toMap(Member::userId, Member::name, (a, b) -> a));
         var rows = files.list(record.type(), record.id(), false, null, null, SHOWN).items().stream()
                 .map(a -> new FilePanel.Row(
                         a,

@@ -54,7 +54,10 @@ public final class FileHttp {
         ByteArrayOutputStream encoded = new ByteArrayOutputStream();
         for (byte b : fileName.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || ATTR_CHARS.indexOf(c) >= 0) {
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || ATTR_CHARS.indexOf(c) >= 0) {
                 encoded.write(c);
             } else {
                 encoded.writeBytes(String.format("%%%02X", c).getBytes(StandardCharsets.US_ASCII));
