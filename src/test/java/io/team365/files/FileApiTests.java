@@ -345,9 +345,6 @@ class FileApiTests extends IntegrationTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("api.internal.IdempotencyFilter replays the body through a request wrapper, but the"
-            + " container parses multipart parts from the original, already consumed stream: every multipart upload"
-            + " with an Idempotency-Key arrives without its parts. The api module needs to handle multipart bodies.")
     void aRetriedUploadWithTheSameIdempotencyKeyIsStoredOnce() {
         Multipart body = new Multipart()
                 .field("recordType", "contact")

@@ -58,10 +58,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     request.getRequestURI());
             return;
         }
-        byte[] body = request.getInputStream().readAllBytes();
+        // a multipart body is parsed by the container from the original stream, so it is hashed part by part and
+        // the request passed on untouched; any other body is read once and replayed to the controller
+        boolean multipart = request.getContentType() != null
+                && request.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+        byte[] body = multipart ? null : request.getInputStream().readAllBytes();
         TenantId tenant = TenantContext.requireTenant();
         UUID user = TenantContext.user().orElseThrow();
-        IdempotencyKeys.Claim claim = keys.claim(tenant, user, key, hash(request, body));
+        IdempotencyKeys.Claim claim =
+                keys.claim(tenant, user, key, multipart ? hashParts(request) : hash(request, body));
         switch (claim) {
             case IdempotencyKeys.Replay replay -> replay(replay, response);
             case IdempotencyKeys.Refused refused ->
@@ -88,7 +93,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         boolean kept = false;
         try {
-            chain.doFilter(new ReplayableRequest(request, body), recorded);
+            chain.doFilter(body == null ? request : new ReplayableRequest(request, body), recorded);
             if (recorded.getStatus() >= 200 && recorded.getStatus() < 300) {
                 keys.complete(
                         tenant,
@@ -126,6 +131,27 @@ class IdempotencyFilter extends OncePerRequestFilter {
             digest.update(
                     (request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
             digest.update(body);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String hashParts(HttpServletRequest request) throws IOException, ServletException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(
+                    (request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+            for (jakarta.servlet.http.Part part : request.getParts()) {
+                digest.update(
+                        (part.getName() + "\n" + part.getSubmittedFileName() + "\n").getBytes(StandardCharsets.UTF_8));
+                try (java.io.InputStream in = part.getInputStream()) {
+                    byte[] buffer = new byte[64 * 1024];
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        digest.update(buffer, 0, n);
+                    }
+                }
+            }
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -8,6 +8,8 @@ import io.team365.contacts.ContactQuery;
 import io.team365.core.InvalidInput;
 import io.team365.core.NotFound;
 import io.team365.core.PreconditionFailed;
+import io.team365.core.RecordLinks;
+import io.team365.core.RecordRef;
 import io.team365.core.web.FormErrors;
 import io.team365.customfields.CustomField;
 import io.team365.customfields.CustomFieldManagement;
@@ -38,8 +40,14 @@ class ContactController {
     private final ContactManagement contacts;
     private final MessageSource messages;
     private final CustomFieldManagement customFields;
+    private final RecordLinks records;
 
-    ContactController(ContactManagement contacts, MessageSource messages, CustomFieldManagement customFields) {
+    ContactController(
+            ContactManagement contacts,
+            MessageSource messages,
+            CustomFieldManagement customFields,
+            RecordLinks records) {
+        this.records = records;
         this.customFields = customFields;
         this.contacts = contacts;
         this.messages = messages;
@@ -54,8 +62,11 @@ class ContactController {
     }
 
     @GetMapping("/contacts/new")
-    String newContact(Model model) {
-        return form(model, ContactForm.empty(), FormErrors.none());
+    String newContact(@RequestParam(required = false) UUID companyId, Model model) {
+        ContactForm empty = ContactForm.empty();
+        ContactForm form =
+                companyId == null ? empty : new ContactForm("", "", "", "", "", companyId.toString(), "", "", null);
+        return form(model, form, FormErrors.none());
     }
 
     @PostMapping("/contacts")
@@ -159,7 +170,21 @@ class ContactController {
         return customFields.list("contact");
     }
 
+    /** The name of the company a form shows as chosen, if it is one the reader may see. */
+    private String companyName(ContactForm form) {
+        try {
+            return form.companyId() == null || form.companyId().isBlank()
+                    ? null
+                    : records.find("company", UUID.fromString(form.companyId()))
+                            .map(RecordRef::title)
+                            .orElse(null);
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
+    }
+
     private String form(Model model, ContactForm form, FormErrors errors) {
+        model.addAttribute("companyName", companyName(form));
         model.addAttribute("customFields", definitions());
         model.addAttribute("values", Map.of());
         model.addAttribute("form", form);
@@ -168,6 +193,7 @@ class ContactController {
     }
 
     private String page(Model model, Contact contact, ContactForm form, FormErrors errors, String done) {
+        model.addAttribute("companyName", companyName(form));
         model.addAttribute("customFields", definitions());
         model.addAttribute("values", contact.customFields());
         model.addAttribute("contact", contact);

@@ -16,12 +16,13 @@ public record ContactForm(
         String email,
         String phone,
         String jobTitle,
+        String companyId,
         String tags,
         String source,
         Integer version) {
 
     public static ContactForm empty() {
-        return new ContactForm("", "", "", "", "", "", "", null);
+        return new ContactForm("", "", "", "", "", "", "", "", null);
     }
 
     public static ContactForm of(Contact contact) {
@@ -31,6 +32,7 @@ public record ContactForm(
                 nz(contact.primaryEmail()),
                 contact.phones().isEmpty() ? "" : contact.phones().getFirst().number(),
                 nz(contact.jobTitle()),
+                contact.companyId() == null ? "" : contact.companyId().toString(),
                 String.join(", ", contact.tags()),
                 nz(contact.source()),
                 contact.version());
@@ -71,11 +73,23 @@ public record ContactForm(
                 emails,
                 phones,
                 jobTitle,
-                current.companyId(),
+                company(),
                 current.ownerId(),
                 tagList,
                 source,
                 customFields);
+    }
+
+    /** The chosen company; an id that is not one is refused on the field, not ignored. */
+    private java.util.UUID company() {
+        if (companyId == null || companyId.isBlank()) {
+            return null;
+        }
+        try {
+            return java.util.UUID.fromString(companyId.strip());
+        } catch (IllegalArgumentException e) {
+            throw io.team365.core.InvalidInput.of("companyId", "contact.unknown-company");
+        }
     }
 
     private static String labelOfPrimary(ContactFields current) {

@@ -1,5 +1,6 @@
 package io.team365.contacts.web;
 
+import io.team365.companies.CompanyManagement;
 import io.team365.contacts.BulkAction;
 import io.team365.contacts.Contact;
 import io.team365.contacts.ContactBulkActions;
@@ -7,8 +8,6 @@ import io.team365.contacts.ContactManagement;
 import io.team365.contacts.ContactPage;
 import io.team365.contacts.ContactQuery;
 import io.team365.core.InvalidInput;
-import io.team365.core.RecordLinks;
-import io.team365.core.RecordRef;
 import io.team365.core.paging.FilterField;
 import io.team365.core.web.FormErrors;
 import io.team365.core.web.ListState;
@@ -21,7 +20,6 @@ import io.team365.views.SavedView;
 import io.team365.views.ViewManagement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +49,7 @@ class ContactListController {
     private final ContactBulkActions bulk;
     private final CustomFieldManagement customFields;
     private final TeamManagement team;
-    private final RecordLinks records;
+    private final CompanyManagement companyNames;
     private final ViewManagement views;
     private final MessageSource messages;
 
@@ -60,14 +58,14 @@ class ContactListController {
             ContactBulkActions bulk,
             CustomFieldManagement customFields,
             TeamManagement team,
-            RecordLinks records,
+            CompanyManagement companyNames,
             ViewManagement views,
             MessageSource messages) {
         this.contacts = contacts;
         this.bulk = bulk;
         this.customFields = customFields;
         this.team = team;
-        this.records = records;
+        this.companyNames = companyNames;
         this.views = views;
         this.messages = messages;
     }
@@ -187,13 +185,11 @@ class ContactListController {
         return members.stream().collect(Collectors.toMap(Member::userId, Member::name, (a, b) -> a));
     }
 
+    /** The names of the page's companies, in one query. */
     private Map<UUID, String> companies(ContactPage page) {
-        Map<UUID, String> names = new HashMap<>();
-        page.contacts().stream()
+        return companyNames.names(page.contacts().stream()
                 .map(Contact::companyId)
                 .filter(Objects::nonNull)
-                .distinct()
-                .forEach(id -> records.find("company", id).map(RecordRef::title).ifPresent(t -> names.put(id, t)));
-        return names;
+                .collect(Collectors.toSet()));
     }
 }
