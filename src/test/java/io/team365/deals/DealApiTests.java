@@ -36,6 +36,9 @@ class DealApiTests extends IntegrationTest {
     @Autowired
     DealManagement deals;
 
+    @Autowired
+    io.team365.tenancy.internal.TrashPurge purge;
+
     SignedUp owner;
     Browserless api;
     String pipelines;
@@ -469,6 +472,30 @@ class DealApiTests extends IntegrationTest {
     void dealsAreInTheOpenApiDocument() {
         String doc = api.get("/v3/api-docs").body();
         assertThat(doc).contains("/api/v1/deals/{id}/restore", "/api/v1/pipelines/{id}", "filter[contactId]");
+    }
+
+    @Test
+    void purgedDealsLeaveAndPurgedContactsAreUnlinked() {
+        String contact = Browserless.jsonField(
+                api.postJson("/api/v1/contacts", "{\"firstName\":\"Purged\"}").body(), "id");
+        String kept = create("{\"name\":\"Keeps going\",\"contactIds\":[\"%s\"]}".formatted(contact));
+        String old = create("{\"name\":\"Old deal\",\"contactIds\":[\"%s\"]}".formatted(contact));
+        api.delete("/api/v1/deals/" + old);
+        api.delete("/api/v1/contacts/" + contact);
+        TenantId tenant = new TenantId(owner.tenantId());
+        TenantContext.runAs(tenant, null, () -> {
+            jdbc.sql("update deals set deleted_at = now() - interval '31 days' where id = ?")
+                    .param(UUID.fromString(old))
+                    .update();
+            jdbc.sql("update contacts set deleted_at = now() - interval '31 days' where id = ?")
+                    .param(UUID.fromString(contact))
+                    .update();
+        });
+        purge.purgeExpired();
+        assertThat(api.get("/api/v1/deals/" + old).statusCode()).isEqualTo(404);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> api.get("/api/v1/deals/" + kept).body().contains("\"contactIds\":[]"));
     }
 
     private String create(String json) {
