@@ -61,6 +61,16 @@ public class ActivityManagement {
         return created;
     }
 
+    /**
+     * Checks fields without writing anything, so a form can show the service's objections together with its own
+     * (a time it could not read). Links are not looked up: nothing is linked by this.
+     */
+    public void validate(ActivityFields fields) {
+        SignedInUser user = SignedInUser.require();
+        ActivityFields owned = fields.ownerId() != null ? fields : fields.withOwner(user.userId());
+        store.check(owned, team.memberIds(), Set.copyOf(owned.links()), link -> true);
+    }
+
     /** An activity as a person looks at it (trash included); the look is audited. */
     @Transactional
     public Activity view(UUID id, AuditTrail.Actor actor) {

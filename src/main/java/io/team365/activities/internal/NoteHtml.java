@@ -34,6 +34,34 @@ public final class NoteHtml {
         return Jsoup.parseBodyFragment(safeHtml == null ? "" : safeHtml).text().strip();
     }
 
+    /**
+     * What a person edits in a plain text box: notes that are only paragraphs and line breaks come back as text,
+     * richer ones as their HTML, so formatting is never lost by saving.
+     */
+    public static String editable(String safeHtml) {
+        if (safeHtml == null || safeHtml.isBlank()) {
+            return "";
+        }
+        Document doc = Jsoup.parseBodyFragment(safeHtml);
+        if (!doc.body().select("*:not(body):not(p):not(br)").isEmpty()) {
+            return safeHtml;
+        }
+        StringBuilder text = new StringBuilder();
+        for (org.jsoup.nodes.Element paragraph : doc.body().children()) {
+            text.append(text.isEmpty() ? "" : "\n\n")
+                    .append(paragraph.wholeText().strip());
+        }
+        return text.isEmpty() ? doc.body().wholeText().strip() : text.toString();
+    }
+
+    /** What a person typed into a plain text box: HTML if it has tags, else text made into paragraphs. */
+    public static String fromTyped(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        return typed.contains("<") ? typed : fromPlainText(typed);
+    }
+
     /** Plain text as note HTML: escaped, one paragraph per blank-line-separated block, line breaks kept. */
     public static String fromPlainText(String text) {
         if (text == null || text.isBlank()) {
