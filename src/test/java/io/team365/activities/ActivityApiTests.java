@@ -33,6 +33,9 @@ class ActivityApiTests extends IntegrationTest {
     @Autowired
     TrashPurge purge;
 
+    @Autowired
+    ActivityManagement activities;
+
     SignedUp owner;
     Browserless api;
 
@@ -519,6 +522,72 @@ class ActivityApiTests extends IntegrationTest {
         assertThat(remaining.get("links").get(0).get("id").asString()).isEqualTo(stays);
     }
 
+    @Test
+    void theDashboardGetsTheCallersDueTodayAndOverdueCount() {
+        SignedUp owner = signUpAndVerify("Dashboard Co");
+        Browserless api = owner.session();
+        String contact = Browserless.jsonField(
+                api.postJson("/api/v1/contacts", "{\"firstName\":\"Dora\"}").body(), "id");
+        Joined member = inviteAndJoin(owner, "member");
+        Instant now = Instant.now();
+        String links = ",\"links\":[{\"type\":\"contact\",\"id\":\"" + contact + "\"}]}";
+        // an hour from now is today in a zone where the day still has more than an hour left
+        java.time.ZoneId zone = java.util.stream.Stream.of("Pacific/Kiritimati", "UTC", "Pacific/Pago_Pago")
+                .map(java.time.ZoneId::of)
+                .filter(z -> java.time.LocalDate.ofInstant(now.plus(2, ChronoUnit.HOURS), z)
+                        .equals(java.time.LocalDate.ofInstant(now, z)))
+                .findFirst()
+                .orElseThrow();
+        String soon = create(
+                api,
+                "{\"type\":\"call\",\"subject\":\"Soon\",\"dueAt\":\"" + now.plus(1, ChronoUnit.HOURS) + "\"" + links);
+        create(
+                api,
+                "{\"type\":\"task\",\"subject\":\"Late one\",\"dueAt\":\"" + now.minus(1, ChronoUnit.HOURS) + "\""
+                        + links);
+        create(
+                api,
+                "{\"type\":\"task\",\"subject\":\"Late two\",\"dueAt\":\"" + now.minus(9, ChronoUnit.DAYS) + "\""
+                        + links);
+        String lateDone = create(
+                api,
+                "{\"type\":\"task\",\"subject\":\"Late done\",\"dueAt\":\"" + now.minus(2, ChronoUnit.DAYS) + "\""
+                        + links);
+        api.postJson("/api/v1/activities/" + lateDone + "/complete", "");
+        create(
+                api,
+                "{\"type\":\"task\",\"subject\":\"Theirs\",\"ownerId\":\"" + member.userId() + "\",\"dueAt\":\""
+                        + now.minus(1, ChronoUnit.HOURS) + "\"" + links);
+
+        TenantId tenant = new TenantId(owner.tenantId());
+        io.team365.identity.SignedInUser me = new io.team365.identity.SignedInUser(
+                owner.userId(), owner.email(), "Olive Owner", tenant, io.team365.identity.Role.OWNER);
+        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(
+                new org.springframework.security.authentication.TestingAuthenticationToken(me, null, "ROLE_OWNER"));
+        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        try {
+            long overdue = TenantContext.callAs(tenant, owner.userId(), () -> activities.overdueCount());
+            List<Activity> today = TenantContext.callAs(tenant, owner.userId(), () -> activities.dueToday(zone));
+            assertThat(overdue).as("open, mine, past their due time").isEqualTo(2);
+            assertThat(today).extracting(a -> a.id().toString()).containsExactly(soon);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesActivities() {
+        String docs = api.get("/v3/api-docs").body();
+        assertThat(docs)
+                .contains("\"/api/v1/activities\"")
+                .contains("\"/api/v1/activities/{id}\"")
+                .contains("\"/api/v1/activities/{id}/complete\"")
+                .contains("\"/api/v1/activities/{id}/reopen\"")
+                .contains("\"/api/v1/activities/{id}/restore\"")
+                .contains("filter[due]");
+    }
+
     private String contact(String name) {
         String[] parts = name.split(" ");
         HttpResponse<String> created = api.postJson(
@@ -528,6 +597,12 @@ class ActivityApiTests extends IntegrationTest {
     }
 
     private String create(String body) {
+        HttpResponse<String> created = api.postJson("/api/v1/activities", body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return Browserless.jsonField(created.body(), "id");
+    }
+
+    private static String create(Browserless api, String body) {
         HttpResponse<String> created = api.postJson("/api/v1/activities", body);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return Browserless.jsonField(created.body(), "id");
