@@ -48,20 +48,25 @@
       }
       const rows = Array.from(table.querySelectorAll("tbody tr"));
       const style = getComputedStyle(document.documentElement);
+      const round = canvas.dataset.chart === "doughnut";
       new window.Chart(canvas, {
         type: canvas.dataset.chart,
         data: {
           labels: rows.map(function (row) { return row.cells[0].textContent; }),
           datasets: [{
             label: canvas.dataset.label,
-            data: rows.map(function (row) { return Number(row.cells[1].textContent); }),
-            backgroundColor: style.getPropertyValue("--color-primary").trim()
+            // a cell may show a formatted amount and keep the plain number in data-value
+            data: rows.map(function (row) { return Number(row.cells[1].dataset.value || row.cells[1].textContent); }),
+            backgroundColor: round
+              ? [style.getPropertyValue("--color-success").trim() || "#15803d",
+                 style.getPropertyValue("--color-danger").trim() || "#b91c1c"]
+              : style.getPropertyValue("--color-primary").trim()
           }]
         },
         options: {
           animation: false,
-          plugins: { legend: { display: false } },
-          scales: { y: { beginAtZero: true, ticks: { precision: 0 } } }
+          plugins: { legend: { display: round } },
+          scales: round ? {} : { y: { beginAtZero: true, ticks: { precision: 0 } } }
         }
       });
     });

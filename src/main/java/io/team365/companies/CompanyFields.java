@@ -60,4 +60,8 @@ public record CompanyFields(
     public CompanyFields withCustomFields(Map<String, Object> values) {
         return new CompanyFields(name, domain, industry, size, address, phone, website, ownerId, tags, values);
     }
+
+    public CompanyFields withTags(List<String> newTags) {
+        return new CompanyFields(name, domain, industry, size, address, phone, website, ownerId, newTags, customFields);
+    }
 }

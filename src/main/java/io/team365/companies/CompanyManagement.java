@@ -9,6 +9,8 @@ import io.team365.core.InvalidInput;
 import io.team365.core.NotFound;
 import io.team365.core.PreconditionFailed;
 import io.team365.core.RecordChanged;
+import io.team365.core.paging.FilterField;
+import io.team365.core.paging.Filters;
 import io.team365.core.paging.KeysetSort;
 import io.team365.customfields.CustomFieldManagement;
 import io.team365.identity.SignedInUser;
@@ -141,7 +143,26 @@ public class CompanyManagement {
 
     public CompanyPage list(CompanyQuery query) {
         KeysetSort.checkedLimit(query.limit());
-        return store.list(query, team.recordScope());
+        return store.list(
+                query,
+                team.recordScope(),
+                new Filters(filterFields()),
+                CompanyStore.SORTS.with(customFields.sortColumns("company", null, Company::customFields)),
+                SignedInUser.require().userId());
+    }
+
+    /** What the filter builder offers for companies: the standard fields, then the Client's custom fields. */
+    public List<FilterField> filterFields() {
+        List<FilterField> fields = new java.util.ArrayList<>(CompanyStore.FILTER_FIELDS);
+        fields.addAll(customFields.filterFields("company", null));
+        return fields;
+    }
+
+    /** The names {@code sort} accepts, custom fields included. */
+    public List<String> sortNames() {
+        return CompanyStore.SORTS
+                .with(customFields.sortColumns("company", null, Company::customFields))
+                .names();
     }
 
     /**

@@ -5,6 +5,7 @@ import io.team365.core.Ids;
 import io.team365.core.NotFound;
 import io.team365.core.Validation;
 import io.team365.core.paging.Filters;
+import io.team365.core.web.ListState;
 import io.team365.identity.Role;
 import io.team365.identity.SignedInUser;
 import io.team365.views.internal.SavedViews;
@@ -42,6 +43,27 @@ public class ViewManagement {
 
     public SavedView get(UUID id) {
         return views.find(id, SignedInUser.require().userId()).orElseThrow(() -> new NotFound("view"));
+    }
+
+    /**
+     * The state a list page shows: with a saved view chosen, the view fills in whatever the address does not say
+     * itself; a view that is gone (or not the reader's) is dropped and the address alone counts.
+     */
+    public ListState resolve(ListState state) {
+        if (state.viewId() == null) {
+            return state;
+        }
+        java.util.Optional<SavedView> view =
+                views.find(state.viewId(), SignedInUser.require().userId());
+        if (view.isEmpty()) {
+            return new ListState(null, state.q(), state.sort(), state.columns(), state.filters(), null, true);
+        }
+        if (state.explicit()) {
+            return state;
+        }
+        SavedView saved = view.get();
+        return new ListState(
+                saved.id(), saved.q(), saved.sort(), saved.columns(), saved.filters(), state.cursor(), false);
     }
 
     @Transactional

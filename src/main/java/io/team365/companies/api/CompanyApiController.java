@@ -5,15 +5,19 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.team365.companies.Company;
+import io.team365.companies.CompanyBulkActions;
 import io.team365.companies.CompanyFields;
 import io.team365.companies.CompanyManagement;
 import io.team365.companies.CompanyPage;
 import io.team365.companies.CompanyQuery;
+import io.team365.core.BulkAction;
+import io.team365.core.paging.Filters;
 import io.team365.core.web.ETags;
 import io.team365.core.web.ListPage;
 import io.team365.identity.Actors;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -33,9 +37,11 @@ import tools.jackson.databind.ObjectMapper;
 class CompanyApiController {
 
     private final CompanyManagement companies;
+    private final CompanyBulkActions bulk;
     private final ObjectMapper json;
 
-    CompanyApiController(CompanyManagement companies, ObjectMapper json) {
+    CompanyApiController(CompanyManagement companies, CompanyBulkActions bulk, ObjectMapper json) {
+        this.bulk = bulk;
         this.companies = companies;
         this.json = json;
     }
@@ -59,10 +65,42 @@ class CompanyApiController {
             @Parameter(description = "1-10, 11-50, 51-200, 201-500, 501-1000, 1001-5000 or 5001+")
                     @RequestParam(name = "filter[size]", required = false)
                     String size,
-            @RequestParam(name = "filter[deleted]", required = false) Boolean deleted) {
+            @RequestParam(name = "filter[deleted]", required = false) Boolean deleted,
+            HttpServletRequest request) {
+        // the named filters keep their own checks (a domain compared normalised); any other filter[...] goes to the
+        // filter builder: filter[<field>][<op>]=value over name, city, country, phone, website, createdAt,
+        // updatedAt and customFields.<key>
+        List<Filters.Condition> conditions = Filters.fromParameters(
+                request.getParameterMap(),
+                List.of(
+                        "filter[tag]",
+                        "filter[ownerId]",
+                        "filter[domain]",
+                        "filter[industry]",
+                        "filter[size]",
+                        "filter[deleted]"));
         CompanyPage page = companies.list(new CompanyQuery(
-                q, tag, ownerId, domain, industry, size, Boolean.TRUE.equals(deleted), sort, cursor, limit));
+                q,
+                tag,
+                ownerId,
+                domain,
+                industry,
+                size,
+                conditions,
+                Boolean.TRUE.equals(deleted),
+                sort,
+                cursor,
+                limit));
         return new ListPage<>(page.companies().stream().map(CompanyJson::of).toList(), page.nextCursor());
+    }
+
+    @PostMapping("/api/v1/companies/bulk")
+    @Operation(
+            summary = "Apply one action to up to 200 companies: {\"ids\": [...], \"action\": \"assign-owner\"|"
+                    + "\"add-tag\"|\"remove-tag\"|\"delete\", \"ownerId\", \"tag\"}; each company changes on its"
+                    + " own, and those that cannot change are listed as skipped")
+    BulkAction.Result bulk(@RequestBody BulkAction action, HttpServletRequest request) {
+        return bulk.apply(action, Actors.of(request));
     }
 
     @PostMapping("/api/v1/companies")

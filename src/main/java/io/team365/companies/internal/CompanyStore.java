@@ -6,6 +6,9 @@ import io.team365.companies.CompanyPage;
 import io.team365.companies.CompanyQuery;
 import io.team365.core.InvalidInput;
 import io.team365.core.TenantId;
+import io.team365.core.paging.FilterField;
+import io.team365.core.paging.FilterField.Kind;
+import io.team365.core.paging.Filters;
 import io.team365.core.paging.KeysetSort;
 import io.team365.core.paging.KeysetSort.Column;
 import io.team365.core.paging.KeysetSort.Type;
@@ -28,7 +31,7 @@ import org.springframework.stereotype.Component;
 public class CompanyStore {
 
     /** The orders a company list can be in; the default is the most recently changed first. */
-    static final KeysetSort<Company> SORTS = new KeysetSort<>(
+    public static final KeysetSort<Company> SORTS = new KeysetSort<>(
             new Column<>("updatedAt", "updated_at", Type.TIMESTAMP, Company::updatedAt),
             true,
             new Column<>("createdAt", "created_at", Type.TIMESTAMP, Company::createdAt),
@@ -77,9 +80,28 @@ public class CompanyStore {
         return companies.count(scope);
     }
 
-    /** A keyset page: exact however many rows are added or removed meanwhile, and fast at any depth. */
-    public CompanyPage list(CompanyQuery query, RecordScope scope) {
-        KeysetSort.Order<Company> order = SORTS.parse(query.sort());
+    /** The standard fields a company list can be filtered on; custom fields are added per Client. */
+    public static final List<FilterField> FILTER_FIELDS = List.of(
+            FilterField.of("name", "name", Kind.TEXT),
+            FilterField.of("domain", "domain", Kind.TEXT),
+            FilterField.of("industry", "industry", Kind.TEXT),
+            FilterField.choice("size", "size", Company.SIZES),
+            FilterField.of("city", "address_city", Kind.TEXT),
+            FilterField.of("country", "address_country", Kind.TEXT),
+            FilterField.of("phone", "phone", Kind.TEXT),
+            FilterField.of("website", "website", Kind.TEXT),
+            FilterField.of("ownerId", "owner_id", Kind.ID),
+            FilterField.of("tag", "tags", Kind.TAGS),
+            FilterField.of("createdAt", "created_at", Kind.TIMESTAMP),
+            FilterField.of("updatedAt", "updated_at", Kind.TIMESTAMP));
+
+    /**
+     * A keyset page: exact however many rows are added or removed meanwhile, and fast at any depth. {@code filters}
+     * and {@code sorts} include the Client's custom fields.
+     */
+    public CompanyPage list(
+            CompanyQuery query, RecordScope scope, Filters filters, KeysetSort<Company> sorts, UUID me) {
+        KeysetSort.Order<Company> order = sorts.parse(query.sort());
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         where.add(query.deleted() ? "deleted_at is not null" : "deleted_at is null");
@@ -89,6 +111,7 @@ public class CompanyStore {
             params.put("q", pattern);
         }
         filters(query, where, params);
+        where.add(filters.toSql(query.filters(), params, me));
         where.add(scope.sql(null, params));
         if (query.cursor() != null && !query.cursor().isBlank()) {
             where.add(order.after(query.cursor(), params));

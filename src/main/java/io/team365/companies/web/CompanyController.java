@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
@@ -40,9 +39,6 @@ class CompanyController {
 
     private static final int PAGE_SIZE = 50;
 
-    /** The orders the list page offers by its column headers. */
-    private static final Set<String> SORTS = Set.of("name", "-name", "domain", "-domain", "updatedAt", "-updatedAt");
-
     private final CompanyManagement companies;
     private final TeamManagement team;
     private final MessageSource messages;
@@ -59,34 +55,10 @@ class CompanyController {
         this.customFields = customFields;
     }
 
-    @GetMapping("/companies")
-    String list(
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String tag,
-            @RequestParam(required = false) String sort,
-            @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) String done,
-            Model model) {
-        String search = usable(q, 200);
-        String tagFilter = usable(tag, 50);
-        String order = sort != null && SORTS.contains(sort) ? sort : "-updatedAt";
-        CompanyPage page = listOrFirstPage(
-                new CompanyQuery(search, tagFilter, null, null, null, null, false, order, cursor, PAGE_SIZE));
-        model.addAttribute("companies", page.companies());
-        model.addAttribute("nextCursor", page.nextCursor());
-        model.addAttribute("owners", ownerNames());
-        model.addAttribute("q", search == null ? "" : search);
-        model.addAttribute("tag", tagFilter == null ? "" : tagFilter);
-        model.addAttribute("sort", order);
-        model.addAttribute("paged", cursor != null);
-        model.addAttribute("done", done);
-        return "companies/list";
-    }
-
     @GetMapping("/companies/trash")
     String trash(@RequestParam(required = false) String cursor, Model model) {
-        CompanyPage page =
-                listOrFirstPage(new CompanyQuery(null, null, null, null, null, null, true, null, cursor, PAGE_SIZE));
+        CompanyPage page = listOrFirstPage(
+                new CompanyQuery(null, null, null, null, null, null, List.of(), true, null, cursor, PAGE_SIZE));
         model.addAttribute("companies", page.companies());
         model.addAttribute("nextCursor", page.nextCursor());
         return "companies/trash";
@@ -219,7 +191,7 @@ class CompanyController {
             return companies.list(query);
         } catch (InvalidInput badCursor) {
             return companies.list(new CompanyQuery(
-                    query.q(), query.tag(), null, null, null, null, query.deleted(), query.sort(), null, PAGE_SIZE));
+                    null, null, null, null, null, null, List.of(), query.deleted(), null, null, PAGE_SIZE));
         }
     }
 

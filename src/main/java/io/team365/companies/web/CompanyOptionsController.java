@@ -39,10 +39,7 @@ class CompanyOptionsController {
         }
         String search = q == null || q.isBlank() || q.length() > 200 ? null : q.strip();
         try {
-            companies
-                    .list(new CompanyQuery(search, null, null, null, null, null, false, "name", null, SHOWN))
-                    .companies()
-                    .stream()
+            companies.list(CompanyQuery.of(search, List.of(), "name", null, SHOWN)).companies().stream()
                     .filter(c -> !c.id().equals(chosen))
                     .forEach(options::add);
         } catch (InvalidInput unusable) {

@@ -3,6 +3,7 @@ package io.team365.contacts.web;
 import io.team365.contacts.Contact;
 import io.team365.core.paging.FilterField;
 import io.team365.core.web.PageContext;
+import io.team365.views.ListTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,39 @@ public final class ContactColumns {
         return sortable.contains(column) ? column : null;
     }
 
-    public String text(Contact contact, String column, PageContext page) {
+    /** The contacts as the shared list table draws them. */
+    public ListTable table(List<Contact> contacts, PageContext page) {
+        List<ListTable.Header> headers = new ArrayList<>();
+        headers.add(new ListTable.Header("name", label("name"), sortOf("name")));
+        shown.forEach(column -> headers.add(new ListTable.Header(column, label(column), sortOf(column))));
+        List<ListTable.Row> rows = contacts.stream()
+                .map(contact -> new ListTable.Row(
+                        contact.id(),
+                        contact.displayName(),
+                        "/contacts/" + contact.id(),
+                        shown.stream()
+                                .map(column -> cell(contact, column, page))
+                                .toList()))
+                .toList();
+        return new ListTable("/contacts", headers, rows);
+    }
+
+    private ListTable.Cell cell(Contact contact, String column, PageContext page) {
+        return switch (column) {
+            case "tags" -> ListTable.Cell.tags(contact.tags());
+            case "email" ->
+                contact.primaryEmail() == null
+                        ? ListTable.Cell.text("")
+                        : ListTable.Cell.link(contact.primaryEmail(), "mailto:" + contact.primaryEmail());
+            case "company" ->
+                contact.companyId() == null
+                        ? ListTable.Cell.text("")
+                        : ListTable.Cell.link(text(contact, column, page), "/companies/" + contact.companyId());
+            default -> ListTable.Cell.text(text(contact, column, page));
+        };
+    }
+
+    private String text(Contact contact, String column, PageContext page) {
         return switch (column) {
             case "email" -> nz(contact.primaryEmail());
             case "phone" ->

@@ -1,12 +1,12 @@
 package io.team365.contacts.web;
 
 import io.team365.companies.CompanyManagement;
-import io.team365.contacts.BulkAction;
 import io.team365.contacts.Contact;
 import io.team365.contacts.ContactBulkActions;
 import io.team365.contacts.ContactManagement;
 import io.team365.contacts.ContactPage;
 import io.team365.contacts.ContactQuery;
+import io.team365.core.BulkAction;
 import io.team365.core.InvalidInput;
 import io.team365.core.paging.FilterField;
 import io.team365.core.web.FormErrors;
@@ -16,7 +16,6 @@ import io.team365.customfields.CustomFieldManagement;
 import io.team365.identity.Actors;
 import io.team365.identity.Member;
 import io.team365.identity.TeamManagement;
-import io.team365.views.SavedView;
 import io.team365.views.ViewManagement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -78,7 +77,7 @@ class ContactListController {
             HttpServletResponse response,
             Model model,
             Locale locale) {
-        ListState state = withView(ListState.from(request));
+        ListState state = views.resolve(ListState.from(request));
         List<FilterField> fields = contacts.filterFields();
         List<String> sortable = contacts.sortNames();
         String sort = state.sort() != null && sortable.contains(state.sort().replaceFirst("^-", ""))
@@ -89,10 +88,16 @@ class ContactListController {
         try {
             page = contacts.list(new ContactQuery(state.q(), state.filters(), false, sort, state.cursor(), PAGE_SIZE));
         } catch (InvalidInput invalid) {
-            // a condition that does not fit its field (or a stale cursor): show the builder with the reason
-            errors = FormErrors.of(invalid, messages, locale);
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            page = new ContactPage(List.of(), null);
+            if (state.cursor() != null
+                    && invalid.errors().stream().allMatch(e -> e.field().equals("cursor"))) {
+                // a cursor from an old bookmark that no longer parses starts again at the first page
+                page = contacts.list(new ContactQuery(state.q(), state.filters(), false, sort, null, PAGE_SIZE));
+            } else {
+                // a condition that does not fit its field: show the builder with the reason
+                errors = FormErrors.of(invalid, messages, locale);
+                response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+                page = new ContactPage(List.of(), null);
+            }
         }
         List<String> chosen = ContactColumns.chosen(state.columns(), fields);
         List<Member> members = team.members();
@@ -134,23 +139,6 @@ class ContactListController {
             redirect.addAttribute("done", "bulk-refused");
         }
         return "redirect:" + back;
-    }
-
-    /** A saved view fills in whatever the address does not say itself. */
-    private ListState withView(ListState state) {
-        if (state.viewId() == null) {
-            return state;
-        }
-        SavedView view;
-        try {
-            view = views.get(state.viewId());
-        } catch (io.team365.core.NotFound gone) {
-            return new ListState(null, state.q(), state.sort(), state.columns(), state.filters(), null, true);
-        }
-        if (state.explicit()) {
-            return state;
-        }
-        return new ListState(view.id(), view.q(), view.sort(), view.columns(), view.filters(), state.cursor(), false);
     }
 
     private Map<String, String> labels(List<FilterField> fields, Locale locale) {

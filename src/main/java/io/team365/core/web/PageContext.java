@@ -80,6 +80,23 @@ public record PageContext(
     }
 
     /** A value for a URL's query string. */
+    /** An amount in the reader's locale with its currency, e.g. "€1,250.00". */
+    public String money(io.team365.core.Money money) {
+        if (money == null) {
+            return "";
+        }
+        java.text.NumberFormat format = java.text.NumberFormat.getCurrencyInstance(locale);
+        format.setCurrency(java.util.Currency.getInstance(money.currency()));
+        return format.format(money.amount());
+    }
+
+    /** Sums in several currencies, one after the other; a dash when there is none. */
+    public String money(List<io.team365.core.Money> sums) {
+        return sums.isEmpty()
+                ? "–"
+                : sums.stream().map(this::money).collect(java.util.stream.Collectors.joining(" · "));
+    }
+
     public String enc(String value) {
         return value == null ? "" : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }

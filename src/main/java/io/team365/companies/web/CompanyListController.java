@@ -1,0 +1,162 @@
+package io.team365.companies.web;
+
+import io.team365.companies.CompanyBulkActions;
+import io.team365.companies.CompanyManagement;
+import io.team365.companies.CompanyPage;
+import io.team365.companies.CompanyQuery;
+import io.team365.core.BulkAction;
+import io.team365.core.InvalidInput;
+import io.team365.core.paging.FilterField;
+import io.team365.core.web.FormErrors;
+import io.team365.core.web.ListState;
+import io.team365.core.web.PageContext;
+import io.team365.customfields.CustomField;
+import io.team365.customfields.CustomFieldManagement;
+import io.team365.identity.Actors;
+import io.team365.identity.Member;
+import io.team365.identity.TeamManagement;
+import io.team365.views.ViewManagement;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The company list: chosen columns, sorting, the filter builder, saved views, keyset pages and bulk actions. */
+@Controller
+class CompanyListController {
+
+    private static final int PAGE_SIZE = 50;
+
+    private final CompanyManagement companies;
+    private final CompanyBulkActions bulk;
+    private final CustomFieldManagement customFields;
+    private final TeamManagement team;
+    private final ViewManagement views;
+    private final MessageSource messages;
+
+    CompanyListController(
+            CompanyManagement companies,
+            CompanyBulkActions bulk,
+            CustomFieldManagement customFields,
+            TeamManagement team,
+            ViewManagement views,
+            MessageSource messages) {
+        this.companies = companies;
+        this.bulk = bulk;
+        this.customFields = customFields;
+        this.team = team;
+        this.views = views;
+        this.messages = messages;
+    }
+
+    @GetMapping("/companies")
+    String list(
+            @RequestParam(required = false) String done,
+            @RequestParam(required = false) Integer count,
+            @ModelAttribute("page") PageContext page,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            Locale locale) {
+        ListState state = views.resolve(ListState.from(request));
+        List<FilterField> fields = companies.filterFields();
+        List<String> sortable = companies.sortNames();
+        String sort = state.sort() != null && sortable.contains(state.sort().replaceFirst("^-", ""))
+                ? state.sort()
+                : "-updatedAt";
+        FormErrors errors = FormErrors.none();
+        CompanyPage found;
+        try {
+            found = companies.list(CompanyQuery.of(state.q(), state.filters(), sort, state.cursor(), PAGE_SIZE));
+        } catch (InvalidInput invalid) {
+            if (state.cursor() != null
+                    && invalid.errors().stream().allMatch(e -> e.field().equals("cursor"))) {
+                // a cursor from an old bookmark that no longer parses starts again at the first page
+                found = companies.list(CompanyQuery.of(state.q(), state.filters(), sort, null, PAGE_SIZE));
+            } else {
+                // a condition that does not fit its field: show the builder with the reason
+                errors = FormErrors.of(invalid, messages, locale);
+                response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+                found = new CompanyPage(List.of(), null);
+            }
+        }
+        List<Member> members = team.members();
+        Map<String, String> labels = labels(fields, locale);
+        List<String> shown = CompanyColumns.chosen(state.columns(), fields);
+        model.addAttribute("companies", found.companies());
+        model.addAttribute(
+                "table",
+                CompanyColumns.table(
+                        found.companies(),
+                        shown,
+                        labels,
+                        members.stream().collect(Collectors.toMap(Member::userId, Member::name, (a, b) -> a)),
+                        sortable,
+                        page));
+        model.addAttribute("nextCursor", found.nextCursor());
+        model.addAttribute("state", state.withSort(sort).withCursor(state.cursor()));
+        model.addAttribute("sort", sort);
+        model.addAttribute("fields", fields);
+        model.addAttribute("labels", labels);
+        model.addAttribute("shown", shown);
+        model.addAttribute("allColumns", CompanyColumns.all(fields));
+        model.addAttribute("views", views.list("company"));
+        model.addAttribute("members", members);
+        model.addAttribute("errors", errors);
+        model.addAttribute("done", done);
+        model.addAttribute("count", count == null ? 0 : count);
+        return "companies/list";
+    }
+
+    @PostMapping("/companies/bulk")
+    String bulk(
+            @RequestParam(name = "ids", required = false) List<UUID> ids,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) UUID ownerId,
+            @RequestParam(required = false) String tag,
+            @RequestParam(required = false) String returnTo,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
+        String back = returnTo != null && returnTo.startsWith("/companies") ? returnTo : "/companies";
+        try {
+            BulkAction.Result result = bulk.apply(new BulkAction(ids, action, ownerId, tag), Actors.of(request));
+            redirect.addAttribute("done", result.skipped().isEmpty() ? "bulk-done" : "bulk-partly");
+            redirect.addAttribute("count", result.changed());
+        } catch (InvalidInput invalid) {
+            redirect.addAttribute("done", "bulk-refused");
+        }
+        return "redirect:" + back;
+    }
+
+    private Map<String, String> labels(List<FilterField> fields, Locale locale) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("name", text("companies.name", locale));
+        for (String column : CompanyColumns.STANDARD) {
+            labels.put(column, text("companies.column." + column, locale));
+        }
+        for (FilterField field : fields) {
+            labels.putIfAbsent(field.name(), text("companies.column." + field.name(), locale));
+        }
+        for (CustomField field : customFields.list("company")) {
+            labels.put("customFields." + field.key(), field.label());
+        }
+        return labels;
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+}
