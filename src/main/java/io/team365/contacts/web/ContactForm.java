@@ -38,6 +38,38 @@ public record ContactForm(
                 contact.version());
     }
 
+    /** The fields that can be edited in place on the contact's page, one at a time. */
+    public static final java.util.List<String> INLINE =
+            List.of("firstName", "lastName", "jobTitle", "email", "phone", "tags", "source");
+
+    /** The form's value of one inline field. */
+    public String value(String field) {
+        return switch (field) {
+            case "firstName" -> firstName;
+            case "lastName" -> lastName;
+            case "jobTitle" -> jobTitle;
+            case "email" -> email;
+            case "phone" -> phone;
+            case "tags" -> tags;
+            case "source" -> source;
+            default -> throw new IllegalArgumentException(field);
+        };
+    }
+
+    /** This form with one inline field changed. */
+    public ContactForm with(String field, String value) {
+        return new ContactForm(
+                field.equals("firstName") ? value : firstName,
+                field.equals("lastName") ? value : lastName,
+                field.equals("email") ? value : email,
+                field.equals("phone") ? value : phone,
+                field.equals("jobTitle") ? value : jobTitle,
+                companyId,
+                field.equals("tags") ? value : tags,
+                field.equals("source") ? value : source,
+                version);
+    }
+
     /** The stored fields with this form's values in place of the ones it shows. */
     public ContactFields applyTo(ContactFields current) {
         return applyTo(current, current.customFields());
