@@ -56,6 +56,40 @@ public record CompanyForm(
                 company.version());
     }
 
+    /** The fields that can be edited in place on the company's page, one at a time. */
+    public static final List<String> INLINE = List.of("name", "domain", "industry", "phone", "website", "tags");
+
+    public String value(String field) {
+        return switch (field) {
+            case "name" -> name;
+            case "domain" -> domain;
+            case "industry" -> industry;
+            case "phone" -> phone;
+            case "website" -> website;
+            case "tags" -> tags;
+            default -> throw new IllegalArgumentException(field);
+        };
+    }
+
+    /** This form with one inline field changed. */
+    public CompanyForm with(String field, String value) {
+        return new CompanyForm(
+                field.equals("name") ? value : name,
+                field.equals("domain") ? value : domain,
+                field.equals("industry") ? value : industry,
+                size,
+                street,
+                city,
+                region,
+                postalCode,
+                country,
+                field.equals("phone") ? value : phone,
+                field.equals("website") ? value : website,
+                ownerId,
+                field.equals("tags") ? value : tags,
+                version);
+    }
+
     /** The stored fields with this form's values in place of the ones it shows, and the custom values it sent. */
     public CompanyFields applyTo(CompanyFields current, Map<String, Object> customFields) {
         List<String> tagList = tags == null || tags.isBlank()
