@@ -14,6 +14,22 @@ class BadInputTests extends IntegrationTest {
     private static final String GOOD_PASSWORD = "amber canyon teapot 31";
 
     @Test
+    void aValueThatDoesNotParseIsNamedByItsField() {
+        SignedUp owner = signUpAndVerify("Bad Date Co");
+        HttpResponse<String> date =
+                owner.session().postJson("/api/v1/deals", "{\"name\":\"Dated\",\"closeDate\":\"31/12/2026\"}");
+        assertThat(date.statusCode()).isEqualTo(400);
+        assertThat(date.body()).contains("\"field\":\"closeDate\"");
+        HttpResponse<String> nested = owner.session()
+                .postJson(
+                        "/api/v1/contacts",
+                        "{\"firstName\":\"N\",\"emails\":[{\"address\":\"n@example.test\","
+                                + "\"primary\":\"maybe\"}]}");
+        assertThat(nested.statusCode()).isEqualTo(400);
+        assertThat(nested.body()).contains("\"field\":\"emails[0].primary\"");
+    }
+
+    @Test
     void invalidEmailAndWeakPasswordAreNamedFieldByField() {
         HttpResponse<String> response = signUp("Bad Co", "Bo", "not-an-email", "password123");
         assertProblem(response, 400);

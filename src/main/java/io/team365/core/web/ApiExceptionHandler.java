@@ -119,6 +119,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         Throwable cause = e.getMostSpecificCause();
+        // a value that fails to parse (a date, say) surfaces as its parser's exception; the mapping error that
+        // wraps it knows the field
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof DatabindException mapping && !mapping.getPath().isEmpty()) {
+                cause = c;
+                break;
+            }
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = unknown.getPropertyName();
             problem.setDetail("Unknown field '" + field + "'.");
