@@ -98,6 +98,22 @@ public record DealFields(
                 wonReason);
     }
 
+    public DealFields withTags(List<String> newTags) {
+        return new DealFields(
+                name,
+                pipelineId,
+                stageId,
+                value,
+                closeDate,
+                companyId,
+                contactIds,
+                ownerId,
+                newTags,
+                customFields,
+                lostReason,
+                wonReason);
+    }
+
     public DealFields withReasons(String lost, String won) {
         return new DealFields(
                 name,

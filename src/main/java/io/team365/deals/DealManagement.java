@@ -9,6 +9,7 @@ import io.team365.core.PreconditionFailed;
 import io.team365.core.RecordChanged;
 import io.team365.core.RecordLinks;
 import io.team365.core.Validation;
+import io.team365.core.paging.FilterField;
 import io.team365.customfields.CustomFieldManagement;
 import io.team365.deals.internal.DealHistory;
 import io.team365.deals.internal.DealLists;
@@ -186,7 +187,17 @@ public class DealManagement {
     @Transactional
     public DealPage list(DealQuery query) {
         pipelines.ensureDefault(SignedInUser.require().tenant());
-        return lists.list(query, team.recordScope());
+        return lists.list(query, team.recordScope(), SignedInUser.require().userId());
+    }
+
+    /** What the filter builder offers for deals: the standard fields, then the Client's custom fields. */
+    public List<FilterField> filterFields() {
+        return lists.filterFields();
+    }
+
+    /** The names {@code sort} accepts, custom fields included. */
+    public List<String> sortNames() {
+        return lists.sorts().names();
     }
 
     /** Every stage of the pipeline, in order, with the visible deals in it (any status): the board's columns. */

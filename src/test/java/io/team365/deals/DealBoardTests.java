@@ -155,16 +155,19 @@ class DealBoardTests extends IntegrationTest {
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(stale.body()).contains("Someone changed this deal").contains("value=\"Page deal renamed\"");
 
-        String list = browser.page("/deals?view=list&q=renamed&sort=name").body();
+        String list = browser.page("/deals/list?q=renamed&sort=name").body();
         assertThat(list).contains("Page deal renamed", "aria-sort=\"ascending\"");
-        assertThat(browser.page("/deals?view=list&status=lost&q=renamed").body())
+        assertThat(browser.page("/deals/list?ff=status&fo=eq&fv=lost&q=renamed").body())
+                .contains("No deals match");
+        // the old list address (still linked from bookmarks and the home page) lands on the list with its filters
+        assertThat(browser.browse("/deals?view=list&status=lost&q=renamed").body())
                 .contains("No deals match");
 
         browser.postForm(path + "/delete", Map.of());
         assertThat(browser.page("/deals/trash").body()).contains("Page deal renamed");
         assertThat(browser.page(path).body()).contains("This deal is in the trash");
         browser.postForm(path + "/restore", Map.of());
-        assertThat(browser.page("/deals?view=list&q=renamed").body()).contains("Page deal renamed");
+        assertThat(browser.page("/deals/list?q=renamed").body()).contains("Page deal renamed");
     }
 
     @Test

@@ -5,9 +5,12 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.team365.core.BulkAction;
+import io.team365.core.paging.Filters;
 import io.team365.core.web.ETags;
 import io.team365.core.web.ListPage;
 import io.team365.deals.Deal;
+import io.team365.deals.DealBulkActions;
 import io.team365.deals.DealFields;
 import io.team365.deals.DealManagement;
 import io.team365.deals.DealPage;
@@ -15,6 +18,7 @@ import io.team365.deals.DealQuery;
 import io.team365.identity.Actors;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -34,10 +38,12 @@ import tools.jackson.databind.ObjectMapper;
 class DealApiController {
 
     private final DealManagement deals;
+    private final DealBulkActions bulk;
     private final ObjectMapper json;
 
-    DealApiController(DealManagement deals, ObjectMapper json) {
+    DealApiController(DealManagement deals, DealBulkActions bulk, ObjectMapper json) {
         this.deals = deals;
+        this.bulk = bulk;
         this.json = json;
     }
 
@@ -45,8 +51,10 @@ class DealApiController {
     @Operation(
             summary = "List deals: cursor pagination, q (name), filter[pipelineId], filter[stageId],"
                     + " filter[status]=open|won|lost, filter[ownerId], filter[companyId], filter[contactId],"
-                    + " filter[tag], filter[deleted]=true for the trash,"
-                    + " sort=name|value|closeDate|createdAt|updatedAt (prefix - for descending)")
+                    + " filter[tag], filter[deleted]=true for the trash; any other filter[<field>][<op>]=value goes"
+                    + " to the filter builder (name, status, pipelineId, stageId, companyId, ownerId, tag, value,"
+                    + " currency, closeDate, closedAt, createdAt, updatedAt, customFields.<key>);"
+                    + " sort=name|value|closeDate|createdAt|updatedAt|customFields.<key> (prefix - for descending)")
     ListPage<DealJson> list(
             @RequestParam(defaultValue = "50") int limit,
             @RequestParam(required = false) String cursor,
@@ -59,7 +67,21 @@ class DealApiController {
             @RequestParam(name = "filter[companyId]", required = false) UUID companyId,
             @RequestParam(name = "filter[contactId]", required = false) UUID contactId,
             @RequestParam(name = "filter[tag]", required = false) String tag,
-            @RequestParam(name = "filter[deleted]", required = false) Boolean deleted) {
+            @RequestParam(name = "filter[deleted]", required = false) Boolean deleted,
+            HttpServletRequest request) {
+        // the named filters keep their own checks and meaning (filter[contactId] looks through the deal's contacts);
+        // any other filter[...] goes to the filter builder, e.g. filter[value][gte]=1000 or filter[customFields.x]=y
+        List<Filters.Condition> conditions = Filters.fromParameters(
+                request.getParameterMap(),
+                List.of(
+                        "filter[pipelineId]",
+                        "filter[stageId]",
+                        "filter[status]",
+                        "filter[ownerId]",
+                        "filter[companyId]",
+                        "filter[contactId]",
+                        "filter[tag]",
+                        "filter[deleted]"));
         DealPage page = deals.list(new DealQuery(
                 q,
                 pipelineId,
@@ -69,11 +91,21 @@ class DealApiController {
                 companyId,
                 contactId,
                 tag,
+                conditions,
                 Boolean.TRUE.equals(deleted),
                 sort,
                 cursor,
                 limit));
         return new ListPage<>(page.deals().stream().map(DealJson::of).toList(), page.nextCursor());
+    }
+
+    @PostMapping("/api/v1/deals/bulk")
+    @Operation(
+            summary = "Apply one action to up to 200 deals: {\"ids\": [...], \"action\": \"assign-owner\"|"
+                    + "\"add-tag\"|\"remove-tag\"|\"delete\", \"ownerId\", \"tag\"}; each deal changes on its own,"
+                    + " and those that cannot change are listed as skipped")
+    BulkAction.Result bulk(@RequestBody BulkAction action, HttpServletRequest request) {
+        return bulk.apply(action, Actors.of(request));
     }
 
     @PostMapping("/api/v1/deals")

@@ -2,11 +2,15 @@ package io.team365.deals.internal;
 
 import io.team365.core.InvalidInput;
 import io.team365.core.Money;
+import io.team365.core.paging.FilterField;
+import io.team365.core.paging.FilterField.Kind;
+import io.team365.core.paging.Filters;
 import io.team365.core.paging.KeysetSort;
 import io.team365.core.paging.KeysetSort.Column;
 import io.team365.core.paging.KeysetSort.Type;
 import io.team365.core.paging.Page;
 import io.team365.core.paging.TextSearch;
+import io.team365.customfields.CustomFieldManagement;
 import io.team365.deals.Deal;
 import io.team365.deals.DealPage;
 import io.team365.deals.DealQuery;
@@ -20,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /** Lists of deals as keyset pages, and the sums the board and the dashboard show. */
@@ -46,15 +51,55 @@ public class DealLists {
                     Type.DATE,
                     d -> d.closeDate() == null ? NO_DATE : d.closeDate()));
 
-    private final DealStore store;
+    /** The standard fields a deal list can be filtered on; the Client's custom fields are added to them. */
+    static final List<FilterField> FILTER_FIELDS = List.of(
+            FilterField.of("name", "name", Kind.TEXT),
+            FilterField.choice(
+                    "status",
+                    "status",
+                    java.util.Arrays.stream(StageKind.values())
+                            .map(StageKind::value)
+                            .toList()),
+            FilterField.of("pipelineId", "pipeline_id", Kind.ID),
+            FilterField.of("stageId", "stage_id", Kind.ID),
+            FilterField.of("companyId", "company_id", Kind.ID),
+            FilterField.of("ownerId", "owner_id", Kind.ID),
+            FilterField.of("tag", "tags", Kind.TAGS),
+            FilterField.of("value", "amount", Kind.NUMBER),
+            FilterField.of("currency", "currency", Kind.TEXT),
+            FilterField.of("closeDate", "close_date", Kind.DATE),
+            FilterField.of("closedAt", "closed_at", Kind.TIMESTAMP),
+            FilterField.of("createdAt", "created_at", Kind.TIMESTAMP),
+            FilterField.of("updatedAt", "updated_at", Kind.TIMESTAMP));
 
-    DealLists(DealStore store) {
+    private final DealStore store;
+    private final CustomFieldManagement customFields;
+
+    DealLists(DealStore store, CustomFieldManagement customFields) {
         this.store = store;
+        this.customFields = customFields;
     }
 
-    public DealPage list(DealQuery query, RecordScope scope) {
+    /** What the filter builder offers for deals: the standard fields, then the Client's custom fields. */
+    public List<FilterField> filterFields() {
+        List<FilterField> fields = new ArrayList<>(FILTER_FIELDS);
+        // the deals query reads one table without an alias; its subquery on deal_contacts names its own columns
+        fields.addAll(customFields.filterFields("deal", null));
+        return fields;
+    }
+
+    /** The orders a deal list can be in, custom fields included. */
+    public KeysetSort<Deal> sorts() {
+        return SORTS.with(customFields.sortColumns("deal", null, Deal::customFields));
+    }
+
+    /**
+     * A keyset page: exact however many rows are added or removed meanwhile, and fast at any depth. {@code me} is the
+     * signed-in user, for the builder's {@code ownerId = me}.
+     */
+    public DealPage list(DealQuery query, RecordScope scope, UUID me) {
         KeysetSort.checkedLimit(query.limit());
-        KeysetSort.Order<Deal> order = SORTS.parse(query.sort());
+        KeysetSort.Order<Deal> order = sorts().parse(query.sort());
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         where.add(query.deleted() ? "deleted_at is not null" : "deleted_at is null");
@@ -85,6 +130,7 @@ public class DealLists {
                     + " and dc.deal_id = deals.id and dc.contact_id = :contact)");
             params.put("contact", query.contactId());
         }
+        where.add(new Filters(filterFields()).toSql(query.filters(), params, me));
         where.add(scope.sql(null, params));
         if (query.cursor() != null && !query.cursor().isBlank()) {
             where.add(order.after(query.cursor(), params));

@@ -140,6 +140,7 @@ class DealBoardController {
                 company ? recordId : null,
                 company ? null : recordId,
                 null,
+                null,
                 false,
                 "-updatedAt",
                 null,

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -33,16 +32,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The deal pages: the board and the list, the trash, a new deal, and a deal's own page. */
+/** The deal pages: the board, the trash, a new deal, and a deal's own page. */
 @Controller
 class DealController {
 
     private static final int PAGE_SIZE = 50;
-    /** The board shows at most this many deals of a pipeline; the list view pages through any number. */
+    /** The board shows at most this many deals of a pipeline; the list ({@link DealListController}) pages on. */
     private static final int BOARD_LIMIT = 1000;
-
-    private static final Set<String> SORTS =
-            Set.of("name", "-name", "value", "-value", "closeDate", "-closeDate", "updatedAt", "-updatedAt");
 
     private final DealManagement deals;
     private final PipelineManagement pipelines;
@@ -60,13 +56,14 @@ class DealController {
     String board(
             @RequestParam(required = false) String view,
             @RequestParam(required = false) String pipelineId,
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) String sort,
-            @RequestParam(required = false) String cursor,
             @RequestParam(required = false) String done,
+            HttpServletRequest request,
             Model model,
             Locale locale) {
+        if (view != null || (done != null && done.startsWith("view-"))) {
+            // the list lives at /deals/list; old list addresses and saved views (/deals?view=<id>) go there
+            return "redirect:" + DealListController.listAddress(request);
+        }
         List<Pipeline> all = pipelines.list();
         Pipeline pipeline = all.stream()
                 .filter(p -> p.id().toString().equals(pipelineId))
@@ -75,12 +72,9 @@ class DealController {
         model.addAttribute("pipelines", all);
         model.addAttribute("pipeline", pipeline);
         model.addAttribute("done", done);
-        if ("list".equals(view)) {
-            return list(pipeline, all, q, status, sort, cursor, model, locale);
-        }
         List<Deal> shown = new ArrayList<>();
-        DealQuery query =
-                new DealQuery(null, pipeline.id(), null, null, null, null, null, null, false, "-updatedAt", null, 200);
+        DealQuery query = new DealQuery(
+                null, pipeline.id(), null, null, null, null, null, null, null, false, "-updatedAt", null, 200);
         DealPage page;
         do {
             page = deals.list(query);
@@ -93,38 +87,10 @@ class DealController {
         return "deals/board";
     }
 
-    private String list(
-            Pipeline pipeline,
-            List<Pipeline> all,
-            String q,
-            String status,
-            String sort,
-            String cursor,
-            Model model,
-            Locale locale) {
-        String search = usable(q, 200);
-        String state = status != null && Set.of("open", "won", "lost").contains(status) ? status : null;
-        String order = sort != null && SORTS.contains(sort) ? sort : "-updatedAt";
-        DealQuery query = new DealQuery(
-                search, pipeline.id(), null, state, null, null, null, null, false, order, cursor, PAGE_SIZE);
-        DealPage page;
-        try {
-            page = deals.list(query);
-        } catch (InvalidInput badCursor) {
-            page = deals.list(query.withCursor(null));
-        }
-        model.addAttribute("cards", views.cards(page.deals(), byId(all), locale));
-        model.addAttribute("nextCursor", page.nextCursor());
-        model.addAttribute("q", search == null ? "" : search);
-        model.addAttribute("status", state == null ? "" : state);
-        model.addAttribute("sort", order);
-        model.addAttribute("paged", cursor != null);
-        return "deals/list";
-    }
-
     @GetMapping("/deals/trash")
     String trash(@RequestParam(required = false) String cursor, Model model, Locale locale) {
-        DealQuery query = new DealQuery(null, null, null, null, null, null, null, null, true, null, cursor, PAGE_SIZE);
+        DealQuery query =
+                new DealQuery(null, null, null, null, null, null, null, null, null, true, null, cursor, PAGE_SIZE);
         DealPage page;
         try {
             page = deals.list(query);
@@ -283,15 +249,5 @@ class DealController {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static String usable(String value, int maxLength) {
-        if (value == null
-                || value.isBlank()
-                || value.length() > maxLength
-                || value.chars().anyMatch(c -> c < 0x20)) {
-            return null;
-        }
-        return value.strip();
     }
 }
