@@ -25,7 +25,7 @@ class ViewController {
             "contact", "/contacts",
             "company", "/companies",
             "lead", "/leads",
-            "deal", "/deals",
+            "deal", "/deals/list",
             "activity", "/activities");
 
     private final ViewManagement views;
