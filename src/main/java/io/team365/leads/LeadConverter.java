@@ -55,19 +55,21 @@ class LeadConverter {
         }
         UUID owner = lead.ownerId() != null && team.memberIds().contains(lead.ownerId()) ? lead.ownerId() : null;
         Company company = company(lead, request.company(), owner, actor);
-        Contact contact = prefixed("contact", () -> contacts.create(
-                new ContactFields(
-                        lead.firstName(),
-                        lead.lastName(),
-                        lead.emails(),
-                        lead.phones(),
-                        lead.jobTitle(),
-                        company == null ? null : company.id(),
-                        owner,
-                        lead.tags(),
-                        lead.source(),
-                        carriedCustomFields(lead)),
-                actor));
+        Contact contact = prefixed(
+                "contact",
+                () -> contacts.create(
+                        new ContactFields(
+                                lead.firstName(),
+                                lead.lastName(),
+                                lead.emails(),
+                                lead.phones(),
+                                lead.jobTitle(),
+                                company == null ? null : company.id(),
+                                owner,
+                                lead.tags(),
+                                lead.source(),
+                                carriedCustomFields(lead)),
+                        actor));
         return new Made(
                 new Conversion(contact.id(), company == null ? null : company.id(), null),
                 contact.displayName(),
@@ -91,8 +93,10 @@ class LeadConverter {
                     .orElseThrow(() -> InvalidInput.of("company.id", "lead.unknown-company"));
         }
         String name = part.name() == null || part.name().isBlank() ? lead.companyName() : part.name();
-        return prefixed("company", () -> companies.create(
-                new CompanyFields(name, null, null, null, null, null, null, owner, null, null), actor));
+        return prefixed(
+                "company",
+                () -> companies.create(
+                        new CompanyFields(name, null, null, null, null, null, null, owner, null, null), actor));
     }
 
     /**
@@ -100,10 +104,10 @@ class LeadConverter {
      * (a value of another type would be refused by the contact's field and stop the conversion).
      */
     private Map<String, Object> carriedCustomFields(Lead lead) {
-        Map<String, CustomField> contactFields = customFields.list("contact").stream()
-                .collect(Collectors.toMap(CustomField::key, Function.identity()));
-        Map<String, CustomField> leadFields = customFields.list("lead").stream()
-                .collect(Collectors.toMap(CustomField::key, Function.identity()));
+        Map<String, CustomField> contactFields =
+                customFields.list("contact").stream().collect(Collectors.toMap(CustomField::key, Function.identity()));
+        Map<String, CustomField> leadFields =
+                customFields.list("lead").stream().collect(Collectors.toMap(CustomField::key, Function.identity()));
         Map<String, Object> carried = new LinkedHashMap<>();
         lead.customFields().forEach((key, value) -> {
             CustomField target = contactFields.get(key);
@@ -122,7 +126,8 @@ class LeadConverter {
         } catch (InvalidInput invalid) {
             List<InvalidInput.FieldError> errors = new ArrayList<>();
             invalid.errors()
-                    .forEach(e -> errors.add(new InvalidInput.FieldError(part + "." + e.field(), e.messageKey(), e.args())));
+                    .forEach(e ->
+                            errors.add(new InvalidInput.FieldError(part + "." + e.field(), e.messageKey(), e.args())));
             throw new InvalidInput(errors);
         }
     }

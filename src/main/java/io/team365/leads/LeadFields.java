@@ -25,8 +25,12 @@ public record LeadFields(
 
     /** Null lists mean empty; null elements are dropped; a custom field set to null is removed (merge patch). */
     public LeadFields {
-        emails = emails == null ? List.of() : emails.stream().filter(Objects::nonNull).toList();
-        phones = phones == null ? List.of() : phones.stream().filter(Objects::nonNull).toList();
+        emails = emails == null
+                ? List.of()
+                : emails.stream().filter(Objects::nonNull).toList();
+        phones = phones == null
+                ? List.of()
+                : phones.stream().filter(Objects::nonNull).toList();
         tags = tags == null ? List.of() : tags.stream().filter(Objects::nonNull).toList();
         Map<String, Object> present = new LinkedHashMap<>();
         if (customFields != null) {
@@ -61,25 +65,65 @@ public record LeadFields(
 
     public LeadFields withOwner(UUID owner) {
         return new LeadFields(
-                firstName, lastName, emails, phones, jobTitle, companyName, owner, tags, source, status,
-                unqualifiedReason, customFields);
+                firstName,
+                lastName,
+                emails,
+                phones,
+                jobTitle,
+                companyName,
+                owner,
+                tags,
+                source,
+                status,
+                unqualifiedReason,
+                customFields);
     }
 
     public LeadFields withTags(List<String> newTags) {
         return new LeadFields(
-                firstName, lastName, emails, phones, jobTitle, companyName, ownerId, newTags, source, status,
-                unqualifiedReason, customFields);
+                firstName,
+                lastName,
+                emails,
+                phones,
+                jobTitle,
+                companyName,
+                ownerId,
+                newTags,
+                source,
+                status,
+                unqualifiedReason,
+                customFields);
     }
 
     public LeadFields withStatus(String newStatus) {
         return new LeadFields(
-                firstName, lastName, emails, phones, jobTitle, companyName, ownerId, tags, source, newStatus,
-                unqualifiedReason, customFields);
+                firstName,
+                lastName,
+                emails,
+                phones,
+                jobTitle,
+                companyName,
+                ownerId,
+                tags,
+                source,
+                newStatus,
+                unqualifiedReason,
+                customFields);
     }
 
     public LeadFields withCustomFields(Map<String, Object> values) {
         return new LeadFields(
-                firstName, lastName, emails, phones, jobTitle, companyName, ownerId, tags, source, status,
-                unqualifiedReason, values);
+                firstName,
+                lastName,
+                emails,
+                phones,
+                jobTitle,
+                companyName,
+                ownerId,
+                tags,
+                source,
+                status,
+                unqualifiedReason,
+                values);
     }
 }

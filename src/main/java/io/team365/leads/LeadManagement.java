@@ -247,8 +247,12 @@ public class LeadManagement {
         return FieldHistory.between(before, after)
                 .compare("firstName", LeadFields::firstName)
                 .compare("lastName", LeadFields::lastName)
-                .compare("emails", f -> f.emails().stream().map(Contact.Email::address).toList())
-                .compare("phones", f -> f.phones().stream().map(Contact.Phone::number).toList())
+                .compare(
+                        "emails",
+                        f -> f.emails().stream().map(Contact.Email::address).toList())
+                .compare(
+                        "phones",
+                        f -> f.phones().stream().map(Contact.Phone::number).toList())
                 .compare("jobTitle", LeadFields::jobTitle)
                 .compare("companyName", LeadFields::companyName)
                 .compare("ownerId", LeadFields::ownerId)

@@ -121,9 +121,7 @@ class LeadApiController {
                     + " All or nothing; the lead stays, read-only, pointing at what it became. Twice gives 409.")
     @ApiResponse(responseCode = "409", description = "The lead is already converted")
     ConvertedJson convert(
-            @PathVariable UUID id,
-            @RequestBody(required = false) ConvertRequest convert,
-            HttpServletRequest request) {
+            @PathVariable UUID id, @RequestBody(required = false) ConvertRequest convert, HttpServletRequest request) {
         Conversion made = leads.convert(id, convert, Actors.of(request));
         return ConvertedJson.of(made);
     }

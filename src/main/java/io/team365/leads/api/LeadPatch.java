@@ -1,8 +1,8 @@
 package io.team365.leads.api;
 
 import io.team365.contacts.Contact;
-import io.team365.leads.LeadFields;
 import io.team365.core.InvalidInput;
+import io.team365.leads.LeadFields;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

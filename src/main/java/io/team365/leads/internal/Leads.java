@@ -151,7 +151,10 @@ class Leads {
         params.put("owner", fields.ownerId());
         params.put(
                 "tags",
-                "{" + String.join(",", fields.tags().stream().map(Leads::arrayLiteral).toList()) + "}");
+                "{"
+                        + String.join(
+                                ",",
+                                fields.tags().stream().map(Leads::arrayLiteral).toList()) + "}");
         params.put("source", fields.source());
         params.put("status", fields.status());
         params.put("reason", fields.unqualifiedReason());
