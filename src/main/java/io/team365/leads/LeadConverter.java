@@ -8,8 +8,12 @@ import io.team365.contacts.Contact;
 import io.team365.contacts.ContactFields;
 import io.team365.contacts.ContactManagement;
 import io.team365.core.InvalidInput;
+import io.team365.core.Money;
 import io.team365.customfields.CustomField;
 import io.team365.customfields.CustomFieldManagement;
+import io.team365.deals.Deal;
+import io.team365.deals.DealFields;
+import io.team365.deals.DealManagement;
 import io.team365.identity.TeamManagement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +28,7 @@ import org.springframework.stereotype.Component;
  * Makes the records a lead becomes, through the owning modules' services so each is checked, audited and on its
  * timeline like any other new record. It runs inside {@link LeadManagement#convert}'s transaction: whatever it made
  * is rolled back with everything else when a later part is refused. Problems are named as the convert request
- * names the parts ({@code company.name}, {@code contact.customFields.size}, {@code deal}).
+ * names the parts ({@code company.name}, {@code contact.customFields.size}, {@code deal.value.amount}).
  */
 @Component
 class LeadConverter {
@@ -36,12 +40,15 @@ class LeadConverter {
     private final CompanyManagement companies;
     private final CustomFieldManagement customFields;
     private final TeamManagement team;
+    private final DealManagement deals;
 
     LeadConverter(
             ContactManagement contacts,
             CompanyManagement companies,
             CustomFieldManagement customFields,
-            TeamManagement team) {
+            TeamManagement team,
+            DealManagement deals) {
+        this.deals = deals;
         this.contacts = contacts;
         this.companies = companies;
         this.customFields = customFields;
@@ -49,10 +56,6 @@ class LeadConverter {
     }
 
     Made make(Lead lead, ConvertRequest request, AuditTrail.Actor actor) {
-        if (request.deal() != null) {
-            // the deals module is not part of this build yet; refuse before anything is made
-            throw InvalidInput.of("deal", "lead.deal-unavailable");
-        }
         UUID owner = lead.ownerId() != null && team.memberIds().contains(lead.ownerId()) ? lead.ownerId() : null;
         Company company = company(lead, request.company(), owner, actor);
         Contact contact = prefixed(
@@ -70,11 +73,50 @@ class LeadConverter {
                                 lead.source(),
                                 carriedCustomFields(lead)),
                         actor));
+        Deal deal = request.deal() == null
+                ? null
+                : prefixed("deal", () -> deal(lead, request.deal(), company, contact, owner, actor));
         return new Made(
-                new Conversion(contact.id(), company == null ? null : company.id(), null),
+                new Conversion(contact.id(), company == null ? null : company.id(), deal == null ? null : deal.id()),
                 contact.displayName(),
                 company == null ? null : company.name(),
-                null);
+                deal == null ? null : deal.name());
+    }
+
+    /**
+     * A deal with the new contact (and company), named after the company or the lead when no name is given. It is
+     * made last, so a refused deal shows that nothing made before it stays.
+     */
+    private Deal deal(
+            Lead lead,
+            ConvertRequest.DealPart part,
+            Company company,
+            Contact contact,
+            UUID owner,
+            AuditTrail.Actor actor) {
+        Money value = part.value() == null
+                ? null
+                : Money.of(part.value().amount(), part.value().currency(), "value");
+        String name = part.name() != null && !part.name().isBlank()
+                ? part.name()
+                : company != null
+                        ? company.name()
+                        : lead.companyName() != null ? lead.companyName() : lead.displayName();
+        return deals.create(
+                new DealFields(
+                        name,
+                        part.pipelineId(),
+                        part.stageId(),
+                        value,
+                        part.closeDate(),
+                        company == null ? null : company.id(),
+                        List.of(contact.id()),
+                        owner,
+                        lead.tags(),
+                        null,
+                        null,
+                        null),
+                actor);
     }
 
     /** A new company, an existing one the caller may see (not in the trash), or none. */

@@ -117,7 +117,7 @@ class LeadApiController {
             summary = "Convert a lead into a contact, and optionally a company ({\"company\": {\"create\": true,"
                     + " \"name\": …}} named after the lead's company by default, or {\"company\": {\"id\": …}} to"
                     + " link an existing one) and a deal ({\"deal\": {\"name\", \"value\": {\"amount\","
-                    + " \"currency\"}, \"pipelineId\", \"stageId\", \"closeDate\"}}; not available yet: 400)."
+                    + " \"currency\"}, \"pipelineId\", \"stageId\", \"closeDate\"}}, with the contact and company linked)."
                     + " All or nothing; the lead stays, read-only, pointing at what it became. Twice gives 409.")
     @ApiResponse(responseCode = "409", description = "The lead is already converted")
     ConvertedJson convert(

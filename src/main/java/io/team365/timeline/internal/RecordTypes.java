@@ -5,9 +5,8 @@ import java.util.Map;
 /** The record types that have a timeline, by the collection name their paths use. */
 public final class RecordTypes {
 
-    private static final Map<String, String> BY_COLLECTION =
-            Map.of(
-                    "contacts", "contact", "companies", "company", "leads", "lead", "deals", "deal", "activities", "activity");
+    private static final Map<String, String> BY_COLLECTION = Map.of(
+            "contacts", "contact", "companies", "company", "leads", "lead", "deals", "deal", "activities", "activity");
 
     private RecordTypes() {}
 
