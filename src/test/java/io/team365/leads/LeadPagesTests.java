@@ -110,7 +110,7 @@ class LeadPagesTests extends IntegrationTest {
                         "dealCurrency",
                         "EUR"));
         assertThat(converted.headers().firstValue("Location").orElse("")).endsWith(path + "?done=converted");
-        String page = browser.page(path).body();
+        String page = browser.page(path + "?done=converted").body();
         assertThat(page)
                 .contains("Lead converted.", "This lead was converted on", "lead-status-converted")
                 .contains("href=\"/contacts/", ">Cora Convert</a>", ">Cora Corp</a>", ">Pilot</a>", "href=\"/deals/")

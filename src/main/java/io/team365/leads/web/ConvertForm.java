@@ -10,7 +10,7 @@ import java.util.UUID;
  * company from the picker, and an optional deal (made when it has a name or an amount).
  */
 public record ConvertForm(
-        boolean createCompany,
+        Boolean createCompany,
         String newCompanyName,
         String companyId,
         String dealName,
@@ -31,8 +31,10 @@ public record ConvertForm(
                 throw InvalidInput.of("company.id", "lead.unknown-company");
             }
         }
-        ConvertRequest.CompanyPart company = createCompany || existing != null
-                ? new ConvertRequest.CompanyPart(createCompany, blankToNull(newCompanyName), existing)
+        // the checkbox starts ticked when the lead names a company; picking an existing one is the clearer choice
+        boolean create = Boolean.TRUE.equals(createCompany) && existing == null;
+        ConvertRequest.CompanyPart company = create || existing != null
+                ? new ConvertRequest.CompanyPart(create, blankToNull(newCompanyName), existing)
                 : null;
         boolean wantsDeal = !isBlank(dealName) || !isBlank(dealAmount);
         ConvertRequest.DealPart deal = wantsDeal
