@@ -1,0 +1,94 @@
+package io.team365.leads.web;
+
+import io.team365.contacts.Contact;
+import io.team365.leads.Lead;
+import io.team365.leads.LeadFields;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The lead form: one email and one phone (the primary ones; others, added through the API, are kept as they are),
+ * tags as comma-separated text, the status with its reason, and the version the form was loaded at.
+ */
+public record LeadForm(
+        String firstName,
+        String lastName,
+        String email,
+        String phone,
+        String jobTitle,
+        String companyName,
+        String tags,
+        String source,
+        String status,
+        String unqualifiedReason,
+        Integer version) {
+
+    public static LeadForm empty() {
+        return new LeadForm("", "", "", "", "", "", "", "", "new", "", null);
+    }
+
+    public static LeadForm of(Lead lead) {
+        return new LeadForm(
+                nz(lead.firstName()),
+                nz(lead.lastName()),
+                nz(lead.primaryEmail()),
+                lead.phones().isEmpty() ? "" : lead.phones().getFirst().number(),
+                nz(lead.jobTitle()),
+                nz(lead.companyName()),
+                String.join(", ", lead.tags()),
+                nz(lead.source()),
+                lead.status(),
+                nz(lead.unqualifiedReason()),
+                lead.version());
+    }
+
+    /** The stored fields with this form's values in place of the ones it shows, and the submitted custom values. */
+    public LeadFields applyTo(LeadFields current, Map<String, Object> customFields) {
+        List<Contact.Email> emails = new ArrayList<>(
+                current.emails().stream().filter(e -> !e.primary()).toList());
+        if (email != null && !email.isBlank()) {
+            String label = current.emails().stream()
+                    .filter(Contact.Email::primary)
+                    .findFirst()
+                    .map(Contact.Email::label)
+                    .orElse(null);
+            emails.addFirst(new Contact.Email(email, label, true));
+        }
+        List<Contact.Phone> phones = new ArrayList<>(current.phones());
+        if (!phones.isEmpty()) {
+            phones.removeFirst();
+        }
+        if (phone != null && !phone.isBlank()) {
+            phones.addFirst(new Contact.Phone(
+                    phone,
+                    current.phones().isEmpty()
+                            ? null
+                            : current.phones().getFirst().label()));
+        }
+        List<String> tagList = tags == null || tags.isBlank()
+                ? List.of()
+                : Arrays.stream(tags.split(","))
+                        .map(String::strip)
+                        .filter(t -> !t.isEmpty())
+                        .toList();
+        return new LeadFields(
+                firstName,
+                lastName,
+                emails,
+                phones,
+                jobTitle,
+                companyName,
+                current.ownerId(),
+                tagList,
+                source,
+                status,
+                unqualifiedReason,
+                customFields);
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
+    }
+}
