@@ -1,5 +1,6 @@
 package io.team365.contacts;
 
+import io.team365.core.PostalAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ public record Contact(
         List<String> tags,
         String source,
         Map<String, Object> customFields,
+        PostalAddress address,
+        List<SocialLink> socialLinks,
         Instant createdAt,
         UUID createdBy,
         Instant updatedAt,

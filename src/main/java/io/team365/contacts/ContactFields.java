@@ -1,5 +1,6 @@
 package io.team365.contacts;
 
+import io.team365.core.PostalAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,7 +16,9 @@ public record ContactFields(
         UUID ownerId,
         List<String> tags,
         String source,
-        Map<String, Object> customFields) {
+        Map<String, Object> customFields,
+        PostalAddress address,
+        List<SocialLink> socialLinks) {
 
     /** Null lists mean empty; null elements are dropped; a custom field set to null is removed (merge patch). */
     public ContactFields {
@@ -37,20 +40,46 @@ public record ContactFields(
             });
         }
         customFields = java.util.Collections.unmodifiableMap(present);
+        address = address == null ? PostalAddress.empty() : address;
+        socialLinks = socialLinks == null
+                ? List.of()
+                : socialLinks.stream().filter(java.util.Objects::nonNull).toList();
     }
 
     public ContactFields withOwner(UUID owner) {
         return new ContactFields(
-                firstName, lastName, emails, phones, jobTitle, companyId, owner, tags, source, customFields);
+                firstName,
+                lastName,
+                emails,
+                phones,
+                jobTitle,
+                companyId,
+                owner,
+                tags,
+                source,
+                customFields,
+                address,
+                socialLinks);
     }
 
     public ContactFields withTags(List<String> newTags) {
         return new ContactFields(
-                firstName, lastName, emails, phones, jobTitle, companyId, ownerId, newTags, source, customFields);
+                firstName,
+                lastName,
+                emails,
+                phones,
+                jobTitle,
+                companyId,
+                ownerId,
+                newTags,
+                source,
+                customFields,
+                address,
+                socialLinks);
     }
 
     public static ContactFields empty() {
-        return new ContactFields(null, null, null, null, null, null, null, null, null, null);
+        return new ContactFields(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static ContactFields of(Contact contact) {
@@ -64,6 +93,8 @@ public record ContactFields(
                 contact.ownerId(),
                 contact.tags(),
                 contact.source(),
-                contact.customFields());
+                contact.customFields(),
+                contact.address(),
+                contact.socialLinks());
     }
 }

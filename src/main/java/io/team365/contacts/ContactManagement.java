@@ -203,7 +203,9 @@ public class ContactManagement {
                 standard.ownerId(),
                 standard.tags(),
                 standard.source(),
-                custom);
+                custom,
+                standard.address(),
+                standard.socialLinks());
     }
 
     /** The field history of a change: which fields it touched, from what to what. */
@@ -222,6 +224,8 @@ public class ContactManagement {
                 .compare("ownerId", ContactFields::ownerId)
                 .compare("tags", ContactFields::tags)
                 .compare("source", ContactFields::source)
+                .compare("address", f -> f.address().oneLine())
+                .compare("socialLinks", ContactFields::socialLinks)
                 .changes();
     }
 }

@@ -50,7 +50,7 @@ public record BulkAction(List<UUID> ids, String action, UUID ownerId, String tag
 
     /**
      * Runs the action on each record in turn. Each record changes on its own (its own transaction), so one that
-     * cannot change (deleted meanwhile, not visible, invalid) does not undo the others: it is reported as skipped. An
+     * cannot change (deleted meanwhile, not visible, invalid, locked such as a converted lead) does not undo the others: it is reported as skipped. An
      * owner who is not a member is wrong for every record, so that is refused once, naming {@code ownerId}.
      */
     public Result applyTo(Target target) {
@@ -67,7 +67,7 @@ public record BulkAction(List<UUID> ids, String action, UUID ownerId, String tag
                     default -> throw new IllegalStateException(action);
                 }
                 changed++;
-            } catch (NotFound | InvalidInput refused) {
+            } catch (NotFound | InvalidInput | Conflict refused) {
                 if (refused instanceof InvalidInput invalid
                         && invalid.errors().stream().anyMatch(e -> e.field().equals("ownerId"))) {
                     throw invalid;

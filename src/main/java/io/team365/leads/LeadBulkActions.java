@@ -1,20 +1,13 @@
 package io.team365.leads;
 
 import io.team365.audit.AuditTrail;
-import io.team365.contacts.BulkAction;
-import io.team365.core.Conflict;
-import io.team365.core.InvalidInput;
-import io.team365.core.NotFound;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import io.team365.core.BulkAction;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
- * Bulk actions on leads, the same actions as on contacts. Each lead changes in its own transaction through
- * {@link LeadManagement}, so each change is checked, audited and on the timeline like a single edit; a lead that
- * cannot change (deleted meanwhile, not visible, converted) is reported as skipped and does not undo the others.
+ * Bulk actions on leads, each lead changed through {@link LeadManagement} like a single edit; a converted lead, which
+ * can no longer change, is reported as skipped.
  */
 @Service
 public class LeadBulkActions {
@@ -25,38 +18,22 @@ public class LeadBulkActions {
         this.leads = leads;
     }
 
-    public BulkAction.Result apply(BulkAction requested, AuditTrail.Actor actor) {
-        BulkAction action = requested.checked();
-        int changed = 0;
-        List<UUID> skipped = new ArrayList<>();
-        for (UUID id : action.ids()) {
-            try {
-                switch (action.action()) {
-                    case "delete" -> leads.trash(id, actor);
-                    case "assign-owner" -> leads.update(id, null, fields -> fields.withOwner(action.ownerId()), actor);
-                    case "add-tag" -> leads.update(id, null, fields -> withTag(fields, action.tag(), true), actor);
-                    case "remove-tag" -> leads.update(id, null, fields -> withTag(fields, action.tag(), false), actor);
-                    default -> throw new IllegalStateException(action.action());
-                }
-                changed++;
-            } catch (NotFound | InvalidInput | Conflict refused) {
-                if (refused instanceof InvalidInput invalid
-                        && invalid.errors().stream().anyMatch(e -> e.field().equals("ownerId"))) {
-                    throw invalid; // the same owner is wrong for every record: say so once
-                }
-                skipped.add(id);
+    public BulkAction.Result apply(BulkAction action, AuditTrail.Actor actor) {
+        return action.applyTo(new BulkAction.Target() {
+            @Override
+            public void trash(UUID id) {
+                leads.trash(id, actor);
             }
-        }
-        return new BulkAction.Result(changed, List.copyOf(skipped));
-    }
 
-    private static LeadFields withTag(LeadFields fields, String tag, boolean add) {
-        String normalised = tag.strip().toLowerCase(Locale.ROOT);
-        List<String> tags = new ArrayList<>(fields.tags());
-        tags.remove(normalised);
-        if (add) {
-            tags.add(normalised);
-        }
-        return fields.withTags(tags);
+            @Override
+            public void assignOwner(UUID id, UUID owner) {
+                leads.update(id, null, fields -> fields.withOwner(owner), actor);
+            }
+
+            @Override
+            public void tag(UUID id, String tag, boolean add) {
+                leads.update(id, null, fields -> fields.withTags(BulkAction.retagged(fields.tags(), tag, add)), actor);
+            }
+        });
     }
 }

@@ -71,7 +71,9 @@ class LeadConverter {
                                 owner,
                                 lead.tags(),
                                 lead.source(),
-                                carriedCustomFields(lead)),
+                                carriedCustomFields(lead),
+                                null,
+                                null),
                         actor));
         Deal deal = request.deal() == null
                 ? null

@@ -1,6 +1,8 @@
 package io.team365.contacts.api;
 
 import io.team365.contacts.Contact;
+import io.team365.contacts.SocialLink;
+import io.team365.core.PostalAddress;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +19,8 @@ record ContactJson(
         List<String> tags,
         String source,
         Map<String, Object> customFields,
+        PostalAddress address,
+        List<SocialLink> socialLinks,
         int version,
         String createdAt,
         String updatedAt,
@@ -35,6 +39,8 @@ record ContactJson(
                 c.tags(),
                 c.source(),
                 c.customFields(),
+                c.address(),
+                c.socialLinks(),
                 c.version(),
                 c.createdAt().toString(),
                 c.updatedAt().toString(),

@@ -2,7 +2,9 @@ package io.team365.contacts.api;
 
 import io.team365.contacts.Contact;
 import io.team365.contacts.ContactFields;
+import io.team365.contacts.SocialLink;
 import io.team365.core.InvalidInput;
+import io.team365.core.PostalAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +26,9 @@ final class ContactPatch {
             "ownerId",
             "tags",
             "source",
-            "customFields");
+            "customFields",
+            "address",
+            "socialLinks");
 
     private ContactPatch() {}
 
@@ -47,7 +51,9 @@ final class ContactPatch {
                 value(patch, "ownerId", current.ownerId(), new TypeReference<UUID>() {}, json),
                 value(patch, "tags", current.tags(), new TypeReference<List<String>>() {}, json),
                 text(patch, "source", current.source()),
-                customFields(patch, current.customFields(), json));
+                customFields(patch, current.customFields(), json),
+                address(patch, current.address(), json),
+                value(patch, "socialLinks", current.socialLinks(), new TypeReference<List<SocialLink>>() {}, json));
     }
 
     /** RFC 7396 merges nested objects: keys set change, keys set to null go, keys left out stay. */
@@ -72,6 +78,32 @@ final class ContactPatch {
             }
         }
         return merged;
+    }
+
+    /** The address merges like any nested object: parts set change, parts set to null go, null clears it all. */
+    private static PostalAddress address(JsonNode patch, PostalAddress current, ObjectMapper json) {
+        if (!patch.has("address")) {
+            return current;
+        }
+        JsonNode node = patch.get("address");
+        if (node.isNull()) {
+            return PostalAddress.empty();
+        }
+        if (!node.isObject()) {
+            throw InvalidInput.of("address", "validation.type");
+        }
+        java.util.Set<String> parts = java.util.Set.of("street", "city", "region", "postalCode", "country");
+        for (String name : node.propertyNames()) {
+            if (!parts.contains(name)) {
+                throw InvalidInput.of("address." + name, "contact.unknown-field");
+            }
+        }
+        return new PostalAddress(
+                text(node, "street", current.street()),
+                text(node, "city", current.city()),
+                text(node, "region", current.region()),
+                text(node, "postalCode", current.postalCode()),
+                text(node, "country", current.country()));
     }
 
     private static String text(JsonNode patch, String field, String current) {

@@ -2,6 +2,8 @@ package io.team365.contacts.internal;
 
 import io.team365.contacts.Contact;
 import io.team365.contacts.ContactFields;
+import io.team365.contacts.SocialLink;
+import io.team365.core.PostalAddress;
 import io.team365.core.Validation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,6 +20,7 @@ final class ContactValidation {
     static final int MAX_EMAILS = 10;
     static final int MAX_PHONES = 10;
     static final int MAX_TAGS = 20;
+    static final int MAX_LINKS = 10;
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()./-]{3,40}$");
 
     private ContactValidation() {}
@@ -32,6 +35,8 @@ final class ContactValidation {
         String jobTitle = optionalText(check, "jobTitle", fields.jobTitle(), 200);
         String source = optionalText(check, "source", fields.source(), 100);
         List<String> tags = tags(check, fields.tags());
+        PostalAddress address = PostalAddress.checked(check, "address", fields.address());
+        List<SocialLink> links = socialLinks(check, fields.socialLinks());
         if (first == null && last == null && emails.isEmpty()) {
             check.reject("firstName", "contact.name-or-email");
         }
@@ -52,7 +57,9 @@ final class ContactValidation {
                 fields.ownerId(),
                 tags,
                 source,
-                fields.customFields());
+                fields.customFields(),
+                address,
+                links);
     }
 
     private static String optionalText(Validation check, String field, String value, int max) {
@@ -116,6 +123,48 @@ final class ContactValidation {
             cleaned.add(new Contact.Phone(number, label));
         }
         return cleaned;
+    }
+
+    private static List<SocialLink> socialLinks(Validation check, List<SocialLink> links) {
+        if (links.size() > MAX_LINKS) {
+            check.reject("socialLinks", "contact.too-many", MAX_LINKS);
+            return List.of();
+        }
+        List<SocialLink> cleaned = new ArrayList<>();
+        for (int i = 0; i < links.size(); i++) {
+            String url = links.get(i).url() == null ? "" : links.get(i).url().strip();
+            if (!isWebAddress(url)) {
+                check.reject("socialLinks[" + i + "].url", "contact.social-url");
+                continue;
+            }
+            String network =
+                    links.get(i).network() == null || links.get(i).network().isBlank()
+                            ? SocialLink.networkOf(url)
+                            : links.get(i).network().strip().toLowerCase(Locale.ROOT);
+            if (!SocialLink.NETWORKS.contains(network)) {
+                check.reject(
+                        "socialLinks[" + i + "].network",
+                        "contact.social-network",
+                        String.join(", ", SocialLink.NETWORKS));
+                continue;
+            }
+            cleaned.add(new SocialLink(network, url));
+        }
+        return cleaned;
+    }
+
+    private static boolean isWebAddress(String url) {
+        if (url.length() > 500 || url.chars().anyMatch(c -> c < 0x21)) {
+            return false;
+        }
+        try {
+            java.net.URI uri = java.net.URI.create(url);
+            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null
+                    && uri.getHost().contains(".");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static List<String> tags(Validation check, List<String> tags) {

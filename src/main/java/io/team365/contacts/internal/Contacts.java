@@ -2,6 +2,8 @@ package io.team365.contacts.internal;
 
 import io.team365.contacts.Contact;
 import io.team365.contacts.ContactFields;
+import io.team365.contacts.SocialLink;
+import io.team365.core.PostalAddress;
 import io.team365.core.TenantId;
 import io.team365.identity.RecordScope;
 import java.sql.Array;
@@ -24,7 +26,8 @@ import tools.jackson.databind.ObjectMapper;
 class Contacts {
 
     static final String COLUMNS = "id, first_name, last_name, emails, phones, job_title, company_id, owner_id, tags,"
-            + " source, custom_fields, created_at, created_by, updated_at, updated_by, version, deleted_at";
+            + " source, custom_fields, address, social_links, created_at, created_by, updated_at, updated_by, version,"
+            + " deleted_at";
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -37,9 +40,11 @@ class Contacts {
     void insert(TenantId tenant, UUID id, ContactFields fields, UUID by) {
         jdbc.sql("""
                         insert into contacts (tenant_id, id, first_name, last_name, emails, phones, job_title,
-                            company_id, owner_id, tags, source, custom_fields, created_by, updated_by)
+                            company_id, owner_id, tags, source, custom_fields, address, social_links, created_by,
+                            updated_by)
                         values (:tenant, :id, :first, :last, cast(:emails as jsonb), cast(:phones as jsonb), :job,
-                            :company, :owner, cast(:tags as text[]), :source, cast(:custom as jsonb), :by, :by)
+                            :company, :owner, cast(:tags as text[]), :source, cast(:custom as jsonb),
+                            cast(:address as jsonb), cast(:links as jsonb), :by, :by)
                         """)
                 .param("tenant", tenant.value())
                 .param("id", id)
@@ -54,6 +59,7 @@ class Contacts {
                         update contacts set first_name = :first, last_name = :last, emails = cast(:emails as jsonb),
                             phones = cast(:phones as jsonb), job_title = :job, company_id = :company, owner_id = :owner,
                             tags = cast(:tags as text[]), source = :source, custom_fields = cast(:custom as jsonb),
+                            address = cast(:address as jsonb), social_links = cast(:links as jsonb),
                             updated_at = now(), updated_by = :by, version = version + 1
                         where id = :id and version = :version and deleted_at is null
                         """)
@@ -157,6 +163,8 @@ class Contacts {
                                         .toList()) + "}");
         params.put("source", fields.source());
         params.put("custom", json.writeValueAsString(fields.customFields()));
+        params.put("address", json.writeValueAsString(fields.address()));
+        params.put("links", json.writeValueAsString(fields.socialLinks()));
         return params;
     }
 
@@ -178,6 +186,8 @@ class Contacts {
                 tags == null ? List.of() : Arrays.asList((String[]) tags.getArray()),
                 rs.getString("source"),
                 json.readValue(rs.getString("custom_fields"), new TypeReference<Map<String, Object>>() {}),
+                json.readValue(rs.getString("address"), PostalAddress.class),
+                json.readValue(rs.getString("social_links"), new TypeReference<List<SocialLink>>() {}),
                 instant(rs.getTimestamp("created_at")),
                 rs.getObject("created_by", UUID.class),
                 instant(rs.getTimestamp("updated_at")),

@@ -64,8 +64,7 @@ class ContactController {
     @GetMapping("/contacts/new")
     String newContact(@RequestParam(required = false) UUID companyId, Model model) {
         ContactForm empty = ContactForm.empty();
-        ContactForm form =
-                companyId == null ? empty : new ContactForm("", "", "", "", "", companyId.toString(), "", "", null);
+        ContactForm form = companyId == null ? empty : ContactForm.empty().withCompany(companyId.toString());
         return form(model, form, FormErrors.none());
     }
 

@@ -2,6 +2,8 @@ package io.team365.contacts.web;
 
 import io.team365.contacts.Contact;
 import io.team365.contacts.ContactFields;
+import io.team365.contacts.SocialLink;
+import io.team365.core.PostalAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,10 +21,16 @@ public record ContactForm(
         String companyId,
         String tags,
         String source,
+        String street,
+        String city,
+        String region,
+        String postalCode,
+        String country,
+        String socialLinks,
         Integer version) {
 
     public static ContactForm empty() {
-        return new ContactForm("", "", "", "", "", "", "", "", null);
+        return new ContactForm("", "", "", "", "", "", "", "", "", "", "", "", "", "", null);
     }
 
     public static ContactForm of(Contact contact) {
@@ -35,6 +43,14 @@ public record ContactForm(
                 contact.companyId() == null ? "" : contact.companyId().toString(),
                 String.join(", ", contact.tags()),
                 nz(contact.source()),
+                nz(contact.address().street()),
+                nz(contact.address().city()),
+                nz(contact.address().region()),
+                nz(contact.address().postalCode()),
+                nz(contact.address().country()),
+                String.join(
+                        "\n",
+                        contact.socialLinks().stream().map(SocialLink::url).toList()),
                 contact.version());
     }
 
@@ -56,6 +72,25 @@ public record ContactForm(
         };
     }
 
+    public ContactForm withCompany(String company) {
+        return new ContactForm(
+                firstName,
+                lastName,
+                email,
+                phone,
+                jobTitle,
+                company,
+                tags,
+                source,
+                street,
+                city,
+                region,
+                postalCode,
+                country,
+                socialLinks,
+                version);
+    }
+
     /** This form with one inline field changed. */
     public ContactForm with(String field, String value) {
         return new ContactForm(
@@ -67,6 +102,12 @@ public record ContactForm(
                 companyId,
                 field.equals("tags") ? value : tags,
                 field.equals("source") ? value : source,
+                street,
+                city,
+                region,
+                postalCode,
+                country,
+                socialLinks,
                 version);
     }
 
@@ -109,7 +150,9 @@ public record ContactForm(
                 current.ownerId(),
                 tagList,
                 source,
-                customFields);
+                customFields,
+                new PostalAddress(street, city, region, postalCode, country),
+                links(current));
     }
 
     /** The chosen company; an id that is not one is refused on the field, not ignored. */
@@ -122,6 +165,22 @@ public record ContactForm(
         } catch (IllegalArgumentException e) {
             throw io.team365.core.InvalidInput.of("companyId", "contact.unknown-company");
         }
+    }
+
+    /** One web address per line; a link already stored keeps its network, a new one is named from its host. */
+    private List<SocialLink> links(ContactFields current) {
+        if (socialLinks == null || socialLinks.isBlank()) {
+            return List.of();
+        }
+        return socialLinks
+                .lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .map(url -> current.socialLinks().stream()
+                        .filter(link -> link.url().equals(url))
+                        .findFirst()
+                        .orElse(new SocialLink(null, url)))
+                .toList();
     }
 
     private static String labelOfPrimary(ContactFields current) {

@@ -3,7 +3,7 @@ package io.team365.leads.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.team365.contacts.BulkAction;
+import io.team365.core.BulkAction;
 import io.team365.core.paging.Filters;
 import io.team365.core.web.ETags;
 import io.team365.core.web.ListPage;

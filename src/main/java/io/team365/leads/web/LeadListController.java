@@ -1,6 +1,6 @@
 package io.team365.leads.web;
 
-import io.team365.contacts.BulkAction;
+import io.team365.core.BulkAction;
 import io.team365.core.InvalidInput;
 import io.team365.core.NotFound;
 import io.team365.core.paging.FilterField;

@@ -15,6 +15,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class RecordTimeline {
 
+    private static final java.util.Set<String> OWN_CHANGES =
+            java.util.Set.of("created", "updated", "trashed", "restored", "stage-changed", "won", "lost");
+
     private final TimelineEntries entries;
     private final TenantTransactions tenants;
 
@@ -33,8 +36,13 @@ class RecordTimeline {
     @Async
     @TransactionalEventListener
     void on(RecordChanged event) {
-        // the record's own changes need no summary; something added to it (an activity, a file) is named by it
-        String summary = event.kind().startsWith(event.recordType() + ".") ? null : event.title();
+        // the record's own edits need no summary; anything else (an activity or file added, a deal won, the lead it
+        // came from) is named by the event's title
+        String summary =
+                OWN_CHANGES.contains(event.kind().substring(event.kind().indexOf('.') + 1))
+                                && event.kind().startsWith(event.recordType() + ".")
+                        ? null
+                        : event.title();
         tenants.run(
                 event.tenant(),
                 event.actorId(),
