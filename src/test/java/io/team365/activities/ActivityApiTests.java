@@ -42,12 +42,7 @@ class ActivityApiTests extends IntegrationTest {
     @BeforeAll
     void anOrganisationWithAToken() {
         owner = signUpAndVerify("Activities Co");
-        String token = Browserless.jsonField(
-                owner.session()
-                        .postJson("/api/v1/me/tokens", "{\"name\":\"crm\"}")
-                        .body(),
-                "token");
-        api = client().withBearer(token);
+        api = apiClient(owner.session());
     }
 
     @Test

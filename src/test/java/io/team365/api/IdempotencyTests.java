@@ -14,12 +14,7 @@ class IdempotencyTests extends IntegrationTest {
     @Test
     void aRetriedCreateReturnsTheFirstResult() {
         SignedUp owner = signUpAndVerify("Idempotent Co");
-        String token = Browserless.jsonField(
-                owner.session()
-                        .postJson("/api/v1/me/tokens", "{\"name\":\"setup\"}")
-                        .body(),
-                "token");
-        Browserless api = client().withBearer(token);
+        Browserless api = apiClient(owner.session());
         String key = UUID.randomUUID().toString();
         String invitee = uniqueEmail("once");
         String body = "{\"email\":\"" + invitee + "\",\"role\":\"member\"}";

@@ -29,12 +29,7 @@ class CompanyApiTests extends IntegrationTest {
     @BeforeAll
     void anOrganisationWithAToken() {
         owner = signUpAndVerify("Companies Co");
-        String token = Browserless.jsonField(
-                owner.session()
-                        .postJson("/api/v1/me/tokens", "{\"name\":\"crm\"}")
-                        .body(),
-                "token");
-        api = client().withBearer(token);
+        api = apiClient(owner.session());
         assertThat(api.postJson(
                                 "/api/v1/custom-fields",
                                 "{\"object\":\"company\",\"key\":\"employees\",\"label\":\"Employees\",\"type\":\"number\"}")

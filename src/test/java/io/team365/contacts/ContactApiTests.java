@@ -27,12 +27,7 @@ class ContactApiTests extends IntegrationTest {
     @BeforeAll
     void anOrganisationWithAToken() {
         owner = signUpAndVerify("Contacts Co");
-        String token = Browserless.jsonField(
-                owner.session()
-                        .postJson("/api/v1/me/tokens", "{\"name\":\"crm\"}")
-                        .body(),
-                "token");
-        api = client().withBearer(token);
+        api = apiClient(owner.session());
     }
 
     @Test

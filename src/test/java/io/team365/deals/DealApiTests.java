@@ -46,7 +46,7 @@ class DealApiTests extends IntegrationTest {
     @BeforeAll
     void anOrganisationWithAToken() {
         owner = signUpAndVerify("Deals Co");
-        api = client().withBearer(token(owner));
+        api = apiClient(owner.session());
         pipelines = api.get("/api/v1/pipelines").body();
     }
 
@@ -372,7 +372,7 @@ class DealApiTests extends IntegrationTest {
     @Test
     void totalsPerStageAndWonAndLostThisMonth() {
         SignedUp solo = signUpAndVerify("Totals Co");
-        Browserless soloApi = client().withBearer(token(solo));
+        Browserless soloApi = apiClient(solo.session());
         String soloPipelines = soloApi.get("/api/v1/pipelines").body();
         String proposal = PipelineApiTests.stageId(soloPipelines, "Proposal");
         String value = ",\"value\":{\"amount\":\"%s\",\"currency\":\"%s\"}";
@@ -424,7 +424,7 @@ class DealApiTests extends IntegrationTest {
                 "id");
         String id = create("{\"name\":\"Secret deal\",\"contactIds\":[\"%s\"]}".formatted(secretContact));
         SignedUp other = signUpAndVerify("Nosy Deals Co");
-        Browserless nosy = client().withBearer(token(other));
+        Browserless nosy = apiClient(other.session());
         assertThat(nosy.get("/api/v1/deals/" + id).statusCode()).isEqualTo(404);
         assertThat(nosy.send("PATCH", "/api/v1/deals/" + id, "application/json", "{\"name\":\"x\"}", null)
                         .statusCode())
@@ -523,14 +523,6 @@ class DealApiTests extends IntegrationTest {
             ids.add(m.group(1));
         }
         return ids;
-    }
-
-    static String token(SignedUp who) {
-        return Browserless.jsonField(
-                who.session()
-                        .postJson("/api/v1/me/tokens", "{\"name\":\"deals\"}")
-                        .body(),
-                "token");
     }
 
     static void assertProblem(HttpResponse<String> response, int status, String field) {

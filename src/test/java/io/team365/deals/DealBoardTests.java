@@ -171,6 +171,45 @@ class DealBoardTests extends IntegrationTest {
     }
 
     @Test
+    void theDealFormsSetAndKeepCustomFields() {
+        SignedUp solo = signUpAndVerify("Deal Fields Co");
+        Browserless page = solo.session();
+        String soloPipelines = page.get("/api/v1/pipelines").body();
+        assertThat(page.postJson(
+                                "/api/v1/custom-fields",
+                                "{\"object\":\"deal\",\"key\":\"source\",\"label\":\"Lead source\","
+                                        + "\"type\":\"select\",\"options\":[\"web\",\"fair\"]}")
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(page.page("/deals/new").body()).contains("name=\"cf.source\"", "Lead source");
+
+        Map<String, String> bad = form("Fair deal", "", "", null);
+        bad.put("pipelineId", Browserless.jsonField(soloPipelines, "id"));
+        bad.put("cf.source", "radio");
+        HttpResponse<String> refused = page.postForm("/deals", bad);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Choose one of");
+
+        Map<String, String> good = form("Fair deal", "", "", null);
+        good.put("pipelineId", Browserless.jsonField(soloPipelines, "id"));
+        good.put("cf.source", "fair");
+        HttpResponse<String> created = page.postForm("/deals", good);
+        String location = created.headers().firstValue("Location").orElse("");
+        assertThat(location).as(created.body()).contains("/deals/").endsWith("?done=created");
+        String path = location.substring(location.indexOf("/deals/"), location.indexOf('?'));
+        String id = path.substring("/deals/".length());
+        assertThat(page.get("/api/v1/deals/" + id).body()).contains("\"source\":\"fair\"");
+
+        Map<String, String> edit = form("Fair deal", "", "", 1);
+        edit.put("pipelineId", Browserless.jsonField(soloPipelines, "id"));
+        edit.put("cf.source", "web");
+        assertThat(page.postForm(path, edit).headers().firstValue("Location").orElse(""))
+                .endsWith("?done=saved");
+        assertThat(page.get("/api/v1/deals/" + id).body()).contains("\"source\":\"web\"");
+        assertThat(page.page(path).body()).contains("<option value=\"web\" selected");
+    }
+
+    @Test
     void theDealsPanelListsAContactsDealsWithANewDealLink() {
         String contact = Browserless.jsonField(
                 browser.postJson("/api/v1/contacts", "{\"firstName\":\"Panel\",\"lastName\":\"Person\"}")

@@ -32,7 +32,7 @@ class DealListViewTests extends IntegrationTest {
         owner = signUpAndVerify("Deal Views Co");
         colleague = inviteAndJoin(owner, "member");
         reader = inviteAndJoin(owner, "read-only");
-        api = client().withBearer(DealApiTests.token(owner));
+        api = apiClient(owner.session());
         pipelines = api.get("/api/v1/pipelines").body();
         assertThat(api.postJson(
                                 "/api/v1/custom-fields",

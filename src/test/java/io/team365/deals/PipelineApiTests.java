@@ -31,13 +31,13 @@ class PipelineApiTests extends IntegrationTest {
     @BeforeAll
     void anOrganisationWithAToken() {
         owner = signUpAndVerify("Pipelines Co");
-        api = client().withBearer(DealApiTests.token(owner));
+        api = apiClient(owner.session());
     }
 
     @Test
     void theDefaultPipelineIsCreatedOnceUnderConcurrentFirstUse() throws Exception {
         SignedUp fresh = signUpAndVerify("Fresh Pipes Co");
-        Browserless freshApi = client().withBearer(DealApiTests.token(fresh));
+        Browserless freshApi = apiClient(fresh.session());
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
@@ -144,7 +144,7 @@ class PipelineApiTests extends IntegrationTest {
     @Test
     void stagesAndPipelinesThatHoldDealsCannotBeRemovedNorTheLastPipeline() {
         SignedUp solo = signUpAndVerify("Solo Pipes Co");
-        Browserless soloApi = client().withBearer(DealApiTests.token(solo));
+        Browserless soloApi = apiClient(solo.session());
         String pipelines = soloApi.get("/api/v1/pipelines").body();
         String defaultId = Browserless.jsonField(pipelines, "id");
         HttpResponse<String> last = soloApi.delete("/api/v1/pipelines/" + defaultId);

@@ -52,12 +52,12 @@ class FileApiTests extends IntegrationTest {
     @BeforeAll
     void clients() {
         owner = signUpAndVerify("Files Ltd");
-        api = FileClient.withToken(port, token(owner.session()));
+        api = FileClient.withToken(port, apiToken(owner.session()));
         contactId = contact(owner.session(), "Ada");
         readOnly = inviteAndJoin(owner, "read-only");
-        readOnlyApi = FileClient.withToken(port, token(readOnly.session()));
+        readOnlyApi = FileClient.withToken(port, apiToken(readOnly.session()));
         other = signUpAndVerify("Other Files Ltd");
-        otherApi = FileClient.withToken(port, token(other.session()));
+        otherApi = FileClient.withToken(port, apiToken(other.session()));
     }
 
     @Test
@@ -381,11 +381,6 @@ class FileApiTests extends IntegrationTest {
                         .field("recordId", recordId)
                         .file("file", name, "application/octet-stream", bytes),
                 Map.of());
-    }
-
-    static String token(Browserless session) {
-        return Browserless.jsonField(
-                session.postJson("/api/v1/me/tokens", "{\"name\":\"files\"}").body(), "token");
     }
 
     static String contact(Browserless session, String name) {

@@ -135,12 +135,7 @@ class RoleEnforcementTests extends IntegrationTest {
 
     @Test
     void readOnlyTokensAreReadOnlyToo() {
-        String token = Browserless.jsonField(
-                readOnly.session()
-                        .postJson("/api/v1/me/tokens", "{\"name\":\"ro\"}")
-                        .body(),
-                "token");
-        Browserless api = client().withBearer(token);
+        Browserless api = apiClient(readOnly.session());
         assertThat(api.get("/api/v1/me").body()).contains("\"roles\":[\"read-only\"]");
         assertThat(api.postJson("/api/v1/invitations", "{\"email\":\"x@example.test\",\"role\":\"member\"}")
                         .statusCode())

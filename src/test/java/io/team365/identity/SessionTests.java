@@ -51,12 +51,7 @@ class SessionTests extends IntegrationTest {
     @Test
     void tokensOpenTheApiButNoPagesAndNeverASession() {
         SignedUp owner = signUpAndVerify("Token Pages Co");
-        String token = Browserless.jsonField(
-                owner.session()
-                        .postJson("/api/v1/me/tokens", "{\"name\":\"pages\"}")
-                        .body(),
-                "token");
-        Browserless api = client().withBearer(token);
+        Browserless api = apiClient(owner.session());
         HttpResponse<String> page = api.get("/settings/profile");
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/login");

@@ -86,12 +86,7 @@ class PlatformEndpointsTests extends IntegrationTest {
     @Test
     void tokenRequestsReportTheirRateLimit() {
         SignedUp owner = signUpAndVerify("Limits Co");
-        String token = Browserless.jsonField(
-                owner.session()
-                        .postJson("/api/v1/me/tokens", "{\"name\":\"limits\"}")
-                        .body(),
-                "token");
-        HttpResponse<String> me = client().withBearer(token).get("/api/v1/me");
+        HttpResponse<String> me = apiClient(owner.session()).get("/api/v1/me");
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(me.headers().firstValue("RateLimit-Limit")).hasValue("600");
     }

@@ -58,6 +58,17 @@ public abstract class IntegrationTest {
         return new Browserless("http://localhost:" + port);
     }
 
+    /** A new API token of the person signed in to {@code session}. */
+    protected static String apiToken(Browserless session) {
+        return Browserless.jsonField(
+                session.postJson("/api/v1/me/tokens", "{\"name\":\"api\"}").body(), "token");
+    }
+
+    /** A client calling the API with a new token of the person signed in to {@code session}, as integrations do. */
+    protected Browserless apiClient(Browserless session) {
+        return client().withBearer(apiToken(session));
+    }
+
     protected static String uniqueEmail(String who) {
         return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
     }

@@ -1,8 +1,11 @@
 package io.team365.activities.internal;
 
+import static io.team365.core.database.RecordRows.instant;
+
 import io.team365.activities.Activity;
 import io.team365.activities.ActivityLink;
 import io.team365.core.TenantId;
+import io.team365.core.database.RecordRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -26,9 +29,11 @@ class Activities {
                     + " created_at, created_by, updated_at, updated_by, version, deleted_at";
 
     private final JdbcClient jdbc;
+    private final RecordRows rows;
 
     Activities(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.rows = new RecordRows(jdbc, ActivityRecords.TABLE);
     }
 
     void insert(TenantId tenant, UUID id, CheckedActivity fields, boolean done, UUID by) {
@@ -52,22 +57,14 @@ class Activities {
      * was faster. Completing keeps the first completion's time and person; reopening clears them.
      */
     boolean update(TenantId tenant, UUID id, CheckedActivity fields, boolean done, int expectedVersion, UUID by) {
-        boolean updated = jdbc.sql("""
-                                update activities set type = :type, subject = :subject, body = :body,
-                                    body_text = :bodyText, due_at = :dueAt, end_at = :endAt,
-                                    done_at = case when not :done then null when done then done_at else now() end,
-                                    done_by = case when not :done then null when done then done_by else cast(:by as uuid) end,
-                                    done = :done, owner_id = :owner,
-                                    updated_at = now(), updated_by = :by, version = version + 1
-                                where id = :id and version = :version and deleted_at is null
-                                """)
-                        .params(fieldParams(fields))
-                        .param("done", done)
-                        .param("id", id)
-                        .param("version", expectedVersion)
-                        .param("by", by)
-                        .update()
-                == 1;
+        Map<String, Object> params = fieldParams(fields);
+        params.put("done", done);
+        boolean updated = rows.update("""
+                type = :type, subject = :subject, body = :body, body_text = :bodyText, due_at = :dueAt, end_at = :endAt,
+                done_at = case when not :done then null when done then done_at else now() end,
+                done_by = case when not :done then null when done then done_by else cast(:by as uuid) end,
+                done = :done, owner_id = :owner
+                """, params, id, expectedVersion, by);
         if (updated) {
             jdbc.sql("delete from activity_links where activity_id = :id")
                     .param("id", id)
@@ -103,21 +100,11 @@ class Activities {
     }
 
     boolean moveToTrash(UUID id, UUID by) {
-        return jdbc.sql("update activities set deleted_at = now(), updated_at = now(), updated_by = :by,"
-                                + " version = version + 1 where id = :id and deleted_at is null")
-                        .param("id", id)
-                        .param("by", by)
-                        .update()
-                == 1;
+        return rows.moveToTrash(id, by);
     }
 
     boolean restore(UUID id, UUID by) {
-        return jdbc.sql("update activities set deleted_at = null, updated_at = now(), updated_by = :by,"
-                                + " version = version + 1 where id = :id and deleted_at is not null")
-                        .param("id", id)
-                        .param("by", by)
-                        .update()
-                == 1;
+        return rows.restore(id, by);
     }
 
     List<Activity> list(String where, Map<String, Object> params, String orderBy, int limit) {
@@ -215,9 +202,5 @@ class Activities {
                 rs.getObject("updated_by", UUID.class),
                 rs.getInt("version"),
                 instant(rs.getTimestamp("deleted_at")));
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -4,8 +4,6 @@ import io.team365.core.RecordLookup;
 import io.team365.core.RecordRef;
 import io.team365.core.RecordTable;
 import io.team365.identity.TeamManagement;
-import java.util.Optional;
-import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,24 +11,18 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class ActivityRecords {
 
+    static final RecordTable TABLE = new RecordTable("activity", "activities");
+
     @Bean
     RecordTable activityTable() {
-        return new RecordTable("activity", "activities");
+        return TABLE;
     }
 
     @Bean
     RecordLookup activityLookup(ActivityStore store, TeamManagement team) {
-        return new RecordLookup() {
-            @Override
-            public String recordType() {
-                return "activity";
-            }
-
-            @Override
-            public Optional<RecordRef> find(UUID id) {
-                return store.findVisible(id, team.recordScope())
-                        .map(a -> new RecordRef("activity", a.id(), a.subject(), "/activities/" + a.id()));
-            }
-        };
+        return RecordLookup.of(
+                "activity",
+                id -> store.findVisible(id, team.recordScope())
+                        .map(a -> new RecordRef("activity", a.id(), a.subject(), "/activities/" + a.id())));
     }
 }

@@ -2,10 +2,8 @@ package io.team365.companies.api;
 
 import io.team365.companies.Company;
 import io.team365.companies.CompanyFields;
-import io.team365.core.InvalidInput;
-import java.util.LinkedHashMap;
+import io.team365.core.web.MergePatch;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import tools.jackson.core.type.TypeReference;
@@ -25,103 +23,33 @@ final class CompanyPatch {
 
     private CompanyPatch() {}
 
-    static CompanyFields apply(JsonNode patch, CompanyFields current, ObjectMapper json) {
-        if (patch == null || !patch.isObject()) {
-            throw InvalidInput.of("body", "company.patch-object");
-        }
-        for (String name : patch.propertyNames()) {
-            if (!FIELDS.contains(name)) {
-                throw InvalidInput.of(name, "company.unknown-field");
-            }
-        }
+    static CompanyFields apply(JsonNode body, CompanyFields current, ObjectMapper json) {
+        MergePatch patch = MergePatch.of(body, FIELDS, "company", json);
         return new CompanyFields(
-                text(patch, "name", current.name(), "name"),
-                text(patch, "domain", current.domain(), "domain"),
-                text(patch, "industry", current.industry(), "industry"),
-                text(patch, "size", current.size(), "size"),
+                patch.text("name", current.name()),
+                patch.text("domain", current.domain()),
+                patch.text("industry", current.industry()),
+                patch.text("size", current.size()),
                 address(patch, current.address()),
-                text(patch, "phone", current.phone(), "phone"),
-                text(patch, "website", current.website(), "website"),
-                value(patch, "ownerId", current.ownerId(), new TypeReference<UUID>() {}, json),
-                value(patch, "tags", current.tags(), new TypeReference<List<String>>() {}, json),
-                customFields(patch, current.customFields(), json));
+                patch.text("phone", current.phone()),
+                patch.text("website", current.website()),
+                patch.value("ownerId", current.ownerId(), new TypeReference<UUID>() {}),
+                patch.value("tags", current.tags(), new TypeReference<List<String>>() {}),
+                patch.merged("customFields", current.customFields()));
     }
 
     /** The address merges part by part; null clears it all. */
-    private static Company.Address address(JsonNode patch, Company.Address current) {
-        if (!patch.has("address")) {
-            return current;
-        }
-        JsonNode node = patch.get("address");
-        if (node.isNull()) {
-            return Company.Address.empty();
-        }
-        if (!node.isObject()) {
-            throw InvalidInput.of("address", "validation.type");
-        }
-        for (String name : node.propertyNames()) {
-            if (!ADDRESS.contains(name)) {
-                throw InvalidInput.of("address." + name, "company.unknown-field");
-            }
-        }
-        return new Company.Address(
-                text(node, "street", current.street(), "address.street"),
-                text(node, "city", current.city(), "address.city"),
-                text(node, "region", current.region(), "address.region"),
-                text(node, "postalCode", current.postalCode(), "address.postalCode"),
-                text(node, "country", current.country(), "address.country"));
-    }
-
-    /** As contacts' custom fields: keys set change, keys set to null go, keys left out stay. */
-    private static Map<String, Object> customFields(JsonNode patch, Map<String, Object> current, ObjectMapper json) {
-        if (!patch.has("customFields")) {
-            return current;
-        }
-        JsonNode node = patch.get("customFields");
-        if (node.isNull()) {
-            return Map.of();
-        }
-        if (!node.isObject()) {
-            throw InvalidInput.of("customFields", "validation.type");
-        }
-        Map<String, Object> merged = new LinkedHashMap<>(current);
-        for (String key : node.propertyNames()) {
-            JsonNode value = node.get(key);
-            if (value.isNull()) {
-                merged.remove(key);
-            } else {
-                merged.put(key, json.treeToValue(value, Object.class));
-            }
-        }
-        return merged;
-    }
-
-    private static String text(JsonNode object, String property, String current, String field) {
-        if (!object.has(property)) {
-            return current;
-        }
-        JsonNode node = object.get(property);
-        if (node.isNull()) {
-            return null;
-        }
-        if (!node.isString()) {
-            throw InvalidInput.of(field, "validation.type-text");
-        }
-        return node.asString();
-    }
-
-    private static <T> T value(JsonNode patch, String field, T current, TypeReference<T> type, ObjectMapper json) {
-        if (!patch.has(field)) {
-            return current;
-        }
-        JsonNode node = patch.get(field);
-        if (node.isNull()) {
-            return null;
-        }
-        try {
-            return json.readValue(json.treeAsTokens(node), type);
-        } catch (RuntimeException e) {
-            throw InvalidInput.of(field, "validation.type");
-        }
+    private static Company.Address address(MergePatch patch, Company.Address current) {
+        return patch.object(
+                "address",
+                current,
+                Company.Address.empty(),
+                ADDRESS,
+                parts -> new Company.Address(
+                        parts.text("street", current.street()),
+                        parts.text("city", current.city()),
+                        parts.text("region", current.region()),
+                        parts.text("postalCode", current.postalCode()),
+                        parts.text("country", current.country())));
     }
 }

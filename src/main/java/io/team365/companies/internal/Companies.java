@@ -1,14 +1,15 @@
 package io.team365.companies.internal;
 
+import static io.team365.core.database.RecordRows.instant;
+
 import io.team365.companies.Company;
 import io.team365.companies.CompanyFields;
 import io.team365.core.TenantId;
+import io.team365.core.database.RecordRows;
 import io.team365.identity.RecordScope;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -31,10 +32,12 @@ class Companies {
             + " created_by, updated_at, updated_by, version, deleted_at";
 
     private final JdbcClient jdbc;
+    private final RecordRows rows;
     private final ObjectMapper json;
 
     Companies(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.rows = new RecordRows(jdbc, CompanyRecords.TABLE);
         this.json = json;
     }
 
@@ -56,21 +59,13 @@ class Companies {
 
     /** Applies the fields if the stored version is still {@code expectedVersion}; false if someone was faster. */
     boolean update(UUID id, CompanyFields fields, int expectedVersion, UUID by) {
-        return jdbc.sql("""
-                        update companies set name = :name, domain = :domain, industry = :industry, size = :size,
-                            address_street = :street, address_city = :city, address_region = :region,
-                            address_postal_code = :postal, address_country = :country, phone = :phone,
-                            website = :website, owner_id = :owner, tags = cast(:tags as text[]),
-                            custom_fields = cast(:custom as jsonb), updated_at = now(), updated_by = :by,
-                            version = version + 1
-                        where id = :id and version = :version and deleted_at is null
-                        """)
-                        .params(fieldParams(fields))
-                        .param("id", id)
-                        .param("version", expectedVersion)
-                        .param("by", by)
-                        .update()
-                == 1;
+        return rows.update("""
+                name = :name, domain = :domain, industry = :industry, size = :size,
+                address_street = :street, address_city = :city, address_region = :region,
+                address_postal_code = :postal, address_country = :country, phone = :phone,
+                website = :website, owner_id = :owner, tags = cast(:tags as text[]),
+                custom_fields = cast(:custom as jsonb)
+                """, fieldParams(fields), id, expectedVersion, by);
     }
 
     /** The company, in the trash or not, if the scope includes it. */
@@ -106,21 +101,11 @@ class Companies {
     }
 
     boolean moveToTrash(UUID id, UUID by) {
-        return jdbc.sql("update companies set deleted_at = now(), updated_at = now(), updated_by = :by,"
-                                + " version = version + 1 where id = :id and deleted_at is null")
-                        .param("id", id)
-                        .param("by", by)
-                        .update()
-                == 1;
+        return rows.moveToTrash(id, by);
     }
 
     boolean restore(UUID id, UUID by) {
-        return jdbc.sql("update companies set deleted_at = null, updated_at = now(), updated_by = :by,"
-                                + " version = version + 1 where id = :id and deleted_at is not null")
-                        .param("id", id)
-                        .param("by", by)
-                        .update()
-                == 1;
+        return rows.restore(id, by);
     }
 
     long count(RecordScope scope) {
@@ -154,20 +139,9 @@ class Companies {
         params.put("phone", fields.phone());
         params.put("website", fields.website());
         params.put("owner", fields.ownerId());
-        params.put(
-                "tags",
-                "{"
-                        + String.join(
-                                ",",
-                                fields.tags().stream()
-                                        .map(Companies::arrayLiteral)
-                                        .toList()) + "}");
+        params.put("tags", RecordRows.textArray(fields.tags()));
         params.put("custom", json.writeValueAsString(fields.customFields()));
         return params;
-    }
-
-    private static String arrayLiteral(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private Company company(ResultSet rs, int row) throws SQLException {
@@ -195,9 +169,5 @@ class Companies {
                 rs.getObject("updated_by", UUID.class),
                 rs.getInt("version"),
                 instant(rs.getTimestamp("deleted_at")));
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

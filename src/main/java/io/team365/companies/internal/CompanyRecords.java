@@ -4,8 +4,6 @@ import io.team365.core.RecordLookup;
 import io.team365.core.RecordRef;
 import io.team365.core.RecordTable;
 import io.team365.identity.TeamManagement;
-import java.util.Optional;
-import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,24 +11,18 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class CompanyRecords {
 
+    static final RecordTable TABLE = new RecordTable("company", "companies");
+
     @Bean
     RecordTable companyTable() {
-        return new RecordTable("company", "companies");
+        return TABLE;
     }
 
     @Bean
     RecordLookup companyLookup(CompanyStore store, TeamManagement team) {
-        return new RecordLookup() {
-            @Override
-            public String recordType() {
-                return "company";
-            }
-
-            @Override
-            public Optional<RecordRef> find(UUID id) {
-                return store.findVisible(id, team.recordScope())
-                        .map(c -> new RecordRef("company", c.id(), c.name(), "/companies/" + c.id()));
-            }
-        };
+        return RecordLookup.of(
+                "company",
+                id -> store.findVisible(id, team.recordScope())
+                        .map(c -> new RecordRef("company", c.id(), c.name(), "/companies/" + c.id())));
     }
 }

@@ -10,6 +10,7 @@ import io.team365.core.NotFound;
 import io.team365.core.PreconditionFailed;
 import io.team365.core.web.FormErrors;
 import io.team365.customfields.CustomField;
+import io.team365.customfields.CustomFieldInputs;
 import io.team365.customfields.CustomFieldManagement;
 import io.team365.identity.Actors;
 import io.team365.identity.Member;

@@ -5,27 +5,23 @@ import io.team365.companies.CompanyManagement;
 import io.team365.companies.CompanyPage;
 import io.team365.companies.CompanyQuery;
 import io.team365.core.BulkAction;
-import io.team365.core.InvalidInput;
 import io.team365.core.paging.FilterField;
 import io.team365.core.web.FormErrors;
 import io.team365.core.web.ListState;
 import io.team365.core.web.PageContext;
-import io.team365.customfields.CustomField;
 import io.team365.customfields.CustomFieldManagement;
 import io.team365.identity.Actors;
 import io.team365.identity.Member;
 import io.team365.identity.TeamManagement;
+import io.team365.views.ListPages;
 import io.team365.views.ViewManagement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,7 +41,7 @@ class CompanyListController {
     private final CustomFieldManagement customFields;
     private final TeamManagement team;
     private final ViewManagement views;
-    private final MessageSource messages;
+    private final ListPages lists;
 
     CompanyListController(
             CompanyManagement companies,
@@ -53,13 +49,13 @@ class CompanyListController {
             CustomFieldManagement customFields,
             TeamManagement team,
             ViewManagement views,
-            MessageSource messages) {
+            ListPages lists) {
         this.companies = companies;
         this.bulk = bulk;
         this.customFields = customFields;
         this.team = team;
         this.views = views;
-        this.messages = messages;
+        this.lists = lists;
     }
 
     @GetMapping("/companies")
@@ -74,25 +70,15 @@ class CompanyListController {
         ListState state = views.resolve(ListState.from(request));
         List<FilterField> fields = companies.filterFields();
         List<String> sortable = companies.sortNames();
-        String sort = state.sort() != null && sortable.contains(state.sort().replaceFirst("^-", ""))
-                ? state.sort()
-                : "-updatedAt";
-        FormErrors errors = FormErrors.none();
-        CompanyPage found;
-        try {
-            found = companies.list(CompanyQuery.of(state.q(), state.filters(), sort, state.cursor(), PAGE_SIZE));
-        } catch (InvalidInput invalid) {
-            if (state.cursor() != null
-                    && invalid.errors().stream().allMatch(e -> e.field().equals("cursor"))) {
-                // a cursor from an old bookmark that no longer parses starts again at the first page
-                found = companies.list(CompanyQuery.of(state.q(), state.filters(), sort, null, PAGE_SIZE));
-            } else {
-                // a condition that does not fit its field: show the builder with the reason
-                errors = FormErrors.of(invalid, messages, locale);
-                response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-                found = new CompanyPage(List.of(), null);
-            }
-        }
+        String sort = ListPages.sort(state, sortable);
+        ListPages.Found<CompanyPage> result = lists.find(
+                state,
+                cursor -> companies.list(CompanyQuery.of(state.q(), state.filters(), sort, cursor, PAGE_SIZE)),
+                new CompanyPage(List.of(), null),
+                response,
+                locale);
+        CompanyPage found = result.page();
+        FormErrors errors = result.errors();
         List<Member> members = team.members();
         Map<String, String> labels = labels(fields, locale);
         List<String> shown = CompanyColumns.chosen(state.columns(), fields);
@@ -130,33 +116,15 @@ class CompanyListController {
             @RequestParam(required = false) String returnTo,
             HttpServletRequest request,
             RedirectAttributes redirect) {
-        String back = returnTo != null && returnTo.startsWith("/companies") ? returnTo : "/companies";
-        try {
-            BulkAction.Result result = bulk.apply(new BulkAction(ids, action, ownerId, tag), Actors.of(request));
-            redirect.addAttribute("done", result.skipped().isEmpty() ? "bulk-done" : "bulk-partly");
-            redirect.addAttribute("count", result.changed());
-        } catch (InvalidInput invalid) {
-            redirect.addAttribute("done", "bulk-refused");
-        }
-        return "redirect:" + back;
+        return ListPages.afterBulk(
+                "/companies",
+                returnTo,
+                () -> bulk.apply(new BulkAction(ids, action, ownerId, tag), Actors.of(request)),
+                redirect);
     }
 
     private Map<String, String> labels(List<FilterField> fields, Locale locale) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("name", text("companies.name", locale));
-        for (String column : CompanyColumns.STANDARD) {
-            labels.put(column, text("companies.column." + column, locale));
-        }
-        for (FilterField field : fields) {
-            labels.putIfAbsent(field.name(), text("companies.column." + field.name(), locale));
-        }
-        for (CustomField field : customFields.list("company")) {
-            labels.put("customFields." + field.key(), field.label());
-        }
-        return labels;
-    }
-
-    private String text(String key, Locale locale) {
-        return messages.getMessage(key, null, key, locale);
+        return lists.labels(
+                "companies.name", "companies", CompanyColumns.STANDARD, fields, customFields.list("company"), locale);
     }
 }

@@ -5,8 +5,6 @@ import io.team365.core.RecordLookup;
 import io.team365.core.RecordRef;
 import io.team365.core.RecordTable;
 import io.team365.identity.TeamManagement;
-import java.util.Optional;
-import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,25 +12,19 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class ContactRecords {
 
+    static final RecordTable TABLE = new RecordTable("contact", "contacts");
+
     @Bean
     RecordTable contactTable() {
-        return new RecordTable("contact", "contacts");
+        return TABLE;
     }
 
     @Bean
     RecordLookup contactLookup(ContactStore store, TeamManagement team) {
-        return new RecordLookup() {
-            @Override
-            public String recordType() {
-                return "contact";
-            }
-
-            @Override
-            public Optional<RecordRef> find(UUID id) {
-                return store.findVisible(id, team.recordScope())
-                        .map(c -> new RecordRef("contact", c.id(), displayName(c), "/contacts/" + c.id()));
-            }
-        };
+        return RecordLookup.of(
+                "contact",
+                id -> store.findVisible(id, team.recordScope())
+                        .map(c -> new RecordRef("contact", c.id(), displayName(c), "/contacts/" + c.id())));
     }
 
     private static String displayName(Contact contact) {

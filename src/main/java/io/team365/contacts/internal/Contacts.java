@@ -1,16 +1,17 @@
 package io.team365.contacts.internal;
 
+import static io.team365.core.database.RecordRows.instant;
+
 import io.team365.contacts.Contact;
 import io.team365.contacts.ContactFields;
 import io.team365.contacts.SocialLink;
 import io.team365.core.PostalAddress;
 import io.team365.core.TenantId;
+import io.team365.core.database.RecordRows;
 import io.team365.identity.RecordScope;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +31,12 @@ class Contacts {
             + " deleted_at";
 
     private final JdbcClient jdbc;
+    private final RecordRows rows;
     private final ObjectMapper json;
 
     Contacts(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.rows = new RecordRows(jdbc, ContactRecords.TABLE);
         this.json = json;
     }
 
@@ -55,20 +58,12 @@ class Contacts {
 
     /** Applies the fields if the stored version is still {@code expectedVersion}; false if someone was faster. */
     boolean update(UUID id, ContactFields fields, int expectedVersion, UUID by) {
-        return jdbc.sql("""
-                        update contacts set first_name = :first, last_name = :last, emails = cast(:emails as jsonb),
-                            phones = cast(:phones as jsonb), job_title = :job, company_id = :company, owner_id = :owner,
-                            tags = cast(:tags as text[]), source = :source, custom_fields = cast(:custom as jsonb),
-                            address = cast(:address as jsonb), social_links = cast(:links as jsonb),
-                            updated_at = now(), updated_by = :by, version = version + 1
-                        where id = :id and version = :version and deleted_at is null
-                        """)
-                        .params(fieldParams(fields))
-                        .param("id", id)
-                        .param("version", expectedVersion)
-                        .param("by", by)
-                        .update()
-                == 1;
+        return rows.update("""
+                first_name = :first, last_name = :last, emails = cast(:emails as jsonb),
+                phones = cast(:phones as jsonb), job_title = :job, company_id = :company, owner_id = :owner,
+                tags = cast(:tags as text[]), source = :source, custom_fields = cast(:custom as jsonb),
+                address = cast(:address as jsonb), social_links = cast(:links as jsonb)
+                """, fieldParams(fields), id, expectedVersion, by);
     }
 
     /** The contact, if the scope includes it. */
@@ -90,22 +85,11 @@ class Contacts {
     }
 
     boolean moveToTrash(UUID id, UUID by) {
-        return jdbc.sql(
-                                "update contacts set deleted_at = now(), updated_at = now(), updated_by = :by, version = version + 1"
-                                        + " where id = :id and deleted_at is null")
-                        .param("id", id)
-                        .param("by", by)
-                        .update()
-                == 1;
+        return rows.moveToTrash(id, by);
     }
 
     boolean restore(UUID id, UUID by) {
-        return jdbc.sql("update contacts set deleted_at = null, updated_at = now(), updated_by = :by,"
-                                + " version = version + 1 where id = :id and deleted_at is not null")
-                        .param("id", id)
-                        .param("by", by)
-                        .update()
-                == 1;
+        return rows.restore(id, by);
     }
 
     List<io.team365.contacts.WeekCount> newPerWeek(int weeks, RecordScope scope) {
@@ -153,23 +137,12 @@ class Contacts {
         params.put("job", fields.jobTitle());
         params.put("company", fields.companyId());
         params.put("owner", fields.ownerId());
-        params.put(
-                "tags",
-                "{"
-                        + String.join(
-                                ",",
-                                fields.tags().stream()
-                                        .map(Contacts::arrayLiteral)
-                                        .toList()) + "}");
+        params.put("tags", RecordRows.textArray(fields.tags()));
         params.put("source", fields.source());
         params.put("custom", json.writeValueAsString(fields.customFields()));
         params.put("address", json.writeValueAsString(fields.address()));
         params.put("links", json.writeValueAsString(fields.socialLinks()));
         return params;
-    }
-
-    private static String arrayLiteral(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private Contact contact(ResultSet rs, int row) throws SQLException {
@@ -194,9 +167,5 @@ class Contacts {
                 rs.getObject("updated_by", UUID.class),
                 rs.getInt("version"),
                 instant(rs.getTimestamp("deleted_at")));
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -12,6 +12,7 @@ import io.team365.core.RecordLinks;
 import io.team365.core.RecordRef;
 import io.team365.core.web.FormErrors;
 import io.team365.customfields.CustomField;
+import io.team365.customfields.CustomFieldInputs;
 import io.team365.customfields.CustomFieldManagement;
 import io.team365.identity.Actors;
 import jakarta.servlet.http.HttpServletRequest;

@@ -7,27 +7,23 @@ import io.team365.contacts.ContactManagement;
 import io.team365.contacts.ContactPage;
 import io.team365.contacts.ContactQuery;
 import io.team365.core.BulkAction;
-import io.team365.core.InvalidInput;
 import io.team365.core.paging.FilterField;
 import io.team365.core.web.FormErrors;
 import io.team365.core.web.ListState;
-import io.team365.customfields.CustomField;
 import io.team365.customfields.CustomFieldManagement;
 import io.team365.identity.Actors;
 import io.team365.identity.Member;
 import io.team365.identity.TeamManagement;
+import io.team365.views.ListPages;
 import io.team365.views.ViewManagement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,7 +46,7 @@ class ContactListController {
     private final TeamManagement team;
     private final CompanyManagement companyNames;
     private final ViewManagement views;
-    private final MessageSource messages;
+    private final ListPages lists;
 
     ContactListController(
             ContactManagement contacts,
@@ -59,14 +55,14 @@ class ContactListController {
             TeamManagement team,
             CompanyManagement companyNames,
             ViewManagement views,
-            MessageSource messages) {
+            ListPages lists) {
         this.contacts = contacts;
         this.bulk = bulk;
         this.customFields = customFields;
         this.team = team;
         this.companyNames = companyNames;
         this.views = views;
-        this.messages = messages;
+        this.lists = lists;
     }
 
     @GetMapping("/contacts")
@@ -80,25 +76,15 @@ class ContactListController {
         ListState state = views.resolve(ListState.from(request));
         List<FilterField> fields = contacts.filterFields();
         List<String> sortable = contacts.sortNames();
-        String sort = state.sort() != null && sortable.contains(state.sort().replaceFirst("^-", ""))
-                ? state.sort()
-                : "-updatedAt";
-        FormErrors errors = FormErrors.none();
-        ContactPage page;
-        try {
-            page = contacts.list(new ContactQuery(state.q(), state.filters(), false, sort, state.cursor(), PAGE_SIZE));
-        } catch (InvalidInput invalid) {
-            if (state.cursor() != null
-                    && invalid.errors().stream().allMatch(e -> e.field().equals("cursor"))) {
-                // a cursor from an old bookmark that no longer parses starts again at the first page
-                page = contacts.list(new ContactQuery(state.q(), state.filters(), false, sort, null, PAGE_SIZE));
-            } else {
-                // a condition that does not fit its field: show the builder with the reason
-                errors = FormErrors.of(invalid, messages, locale);
-                response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-                page = new ContactPage(List.of(), null);
-            }
-        }
+        String sort = ListPages.sort(state, sortable);
+        ListPages.Found<ContactPage> found = lists.find(
+                state,
+                cursor -> contacts.list(new ContactQuery(state.q(), state.filters(), false, sort, cursor, PAGE_SIZE)),
+                new ContactPage(List.of(), null),
+                response,
+                locale);
+        ContactPage page = found.page();
+        FormErrors errors = found.errors();
         List<String> chosen = ContactColumns.chosen(state.columns(), fields);
         List<Member> members = team.members();
         model.addAttribute("contacts", page.contacts());
@@ -128,32 +114,16 @@ class ContactListController {
             @RequestParam(required = false) String returnTo,
             HttpServletRequest request,
             RedirectAttributes redirect) {
-        String back = returnTo != null && returnTo.startsWith("/contacts") && !returnTo.startsWith("//")
-                ? returnTo
-                : "/contacts";
-        try {
-            BulkAction.Result result = bulk.apply(new BulkAction(ids, action, ownerId, tag), Actors.of(request));
-            redirect.addAttribute("done", result.skipped().isEmpty() ? "bulk-done" : "bulk-partly");
-            redirect.addAttribute("count", result.changed());
-        } catch (InvalidInput invalid) {
-            redirect.addAttribute("done", "bulk-refused");
-        }
-        return "redirect:" + back;
+        return ListPages.afterBulk(
+                "/contacts",
+                returnTo,
+                () -> bulk.apply(new BulkAction(ids, action, ownerId, tag), Actors.of(request)),
+                redirect);
     }
 
     private Map<String, String> labels(List<FilterField> fields, Locale locale) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("name", text("contacts.name", locale));
-        for (String column : ContactColumns.STANDARD) {
-            labels.put(column, text("contacts.column." + column, locale));
-        }
-        for (FilterField field : fields) {
-            labels.putIfAbsent(field.name(), text("contacts.column." + field.name(), locale));
-        }
-        for (CustomField field : customFields.list("contact")) {
-            labels.put("customFields." + field.key(), field.label());
-        }
-        return labels;
+        return lists.labels(
+                "contacts.name", "contacts", ContactColumns.STANDARD, fields, customFields.list("contact"), locale);
     }
 
     private List<String> allColumns(List<FilterField> fields) {
@@ -163,10 +133,6 @@ class ContactListController {
                 .filter(name -> name.startsWith("customFields."))
                 .forEach(all::add);
         return all;
-    }
-
-    private String text(String key, Locale locale) {
-        return messages.getMessage(key, null, key, locale);
     }
 
     private static Map<UUID, String> owners(List<Member> members) {

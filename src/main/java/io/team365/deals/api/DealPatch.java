@@ -2,12 +2,11 @@ package io.team365.deals.api;
 
 import io.team365.core.InvalidInput;
 import io.team365.core.Money;
+import io.team365.core.web.MergePatch;
 import io.team365.deals.DealFields;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import tools.jackson.core.type.TypeReference;
@@ -34,49 +33,30 @@ final class DealPatch {
             "lostReason",
             "wonReason");
 
+    private static final Set<String> MONEY = Set.of("amount", "currency");
+
     private DealPatch() {}
 
-    static DealFields apply(JsonNode patch, DealFields current, ObjectMapper json) {
-        if (patch == null || !patch.isObject()) {
-            throw InvalidInput.of("body", "deal.patch-object");
-        }
-        for (String name : patch.propertyNames()) {
-            if (!FIELDS.contains(name)) {
-                throw InvalidInput.of(name, "deal.unknown-field");
-            }
-        }
+    static DealFields apply(JsonNode body, DealFields current, ObjectMapper json) {
+        MergePatch patch = MergePatch.of(body, FIELDS, "deal", json);
         return new DealFields(
-                text(patch, "name", current.name()),
-                value(patch, "pipelineId", current.pipelineId(), new TypeReference<UUID>() {}, json),
-                value(patch, "stageId", current.stageId(), new TypeReference<UUID>() {}, json),
-                money(patch, current.value()),
+                patch.text("name", current.name()),
+                patch.value("pipelineId", current.pipelineId(), new TypeReference<UUID>() {}),
+                patch.value("stageId", current.stageId(), new TypeReference<UUID>() {}),
+                patch.object("value", current.value(), null, MONEY, DealPatch::money),
                 date(patch, current.closeDate()),
-                value(patch, "companyId", current.companyId(), new TypeReference<UUID>() {}, json),
-                value(patch, "contactIds", current.contactIds(), new TypeReference<List<UUID>>() {}, json),
-                value(patch, "ownerId", current.ownerId(), new TypeReference<UUID>() {}, json),
-                value(patch, "tags", current.tags(), new TypeReference<List<String>>() {}, json),
-                customFields(patch, current.customFields(), json),
-                text(patch, "lostReason", current.lostReason()),
-                text(patch, "wonReason", current.wonReason()));
+                patch.value("companyId", current.companyId(), new TypeReference<UUID>() {}),
+                patch.value("contactIds", current.contactIds(), new TypeReference<List<UUID>>() {}),
+                patch.value("ownerId", current.ownerId(), new TypeReference<UUID>() {}),
+                patch.value("tags", current.tags(), new TypeReference<List<String>>() {}),
+                patch.merged("customFields", current.customFields()),
+                patch.text("lostReason", current.lostReason()),
+                patch.text("wonReason", current.wonReason()));
     }
 
-    private static Money money(JsonNode patch, Money current) {
-        if (!patch.has("value")) {
-            return current;
-        }
-        JsonNode node = patch.get("value");
-        if (node.isNull()) {
-            return null;
-        }
-        if (!node.isObject()) {
-            throw InvalidInput.of("value", "validation.type");
-        }
-        for (String name : node.propertyNames()) {
-            if (!name.equals("amount") && !name.equals("currency")) {
-                throw InvalidInput.of("value." + name, "deal.unknown-field");
-            }
-        }
-        JsonNode amount = node.get("amount");
+    /** A value is replaced whole, not merged: an amount without its currency means the default currency. */
+    private static Money money(MergePatch value) {
+        JsonNode amount = value.node("amount");
         String amountText;
         if (amount == null || amount.isNull()) {
             amountText = null;
@@ -87,18 +67,18 @@ final class DealPatch {
         } else {
             throw InvalidInput.of("value.amount", "money.amount");
         }
-        JsonNode currency = node.get("currency");
+        JsonNode currency = value.node("currency");
         if (currency != null && !currency.isNull() && !currency.isString()) {
             throw InvalidInput.of("value.currency", "money.currency");
         }
         return Money.of(amountText, currency == null || currency.isNull() ? null : currency.asString(), "value");
     }
 
-    private static LocalDate date(JsonNode patch, LocalDate current) {
+    private static LocalDate date(MergePatch patch, LocalDate current) {
         if (!patch.has("closeDate")) {
             return current;
         }
-        JsonNode node = patch.get("closeDate");
+        JsonNode node = patch.node("closeDate");
         if (node.isNull()) {
             return null;
         }
@@ -109,59 +89,6 @@ final class DealPatch {
             return LocalDate.parse(node.asString());
         } catch (DateTimeParseException e) {
             throw InvalidInput.of("closeDate", "deal.date");
-        }
-    }
-
-    /** RFC 7396 merges nested objects: keys set change, keys set to null go, keys left out stay. */
-    private static Map<String, Object> customFields(JsonNode patch, Map<String, Object> current, ObjectMapper json) {
-        if (!patch.has("customFields")) {
-            return current;
-        }
-        JsonNode node = patch.get("customFields");
-        if (node.isNull()) {
-            return Map.of();
-        }
-        if (!node.isObject()) {
-            throw InvalidInput.of("customFields", "validation.type");
-        }
-        Map<String, Object> merged = new LinkedHashMap<>(current);
-        for (String key : node.propertyNames()) {
-            JsonNode value = node.get(key);
-            if (value.isNull()) {
-                merged.remove(key);
-            } else {
-                merged.put(key, json.treeToValue(value, Object.class));
-            }
-        }
-        return merged;
-    }
-
-    private static String text(JsonNode patch, String field, String current) {
-        if (!patch.has(field)) {
-            return current;
-        }
-        JsonNode node = patch.get(field);
-        if (node.isNull()) {
-            return null;
-        }
-        if (!node.isString()) {
-            throw InvalidInput.of(field, "validation.type-text");
-        }
-        return node.asString();
-    }
-
-    private static <T> T value(JsonNode patch, String field, T current, TypeReference<T> type, ObjectMapper json) {
-        if (!patch.has(field)) {
-            return current;
-        }
-        JsonNode node = patch.get(field);
-        if (node.isNull()) {
-            return null;
-        }
-        try {
-            return json.readValue(json.treeAsTokens(node), type);
-        } catch (RuntimeException e) {
-            throw InvalidInput.of(field, "validation.type");
         }
     }
 }

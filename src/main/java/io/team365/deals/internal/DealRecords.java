@@ -4,8 +4,6 @@ import io.team365.core.RecordLookup;
 import io.team365.core.RecordRef;
 import io.team365.core.RecordTable;
 import io.team365.identity.TeamManagement;
-import java.util.Optional;
-import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,24 +11,18 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class DealRecords {
 
+    static final RecordTable TABLE = new RecordTable("deal", "deals");
+
     @Bean
     RecordTable dealTable() {
-        return new RecordTable("deal", "deals");
+        return TABLE;
     }
 
     @Bean
     RecordLookup dealLookup(DealStore store, TeamManagement team) {
-        return new RecordLookup() {
-            @Override
-            public String recordType() {
-                return "deal";
-            }
-
-            @Override
-            public Optional<RecordRef> find(UUID id) {
-                return store.findVisible(id, team.recordScope())
-                        .map(d -> new RecordRef("deal", d.id(), d.name(), "/deals/" + d.id()));
-            }
-        };
+        return RecordLookup.of(
+                "deal",
+                id -> store.findVisible(id, team.recordScope())
+                        .map(d -> new RecordRef("deal", d.id(), d.name(), "/deals/" + d.id())));
     }
 }

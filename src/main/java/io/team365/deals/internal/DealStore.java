@@ -1,7 +1,10 @@
 package io.team365.deals.internal;
 
+import static io.team365.core.database.RecordRows.instant;
+
 import io.team365.core.Money;
 import io.team365.core.TenantId;
+import io.team365.core.database.RecordRows;
 import io.team365.deals.Deal;
 import io.team365.deals.DealFields;
 import io.team365.deals.StageKind;
@@ -9,8 +12,6 @@ import io.team365.identity.RecordScope;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -33,10 +34,12 @@ public class DealStore {
             + " deals.id) as contact_ids";
 
     private final JdbcClient jdbc;
+    private final RecordRows rows;
     private final ObjectMapper json;
 
     DealStore(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.rows = new RecordRows(jdbc, DealRecords.TABLE);
         this.json = json;
     }
 
@@ -62,23 +65,16 @@ public class DealStore {
      * {@code closedAt} is stamped when the deal enters a won or lost stage and cleared when it reopens.
      */
     public boolean update(TenantId tenant, UUID id, DealFields fields, StageKind status, int expectedVersion, UUID by) {
-        boolean done = jdbc.sql("""
-                                update deals set name = :name, pipeline_id = :pipeline, stage_id = :stage,
-                                    amount = :amount, currency = :currency, close_date = :closeDate,
-                                    company_id = :company, owner_id = :owner, tags = cast(:tags as text[]),
-                                    custom_fields = cast(:custom as jsonb), lost_reason = :lost, won_reason = :won,
-                                    closed_at = case when :status = 'open' then null
-                                                     when stage_id <> :stage or status <> :status then now()
-                                                     else closed_at end,
-                                    status = :status, updated_at = now(), updated_by = :by, version = version + 1
-                                where id = :id and version = :version and deleted_at is null
-                                """)
-                        .params(fieldParams(fields, status))
-                        .param("id", id)
-                        .param("version", expectedVersion)
-                        .param("by", by)
-                        .update()
-                == 1;
+        boolean done = rows.update("""
+                name = :name, pipeline_id = :pipeline, stage_id = :stage,
+                amount = :amount, currency = :currency, close_date = :closeDate,
+                company_id = :company, owner_id = :owner, tags = cast(:tags as text[]),
+                custom_fields = cast(:custom as jsonb), lost_reason = :lost, won_reason = :won,
+                closed_at = case when :status = 'open' then null
+                                 when stage_id <> :stage or status <> :status then now()
+                                 else closed_at end,
+                status = :status
+                """, fieldParams(fields, status), id, expectedVersion, by);
         if (done) {
             jdbc.sql("delete from deal_contacts where deal_id = :id")
                     .param("id", id)
@@ -107,21 +103,11 @@ public class DealStore {
     }
 
     public boolean moveToTrash(UUID id, UUID by) {
-        return jdbc.sql("update deals set deleted_at = now(), updated_at = now(), updated_by = :by,"
-                                + " version = version + 1 where id = :id and deleted_at is null")
-                        .param("id", id)
-                        .param("by", by)
-                        .update()
-                == 1;
+        return rows.moveToTrash(id, by);
     }
 
     public boolean restore(UUID id, UUID by) {
-        return jdbc.sql("update deals set deleted_at = null, updated_at = now(), updated_by = :by,"
-                                + " version = version + 1 where id = :id and deleted_at is not null")
-                        .param("id", id)
-                        .param("by", by)
-                        .update()
-                == 1;
+        return rows.restore(id, by);
     }
 
     public List<Deal> list(String where, Map<String, Object> params, String orderBy, int limit) {
@@ -167,21 +153,12 @@ public class DealStore {
         params.put("closeDate", fields.closeDate());
         params.put("company", fields.companyId());
         params.put("owner", fields.ownerId());
-        params.put(
-                "tags",
-                "{"
-                        + String.join(
-                                ",",
-                                fields.tags().stream().map(DealStore::quoted).toList()) + "}");
+        params.put("tags", RecordRows.textArray(fields.tags()));
         params.put("custom", json.writeValueAsString(fields.customFields()));
         params.put("status", status.value());
         params.put("lost", fields.lostReason());
         params.put("won", fields.wonReason());
         return params;
-    }
-
-    private static String quoted(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private Deal deal(ResultSet rs, int row) throws SQLException {
@@ -211,9 +188,5 @@ public class DealStore {
                 rs.getObject("updated_by", UUID.class),
                 rs.getInt("version"),
                 instant(rs.getTimestamp("deleted_at")));
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

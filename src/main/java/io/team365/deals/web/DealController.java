@@ -4,6 +4,9 @@ import io.team365.core.InvalidInput;
 import io.team365.core.NotFound;
 import io.team365.core.PreconditionFailed;
 import io.team365.core.web.FormErrors;
+import io.team365.customfields.CustomField;
+import io.team365.customfields.CustomFieldInputs;
+import io.team365.customfields.CustomFieldManagement;
 import io.team365.deals.Deal;
 import io.team365.deals.DealFields;
 import io.team365.deals.DealManagement;
@@ -43,12 +46,19 @@ class DealController {
     private final DealManagement deals;
     private final PipelineManagement pipelines;
     private final DealViews views;
+    private final CustomFieldManagement customFields;
     private final MessageSource messages;
 
-    DealController(DealManagement deals, PipelineManagement pipelines, DealViews views, MessageSource messages) {
+    DealController(
+            DealManagement deals,
+            PipelineManagement pipelines,
+            DealViews views,
+            CustomFieldManagement customFields,
+            MessageSource messages) {
         this.deals = deals;
         this.pipelines = pipelines;
         this.views = views;
+        this.customFields = customFields;
         this.messages = messages;
     }
 
@@ -109,7 +119,8 @@ class DealController {
             @RequestParam(required = false) String contactId,
             Model model) {
         String pipeline = pipelineId == null ? pipelines.defaultPipeline().id().toString() : pipelineId;
-        return form(model, DealForm.empty(pipeline, usableId(companyId), usableId(contactId)), FormErrors.none());
+        return form(
+                model, DealForm.empty(pipeline, usableId(companyId), usableId(contactId)), FormErrors.none(), Map.of());
     }
 
     @PostMapping("/deals")
@@ -119,12 +130,13 @@ class DealController {
             HttpServletResponse response,
             Model model,
             Locale locale) {
+        Map<String, Object> values = CustomFieldInputs.read(definitions(), request.getParameterMap(), Map.of());
         try {
-            Deal created = deals.create(form.applyTo(DealFields.empty()), Actors.of(request));
+            Deal created = deals.create(form.applyTo(DealFields.empty(), values), Actors.of(request));
             return "redirect:/deals/" + created.id() + "?done=created";
         } catch (InvalidInput invalid) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return form(model, form, errors(invalid, locale));
+            return form(model, form, errors(invalid, locale), values);
         }
     }
 
@@ -152,7 +164,13 @@ class DealController {
             Model model,
             Locale locale) {
         try {
-            deals.update(id, form.version(), form::applyTo, Actors.of(request));
+            deals.update(
+                    id,
+                    form.version(),
+                    current -> form.applyTo(
+                            current,
+                            CustomFieldInputs.read(definitions(), request.getParameterMap(), current.customFields())),
+                    Actors.of(request));
             return "redirect:/deals/" + id + "?done=saved";
         } catch (InvalidInput invalid) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -208,7 +226,13 @@ class DealController {
         return errors;
     }
 
-    private String form(Model model, DealForm form, FormErrors errors) {
+    private List<CustomField> definitions() {
+        return customFields.list("deal");
+    }
+
+    private String form(Model model, DealForm form, FormErrors errors, Map<String, Object> values) {
+        model.addAttribute("customFields", definitions());
+        model.addAttribute("values", values);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("pipelines", pipelines.list());
@@ -235,7 +259,7 @@ class DealController {
                 deal.contactIds().stream()
                         .map(c -> views.title("contact", c.toString()))
                         .toList());
-        form(model, form, errors);
+        form(model, form, errors, deal.customFields());
         return "deals/show";
     }
 

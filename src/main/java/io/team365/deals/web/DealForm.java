@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -79,6 +80,11 @@ public record DealForm(
 
     /** The stored fields with this form's values in place of the ones it shows; unreadable values are named. */
     public DealFields applyTo(DealFields current) {
+        return applyTo(current, current.customFields());
+    }
+
+    /** As {@link #applyTo(DealFields)}, with the custom field values the form submitted. */
+    public DealFields applyTo(DealFields current, Map<String, Object> customFields) {
         Validation check = Validation.start();
         UUID pipeline = id(check, "pipelineId", pipelineId);
         UUID stage = id(check, "stageId", stageId);
@@ -116,7 +122,7 @@ public record DealForm(
                 contacts,
                 owner == null ? current.ownerId() : owner,
                 tagList,
-                current.customFields(),
+                customFields,
                 current.lostReason(),
                 current.wonReason());
     }

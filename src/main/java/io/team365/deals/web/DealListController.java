@@ -1,7 +1,6 @@
 package io.team365.deals.web;
 
 import io.team365.core.BulkAction;
-import io.team365.core.InvalidInput;
 import io.team365.core.RecordLinks;
 import io.team365.core.RecordRef;
 import io.team365.core.paging.FilterField;
@@ -9,7 +8,6 @@ import io.team365.core.paging.Filters;
 import io.team365.core.web.FormErrors;
 import io.team365.core.web.ListState;
 import io.team365.core.web.PageContext;
-import io.team365.customfields.CustomField;
 import io.team365.customfields.CustomFieldManagement;
 import io.team365.deals.Deal;
 import io.team365.deals.DealBulkActions;
@@ -21,20 +19,18 @@ import io.team365.deals.PipelineManagement;
 import io.team365.identity.Actors;
 import io.team365.identity.Member;
 import io.team365.identity.TeamManagement;
+import io.team365.views.ListPages;
 import io.team365.views.ViewManagement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,8 +56,8 @@ class DealListController {
     private final CustomFieldManagement customFields;
     private final TeamManagement team;
     private final ViewManagement views;
+    private final ListPages lists;
     private final RecordLinks records;
-    private final MessageSource messages;
 
     DealListController(
             DealManagement deals,
@@ -70,16 +66,16 @@ class DealListController {
             CustomFieldManagement customFields,
             TeamManagement team,
             ViewManagement views,
-            RecordLinks records,
-            MessageSource messages) {
+            ListPages lists,
+            RecordLinks records) {
         this.deals = deals;
         this.bulk = bulk;
         this.pipelines = pipelines;
         this.customFields = customFields;
         this.team = team;
         this.views = views;
+        this.lists = lists;
         this.records = records;
-        this.messages = messages;
     }
 
     @GetMapping(PATH)
@@ -94,25 +90,15 @@ class DealListController {
         ListState state = views.resolve(ListState.from(request));
         List<FilterField> fields = deals.filterFields();
         List<String> sortable = deals.sortNames();
-        String sort = state.sort() != null && sortable.contains(state.sort().replaceFirst("^-", ""))
-                ? state.sort()
-                : "-updatedAt";
-        FormErrors errors = FormErrors.none();
-        DealPage found;
-        try {
-            found = deals.list(DealQuery.of(state.q(), state.filters(), sort, state.cursor(), PAGE_SIZE));
-        } catch (InvalidInput invalid) {
-            if (state.cursor() != null
-                    && invalid.errors().stream().allMatch(e -> e.field().equals("cursor"))) {
-                // a cursor from an old bookmark that no longer parses starts again at the first page
-                found = deals.list(DealQuery.of(state.q(), state.filters(), sort, null, PAGE_SIZE));
-            } else {
-                // a condition that does not fit its field: show the builder with the reason
-                errors = FormErrors.of(invalid, messages, locale);
-                response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-                found = new DealPage(List.of(), null);
-            }
-        }
+        String sort = ListPages.sort(state, sortable);
+        ListPages.Found<DealPage> result = lists.find(
+                state,
+                cursor -> deals.list(DealQuery.of(state.q(), state.filters(), sort, cursor, PAGE_SIZE)),
+                new DealPage(List.of(), null),
+                response,
+                locale);
+        DealPage found = result.page();
+        FormErrors errors = result.errors();
         List<Pipeline> all = pipelines.list();
         List<Member> members = team.members();
         Map<String, String> labels = labels(fields, locale);
@@ -149,15 +135,11 @@ class DealListController {
             @RequestParam(required = false) String returnTo,
             HttpServletRequest request,
             RedirectAttributes redirect) {
-        String back = returnTo != null && returnTo.startsWith(PATH) ? returnTo : PATH;
-        try {
-            BulkAction.Result result = bulk.apply(new BulkAction(ids, action, ownerId, tag), Actors.of(request));
-            redirect.addAttribute("done", result.skipped().isEmpty() ? "bulk-done" : "bulk-partly");
-            redirect.addAttribute("count", result.changed());
-        } catch (InvalidInput invalid) {
-            redirect.addAttribute("done", "bulk-refused");
-        }
-        return "redirect:" + back;
+        return ListPages.afterBulk(
+                PATH,
+                returnTo,
+                () -> bulk.apply(new BulkAction(ids, action, ownerId, tag), Actors.of(request)),
+                redirect);
     }
 
     /**
@@ -199,21 +181,6 @@ class DealListController {
     }
 
     private Map<String, String> labels(List<FilterField> fields, Locale locale) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("name", text("deals.col.name", locale));
-        for (String column : DealColumns.STANDARD) {
-            labels.put(column, text("deals.column." + column, locale));
-        }
-        for (FilterField field : fields) {
-            labels.putIfAbsent(field.name(), text("deals.column." + field.name(), locale));
-        }
-        for (CustomField field : customFields.list("deal")) {
-            labels.put("customFields." + field.key(), field.label());
-        }
-        return labels;
-    }
-
-    private String text(String key, Locale locale) {
-        return messages.getMessage(key, null, key, locale);
+        return lists.labels("deals.col.name", "deals", DealColumns.STANDARD, fields, customFields.list("deal"), locale);
     }
 }

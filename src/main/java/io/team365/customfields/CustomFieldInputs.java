@@ -1,20 +1,20 @@
-package io.team365.companies.web;
+package io.team365.customfields;
 
-import io.team365.customfields.CustomField;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads custom field values (as the contact pages do) from a submitted form ({@code cf.<key>}, money as {@code cf.<key>.amount} and
- * {@code .currency}); an empty input clears the value. The service then checks them like any other write.
+ * Reads custom field values from a submitted record form ({@code cf.<key>}, money as {@code cf.<key>.amount} and
+ * {@code .currency}, as the template {@code customfields/input.jte} names them); an empty input clears the value.
+ * Every record module's pages use it; the module's service then checks the values like any other write.
  */
-final class CustomFieldInputs {
+public final class CustomFieldInputs {
 
     private CustomFieldInputs() {}
 
-    static Map<String, Object> read(
+    public static Map<String, Object> read(
             List<CustomField> fields, Map<String, String[]> parameters, Map<String, Object> stored) {
         Map<String, Object> values = new LinkedHashMap<>(stored);
         for (CustomField field : fields) {
