@@ -129,7 +129,7 @@ class DealBoardTests extends IntegrationTest {
     @Test
     void createShowEditTrashAndRestoreThroughThePages() {
         assertThat(browser.page("/deals/new").body())
-                .contains("name=\"pipelineId\"", "name=\"otherCompanyId\"", "Sales pipeline");
+                .contains("name=\"pipelineId\"", "name=\"companyId\"", "hx-get=\"/companies/options\"", "Sales pipeline");
         HttpResponse<String> invalid = browser.postForm("/deals", form("", "12.345", "EUR", null));
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(invalid.body()).contains("id=\"amount-error\"");

@@ -233,8 +233,7 @@ class DealController {
     private FormErrors errors(InvalidInput invalid, Locale locale) {
         FormErrors errors = FormErrors.of(invalid, messages, locale)
                 .renamed("value.amount", "amount")
-                .renamed("value.currency", "currency")
-                .renamed("companyId", "otherCompanyId");
+                .renamed("value.currency", "currency");
         for (var error : invalid.errors()) {
             if (error.field().startsWith("contactIds")) {
                 errors = errors.renamed(error.field(), "otherContactIds");

@@ -26,7 +26,7 @@ class TimelineApiController {
         this.records = records;
     }
 
-    @GetMapping("/api/v1/{collection:contacts|companies|leads|deals}/{id}/timeline")
+    @GetMapping("/api/v1/{collection:contacts|companies|leads|deals|activities}/{id}/timeline")
     @Operation(
             summary = "Everything that happened to a contact, company, lead or deal, newest first: field history,"
                     + " activities, attachments")

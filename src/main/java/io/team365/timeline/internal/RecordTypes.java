@@ -6,7 +6,8 @@ import java.util.Map;
 public final class RecordTypes {
 
     private static final Map<String, String> BY_COLLECTION =
-            Map.of("contacts", "contact", "companies", "company", "leads", "lead", "deals", "deal");
+            Map.of(
+                    "contacts", "contact", "companies", "company", "leads", "lead", "deals", "deal", "activities", "activity");
 
     private RecordTypes() {}
 

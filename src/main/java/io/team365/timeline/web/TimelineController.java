@@ -23,7 +23,7 @@ class TimelineController {
         this.records = records;
     }
 
-    @GetMapping("/{collection:contacts|companies|leads|deals}/{id}/timeline")
+    @GetMapping("/{collection:contacts|companies|leads|deals|activities}/{id}/timeline")
     String timeline(@PathVariable String collection, @PathVariable UUID id, Model model) {
         String type = RecordTypes.ofCollection(collection);
         if (records.find(type, id).isEmpty()) {
