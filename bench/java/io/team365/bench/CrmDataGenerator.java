@@ -26,8 +26,9 @@ import java.util.UUID;
 /**
  * Fills one Client with synthetic CRM data through COPY, as the owner role with {@code app.tenant_id} set (the tables
  * force row-level security on the owner too): companies, contacts, and deals with their contacts when the deals
- * module's tables exist. Sizes at scale 1 are the issue's: 200,000 companies, 1,000,000 contacts, 300,000 deals
- * (activities, 2,000,000 at scale 1, once their table exists). Writes the rows and seconds per table to
+ * module's tables exist, and activities with their links when the activities module's do. Sizes at scale 1 are the
+ * issue's: 200,000 companies, 1,000,000 contacts, 300,000 deals (1-3 contacts each), 2,000,000 activities (each on
+ * a contact, a third also on a company or a deal). Writes the rows and seconds per table to
  * {@code bench/results/crm-data.json}.
  *
  * <p>Run with a server up: {@code bench/crm-data.sh [scale]}, or through {@code bench/crm-api.sh}, which generates
@@ -41,7 +42,7 @@ public final class CrmDataGenerator {
     static final int ACTIVITIES = 2_000_000;
 
     /** Rows and seconds of one table's load. */
-    record Loaded(String table, long rows, double seconds) {}
+    record Loaded(String table, long rows, double seconds, double copySeconds, double insertSeconds) {}
 
     private final BenchDatabase db;
     private final BenchTenant tenant;
@@ -54,6 +55,8 @@ public final class CrmDataGenerator {
     private long[] companyIds;
     private long[] contactIds;
     private UUID[] dealIds;
+    private long[] activityIds;
+    private CsvRows current;
 
     CrmDataGenerator(BenchDatabase db, BenchTenant tenant, String baseUrl, double scale) {
         this.db = db;
@@ -89,20 +92,22 @@ public final class CrmDataGenerator {
             } else {
                 skipped.add("deals");
             }
-            if (db.tableExists(c, "activities")) {
-                skipped.add("activities (table exists, generator does not know its columns yet)");
+            if (db.tableExists(c, "activities") && db.tableExists(c, "activity_links")) {
+                time("activities", () -> activities(c, (int) (ACTIVITIES * scale)));
+                time("activity_links", () -> activityLinks(c));
             } else {
                 skipped.add("activities");
             }
             long analyzeStart = System.nanoTime();
             try (Statement s = c.createStatement()) {
-                for (String table : List.of("companies", "contacts", "deals", "deal_contacts")) {
+                for (String table :
+                        List.of("companies", "contacts", "deals", "deal_contacts", "activities", "activity_links")) {
                     if (db.tableExists(c, table)) {
                         s.execute("analyze " + table);
                     }
                 }
             }
-            loaded.add(new Loaded("(analyze)", 0, seconds(analyzeStart)));
+            loaded.add(new Loaded("(analyze)", 0, seconds(analyzeStart), 0, 0));
         }
         double total = seconds(start);
         StringBuilder json = new StringBuilder();
@@ -112,10 +117,13 @@ public final class CrmDataGenerator {
             Loaded l = loaded.get(i);
             json.append(String.format(
                     Locale.ROOT,
-                    "    {\"table\": \"%s\", \"rows\": %d, \"seconds\": %.1f, \"rows_per_second\": %.0f}%s\n",
+                    "    {\"table\": \"%s\", \"rows\": %d, \"seconds\": %.1f, \"copy_to_staging_seconds\": %.1f,"
+                            + " \"insert_select_seconds\": %.1f, \"rows_per_second\": %.0f}%s\n",
                     l.table(),
                     l.rows(),
                     l.seconds(),
+                    l.copySeconds(),
+                    l.insertSeconds(),
                     l.rows() / Math.max(l.seconds(), 1e-9),
                     i + 1 < loaded.size() ? "," : ""));
         }
@@ -137,15 +145,24 @@ public final class CrmDataGenerator {
         long start = System.nanoTime();
         long rows = load.run();
         double s = seconds(start);
-        System.out.printf(Locale.ROOT, "%-14s %,10d rows in %6.1f s%n", table, rows, s);
-        loaded.add(new Loaded(table, rows, s));
+        double lastCopy = current.copySeconds();
+        double lastInsert = current.insertSeconds();
+        System.out.printf(
+                Locale.ROOT,
+                "%-14s %,10d rows in %6.1f s (generate + COPY to staging %.1f s, INSERT … SELECT %.1f s)%n",
+                table,
+                rows,
+                s,
+                lastCopy,
+                lastInsert);
+        loaded.add(new Loaded(table, rows, s, lastCopy, lastInsert));
     }
 
     private long companies(Connection c, int n) throws Exception {
         companyIds = new long[n * 2];
         String columns = "tenant_id, id, name, domain, industry, size, address_city, address_country, phone, website,"
                 + " owner_id, tags, custom_fields, created_at, created_by, updated_at, updated_by";
-        try (CsvRows rows = new CsvRows(c, "companies", columns)) {
+        try (CsvRows rows = rows(c, "companies", columns)) {
             for (int i = 0; i < n; i++) {
                 Instant[] times = Synthetic.createdAndUpdated(random, now);
                 UUID id = Synthetic.uuid7(times[0].toEpochMilli(), i, random);
@@ -171,7 +188,7 @@ public final class CrmDataGenerator {
         String columns = "tenant_id, id, first_name, last_name, emails, phones, job_title, company_id, owner_id, tags,"
                 + " source, custom_fields, created_at, created_by, updated_at, updated_by";
         int companies = companyIds.length / 2;
-        try (CsvRows rows = new CsvRows(c, "contacts", columns)) {
+        try (CsvRows rows = rows(c, "contacts", columns)) {
             for (int i = 0; i < n; i++) {
                 Instant[] times = Synthetic.createdAndUpdated(random, now);
                 UUID id = Synthetic.uuid7(times[0].toEpochMilli(), i, random);
@@ -260,7 +277,7 @@ public final class CrmDataGenerator {
         int companies = companyIds.length / 2;
         int contacts = contactIds.length / 2;
         dealIds = new UUID[n];
-        try (CsvRows rows = new CsvRows(c, "deals", columns)) {
+        try (CsvRows rows = rows(c, "deals", columns)) {
             for (int i = 0; i < n; i++) {
                 Instant[] times = Synthetic.createdAndUpdated(random, now);
                 UUID id = Synthetic.uuid7(times[0].toEpochMilli(), i, random);
@@ -285,7 +302,7 @@ public final class CrmDataGenerator {
     private long dealContacts(Connection c) throws Exception {
         int contacts = contactIds.length / 2;
         long linked = 0;
-        try (CsvRows rows = new CsvRows(c, "deal_contacts", "tenant_id, deal_id, contact_id, position")) {
+        try (CsvRows rows = rows(c, "deal_contacts", "tenant_id, deal_id, contact_id, position")) {
             for (int i = 0; contacts > 0 && i < dealIds.length; i++) {
                 int count = 1 + random.nextInt(3);
                 int first = random.nextInt(contacts);
@@ -298,6 +315,79 @@ public final class CrmDataGenerator {
             }
         }
         return linked;
+    }
+
+    private static final String[] ACTIVITY_TYPES = {"task", "call", "meeting", "note"};
+    private static final String[] SUBJECTS = {
+        "Follow up on the offer", "Rückruf wegen Angebot", "Démo produit", "Quarterly review", "Llamada de seguimiento",
+        "Contract renewal", "Onboarding call", "Send the price list", "Spotkanie w Krakowie", "Kick-off meeting"
+    };
+
+    private long activities(Connection c, int n) throws Exception {
+        activityIds = new long[n * 2];
+        String columns = "tenant_id, id, type, subject, body, body_text, due_at, end_at, done, done_at, done_by,"
+                + " owner_id, created_at, created_by, updated_at, updated_by";
+        try (CsvRows rows = rows(c, "activities", columns)) {
+            for (int i = 0; i < n; i++) {
+                Instant[] times = Synthetic.createdAndUpdated(random, now);
+                UUID id = Synthetic.uuid7(times[0].toEpochMilli(), i, random);
+                activityIds[2 * i] = id.getMostSignificantBits();
+                activityIds[2 * i + 1] = id.getLeastSignificantBits();
+                String type = ACTIVITY_TYPES[random.nextInt(ACTIVITY_TYPES.length)];
+                String subject = pick(random, SUBJECTS);
+                String text = subject + ": " + pick(random, Synthetic.FIRST_NAMES) + " asked about "
+                        + pick(random, Synthetic.DEAL_WORDS).toLowerCase(Locale.ROOT) + ", next step agreed.";
+                Instant due = type.equals("note")
+                        ? null
+                        : times[0].plusSeconds(random.nextLong(-3 * 86_400, 30 * 86_400));
+                Instant end = type.equals("meeting") ? due.plusSeconds(1800 + 1800L * random.nextInt(3)) : null;
+                boolean done = due != null && due.toEpochMilli() < now && random.nextInt(10) < 8;
+                rows.add(tenant.tenantId()).add(id).add(type).add(subject);
+                rows.add(type.equals("note") ? "<p>" + text + "</p>" : text).add(text);
+                rows.add(due).add(end).add(done).add(done ? due : null).add(done ? tenant.userId() : null);
+                rows.add(tenant.userId()).add(times[0]).add(tenant.userId()).add(times[1]).add(tenant.userId());
+                rows.end();
+            }
+            return n;
+        }
+    }
+
+    /** Each activity on one contact; a third also on the contact's company or a deal. */
+    private long activityLinks(Connection c) throws Exception {
+        int activities = activityIds.length / 2;
+        int contacts = contactIds.length / 2;
+        int companies = companyIds.length / 2;
+        int deals = dealIds == null ? 0 : dealIds.length;
+        long linked = 0;
+        try (CsvRows rows =
+                rows(c, "activity_links", "tenant_id, activity_id, record_type, record_id, position")) {
+            for (int i = 0; i < activities; i++) {
+                UUID activity = id(activityIds, i);
+                int position = 0;
+                if (contacts > 0) {
+                    rows.add(tenant.tenantId()).add(activity).add("contact");
+                    rows.add(id(contactIds, random.nextInt(contacts))).add(position++);
+                    rows.end();
+                }
+                int extra = random.nextInt(6);
+                if (extra == 0 && companies > 0) {
+                    rows.add(tenant.tenantId()).add(activity).add("company");
+                    rows.add(id(companyIds, random.nextInt(companies))).add(position++);
+                    rows.end();
+                } else if (extra == 1 && deals > 0) {
+                    rows.add(tenant.tenantId()).add(activity).add("deal");
+                    rows.add(dealIds[random.nextInt(deals)]).add(position++);
+                    rows.end();
+                }
+                linked += position;
+            }
+        }
+        return linked;
+    }
+
+    private CsvRows rows(Connection c, String table, String columns) throws SQLException {
+        current = new CsvRows(c, table, columns);
+        return current;
     }
 
     private static UUID id(long[] ids, int index) {
@@ -318,7 +408,7 @@ public final class CrmDataGenerator {
     static Map<String, Long> counts(BenchDatabase db, UUID tenant) throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (Connection c = db.connect(BenchDatabase.OWNER, tenant)) {
-            for (String table : List.of("companies", "contacts", "deals", "deal_contacts", "activities")) {
+            for (String table : List.of("companies", "contacts", "deals", "deal_contacts", "activities", "activity_links")) {
                 if (db.tableExists(c, table)) {
                     counts.put(table, BenchDatabase.count(c, table));
                 }

@@ -32,7 +32,7 @@ final class Synthetic {
 
     /** Prefixes of {@link #LAST_NAMES} the list benchmark filters on with {@code filter[lastName][starts]}. */
     static final String[] LAST_NAME_PREFIXES = {
-        "Mü", "Gar", "Sch", "Ko", "Ma", "Wa", "Be", "Ni", "Ha", "Lo", "Pe", "Sa", "Da", "Jo", "O'", "Le", "Ró", "Ro"
+        "Mü", "Gar", "Sch", "Ko", "Ma", "Wa", "Be", "Ni", "Ha", "Lo", "Pe", "Sa", "Da", "Jo", "O'", "Le", "Ro"
     };
 
     static final String[] JOB_TITLES = {
