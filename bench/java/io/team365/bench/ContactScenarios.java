@@ -99,6 +99,86 @@ final class ContactScenarios {
         };
     }
 
+    /**
+     * What the server sends to PostgreSQL for one {@code GET /api/v1/contacts/{id}} with a token, replayed through raw
+     * JDBC on one connection: the token check (a transaction that sets the lookup hash and notes the token's use),
+     * then for each of the membership read, the contact read and the audit entry of the read, the tenant binding on
+     * checkout and its clearing on return (TenantBindingDataSource). It prices the database's share of the API's
+     * cost; the rest is HTTP, security filters, JSON and the pool.
+     */
+    LoadRun.Operation jdbcServerStatements(Connection c, UUID tenant, UUID user) throws SQLException {
+        String hash = sha256(token);
+        PreparedStatement lookup = c.prepareStatement("select set_config('app.lookup_hash', ?, true)");
+        PreparedStatement touch = c.prepareStatement("update api_tokens set last_used_at = now() where token_hash = ?"
+                + " and revoked_at is null returning tenant_id, user_id");
+        PreparedStatement bind =
+                c.prepareStatement("select set_config('app.tenant_id', ?, false), set_config('app.user_id', ?, false)");
+        PreparedStatement member = c.prepareStatement("select u.email, u.name, m.role from memberships m join users u"
+                + " on u.id = m.user_id where m.tenant_id = ? and m.user_id = ?");
+        PreparedStatement contact = c.prepareStatement(GET_SQL);
+        PreparedStatement audit = c.prepareStatement("insert into audit_events (tenant_id, id, actor_id, actor_email,"
+                + " action, target_type, target_id, details, ip, user_agent) values (?, ?, ?, ?, 'contact.viewed',"
+                + " 'contact', ?, cast('{}' as jsonb), '127.0.0.1', 'bench')");
+        return () -> {
+            unbind(bind);
+            c.setAutoCommit(false);
+            lookup.setString(1, hash);
+            lookup.execute();
+            touch.setString(1, hash);
+            boolean known;
+            try (ResultSet rs = touch.executeQuery()) {
+                known = rs.next();
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            bind(bind, tenant, user);
+            member.setObject(1, tenant);
+            member.setObject(2, user);
+            try (ResultSet rs = member.executeQuery()) {
+                known &= rs.next();
+            }
+            unbind(bind);
+            bind(bind, tenant, user);
+            UUID id = randomId();
+            contact.setObject(1, id);
+            try (ResultSet rs = contact.executeQuery()) {
+                known &= readAll(rs) == 1;
+            }
+            unbind(bind);
+            bind(bind, tenant, user);
+            audit.setObject(1, tenant);
+            audit.setObject(2, UUID.randomUUID());
+            audit.setObject(3, user);
+            audit.setString(4, "bench@bench.team365.test");
+            audit.setString(5, id.toString());
+            audit.executeUpdate();
+            // left bound: the next operation starts by clearing it, as the pool's return would
+            return known;
+        };
+    }
+
+    private static void bind(PreparedStatement bind, UUID tenant, UUID user) throws SQLException {
+        bind.setString(1, tenant.toString());
+        bind.setString(2, user.toString());
+        bind.execute();
+    }
+
+    private static void unbind(PreparedStatement bind) throws SQLException {
+        bind.setString(1, "");
+        bind.setString(2, "");
+        bind.execute();
+    }
+
+    private static String sha256(String secret) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Pages of a list, following nextCursor up to {@code pages} deep, then starting over. */
     LoadRun.Operation apiList(boolean byName) {
         String[] cursor = {null};

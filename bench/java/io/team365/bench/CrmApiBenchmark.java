@@ -23,7 +23,8 @@ import java.util.UUID;
  */
 public final class CrmApiBenchmark {
 
-    private record Scenario(String name, String what, LoadRun.Result api, LoadRun.Result jdbc) {}
+    private record Scenario(
+            String name, String what, LoadRun.Result api, LoadRun.Result jdbc, LoadRun.Result serverStatements) {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = BenchOptions.parse(args);
@@ -36,6 +37,7 @@ public final class CrmApiBenchmark {
         double scale = Double.parseDouble(o.getOrDefault("scale", "1"));
         String heap = o.getOrDefault("heap", "512m");
         String tag = "customer";
+        List<String> only = List.of(o.getOrDefault("scenarios", "get,tag,name").split(","));
         Path jar = jar(Path.of("target"));
 
         try (ServerProcess server = ServerProcess.start(jar, dataDir, port, heap)) {
@@ -67,15 +69,27 @@ public final class CrmApiBenchmark {
             }
             try {
                 List<Scenario> results = new ArrayList<>();
-                results.add(run(
+                if (only.contains("get")) {
+                    BenchTenant t = tenant;
+                    results.add(run(
                         "get_contact_by_id",
                         "GET /api/v1/contacts/{id}, random ids",
                         clients,
                         warmup,
                         duration,
                         i -> scenarios.apiGet(),
-                        i -> unchecked(() -> scenarios.jdbcGet(connections.get(i)))));
-                results.add(run(
+                        i -> unchecked(() -> scenarios.jdbcGet(connections.get(i))),
+                        i -> unchecked(() -> scenarios.jdbcServerStatements(connections.get(i), t.tenantId(), t.userId()))));
+                }
+                for (Connection c : connections) {
+                    // the replay of the server's statements clears and sets the binding as the pool does
+                    try (PreparedStatement set = c.prepareStatement("select set_config('app.tenant_id', ?, false)")) {
+                        set.setString(1, tenant.tenantId().toString());
+                        set.execute();
+                    }
+                }
+                if (only.contains("tag")) {
+                    results.add(run(
                         "list_tag_sorted_by_updated",
                         "GET /api/v1/contacts?limit=50&sort=-updatedAt&filter[tag]=" + tag + ", up to " + pages
                                 + " pages by nextCursor",
@@ -83,8 +97,11 @@ public final class CrmApiBenchmark {
                         warmup,
                         duration,
                         i -> scenarios.apiList(false),
-                        i -> unchecked(() -> scenarios.jdbcList(connections.get(i), false))));
-                results.add(run(
+                        i -> unchecked(() -> scenarios.jdbcList(connections.get(i), false)),
+                        null));
+                }
+                if (only.contains("name")) {
+                    results.add(run(
                         "list_lastname_prefix_sorted_by_name",
                         "GET /api/v1/contacts?limit=50&sort=lastName&filter[lastName][starts]=<prefix>, up to "
                                 + pages + " pages by nextCursor",
@@ -92,7 +109,9 @@ public final class CrmApiBenchmark {
                         warmup,
                         duration,
                         i -> scenarios.apiList(true),
-                        i -> unchecked(() -> scenarios.jdbcList(connections.get(i), true))));
+                        i -> unchecked(() -> scenarios.jdbcList(connections.get(i), true)),
+                        null));
+                }
                 String plans = plans(connections.getFirst(), tag);
                 Files.writeString(Path.of("bench/results/crm-api-plans.txt"), plans);
                 write(results, counts, clients, warmup, duration, pages, heap, server);
@@ -126,7 +145,8 @@ public final class CrmApiBenchmark {
             double warmup,
             double duration,
             java.util.function.IntFunction<LoadRun.Operation> api,
-            java.util.function.IntFunction<LoadRun.Operation> jdbc)
+            java.util.function.IntFunction<LoadRun.Operation> jdbc,
+            java.util.function.IntFunction<LoadRun.Operation> serverStatements)
             throws InterruptedException {
         System.out.println("\n" + name + ": " + what + " (" + clients + " clients, " + duration + " s)");
         LoadRun.Result viaApi = LoadRun.measure(clients, warmup, duration, api);
@@ -138,7 +158,12 @@ public final class CrmApiBenchmark {
                 "  ratio     throughput api/jdbc %.2f, p95 api/jdbc %.1f%n",
                 viaApi.throughput() / viaJdbc.throughput(),
                 viaApi.p95() / viaJdbc.p95());
-        return new Scenario(name, what, viaApi, viaJdbc);
+        LoadRun.Result replay = null;
+        if (serverStatements != null) {
+            replay = LoadRun.measure(clients, warmup, duration, serverStatements);
+            System.out.println("  raw jdbc, the server's statements for one request  " + replay.line());
+        }
+        return new Scenario(name, what, viaApi, viaJdbc, replay);
     }
 
     private static List<UUID> sampleIds(BenchDatabase db, UUID tenant, int n) throws Exception {
@@ -214,12 +239,15 @@ public final class CrmApiBenchmark {
             Scenario s = results.get(i);
             json.append(String.format(
                     Locale.ROOT,
-                    "    {\"name\": \"%s\", \"what\": \"%s\",%n     \"api\": %s,%n     \"raw_jdbc\": %s,%n"
+                    "    {\"name\": \"%s\", \"what\": \"%s\",%n     \"api\": %s,%n     \"raw_jdbc\": %s,%n%s"
                             + "     \"throughput_ratio_api_to_jdbc\": %.3f, \"p95_ratio_api_to_jdbc\": %.2f}%s%n",
                     s.name(),
                     s.what(),
                     s.api().json(),
                     s.jdbc().json(),
+                    s.serverStatements() == null
+                            ? ""
+                            : "     \"raw_jdbc_server_statements\": " + s.serverStatements().json() + ",\n",
                     s.api().throughput() / s.jdbc().throughput(),
                     s.api().p95() / s.jdbc().p95(),
                     i + 1 < results.size() ? "," : ""));
