@@ -40,7 +40,8 @@ public final class CrmApiBenchmark {
         List<String> only = List.of(o.getOrDefault("scenarios", "get,tag,name").split(","));
         Path jar = jar(Path.of("target"));
 
-        try (ServerProcess server = ServerProcess.start(jar, dataDir, port, heap)) {
+        try (ServerProcess server = ServerProcess.start(
+                jar, dataDir, port, heap, o.containsKey("jfr") ? Path.of(o.get("jfr")) : null)) {
             server.awaitHealthy(Duration.ofMinutes(4));
             String base = server.base();
             BenchDatabase db = BenchDatabase.of(dataDir);
@@ -227,13 +228,15 @@ public final class CrmApiBenchmark {
         Map<String, String> countJson = new LinkedHashMap<>();
         counts.forEach((k, v) -> countJson.put(k, "\"" + k + "\": " + v));
         json.append("  \"dataset\": {").append(String.join(", ", countJson.values())).append("},\n");
+        ServerProcess.Heap heapSeen = server.heap();
         json.append(String.format(
                 Locale.ROOT,
-                "  \"server_heap\": {\"xmx\": \"%s\", \"max_used_mib\": %.1f, \"heap_max_mib\": %.1f, \"samples\": %d},%n",
+                "  \"server_heap\": {\"xmx\": \"%s\", \"max_used_mib\": %d, \"max_committed_mib\": %d,"
+                        + " \"collections\": %d, \"from\": \"GC log: heap in use before each collection\"},%n",
                 heap,
-                server.maxHeapUsed() / 1048576.0,
-                server.heapMax() / 1048576.0,
-                server.samples()));
+                heapSeen.maxUsedMiB(),
+                heapSeen.maxCommittedMiB(),
+                heapSeen.collections()));
         json.append("  \"scenarios\": [\n");
         for (int i = 0; i < results.size(); i++) {
             Scenario s = results.get(i);

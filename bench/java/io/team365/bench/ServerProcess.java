@@ -5,50 +5,51 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The packaged server, started as users start it ({@code java -Xmx512m -jar target/team365-*.jar}) with its own data
- * directory, so the generated dataset survives between runs. Its heap is sampled every second through the
- * Prometheus endpoint (opened with a password chosen for this run) while it runs.
+ * directory, so the generated dataset survives between runs. Its heap is read from its own GC log (heap in use before
+ * and after every collection), which costs the server nothing; sampling {@code /actuator/prometheus} instead costs an
+ * Argon2 check of the scrape password per sample (Basic auth), which showed up as a fifth of the server's CPU samples
+ * at one scrape a second.
  */
 final class ServerProcess implements AutoCloseable {
 
+    private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+
     private final Process process;
     private final String base;
-    private final String metricsAuthorization;
+    private final Path gcLog;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final AtomicLong maxHeapUsed = new AtomicLong();
-    private final AtomicLong lastHeapUsed = new AtomicLong();
-    private final AtomicLong samples = new AtomicLong();
-    private volatile long heapMax = -1;
-    private final Thread sampler;
 
-    private ServerProcess(Process process, String base, String metricsPassword) {
+    private ServerProcess(Process process, String base, Path gcLog) {
         this.process = process;
         this.base = base;
-        this.metricsAuthorization = "Basic "
-                + Base64.getEncoder()
-                        .encodeToString(("prometheus:" + metricsPassword).getBytes(StandardCharsets.UTF_8));
-        this.sampler = Thread.ofPlatform().daemon().name("heap-sampler").start(this::sampleForever);
+        this.gcLog = gcLog;
     }
 
-    static ServerProcess start(Path jar, Path dataDir, int port, String heap) throws IOException {
+    static ServerProcess start(Path jar, Path dataDir, int port, String heap, Path flightRecording)
+            throws IOException {
         Files.createDirectories(dataDir);
-        String password = HexFormat.of().formatHex(randomBytes());
+        Path gcLog = dataDir.resolve("gc.log").toAbsolutePath();
+        Files.deleteIfExists(gcLog);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap,
+                "-Xlog:gc:file=" + gcLog));
+        if (flightRecording != null) {
+            // where the server's time goes: `jfr view hot-methods <file>` after the run
+            command.add("-XX:StartFlightRecording=settings=profile,filename=" + flightRecording.toAbsolutePath());
+        }
+        command.addAll(List.of(
                 "-jar",
                 jar.toString(),
                 // one token drives the whole load: lift the per-token limit (600 a minute) for this process only
@@ -58,9 +59,8 @@ final class ServerProcess implements AutoCloseable {
                 .redirectOutput(dataDir.resolve("server.log").toFile());
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().put("TEAM365_DATA_DIR", dataDir.toAbsolutePath().toString());
-        builder.environment().put("TEAM365_METRICS_PASSWORD", password);
         System.out.println("starting: " + String.join(" ", command) + " (log in " + dataDir.resolve("server.log") + ")");
-        return new ServerProcess(builder.start(), "http://localhost:" + port, password);
+        return new ServerProcess(builder.start(), "http://localhost:" + port, gcLog);
     }
 
     String base() {
@@ -92,70 +92,30 @@ final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("the server did not become healthy within " + timeout);
     }
 
-    /** The largest heap in use seen so far, in bytes (sum of the heap pools). */
-    long maxHeapUsed() {
-        return maxHeapUsed.get();
-    }
+    /** From the GC log so far: the largest heap in use (before a collection), and how many collections. */
+    record Heap(long maxUsedMiB, long maxCommittedMiB, long collections) {}
 
-    long heapMax() {
-        return heapMax;
-    }
-
-    long samples() {
-        return samples.get();
+    Heap heap() throws IOException {
+        long used = 0;
+        long committed = 0;
+        long collections = 0;
+        for (String line : Files.readAllLines(gcLog)) {
+            Matcher m = GC_LINE.matcher(line);
+            if (m.find()) {
+                used = Math.max(used, Long.parseLong(m.group(1)));
+                committed = Math.max(committed, Long.parseLong(m.group(3)));
+                collections++;
+            }
+        }
+        return new Heap(used, committed, collections);
     }
 
     boolean alive() {
         return process.isAlive();
     }
 
-    private void sampleForever() {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                Thread.sleep(1000);
-                sampleOnce();
-            } catch (InterruptedException e) {
-                return;
-            } catch (Exception notUpYet) {
-                // the endpoint is not there before the server is
-            }
-        }
-    }
-
-    private void sampleOnce() throws Exception {
-        HttpResponse<String> metrics = http.send(
-                HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
-                        .header("Authorization", metricsAuthorization)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (metrics.statusCode() != 200) {
-            return;
-        }
-        double used = 0;
-        double max = 0;
-        for (String line : metrics.body().split("\n")) {
-            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
-                used += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            } else if (line.startsWith("jvm_memory_max_bytes{") && line.contains("area=\"heap\"")) {
-                double pool = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                max += Math.max(pool, 0);
-            }
-        }
-        lastHeapUsed.set((long) used);
-        maxHeapUsed.accumulateAndGet((long) used, Math::max);
-        heapMax = (long) max;
-        samples.incrementAndGet();
-    }
-
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[16];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return bytes;
-    }
-
     @Override
     public void close() throws InterruptedException {
-        sampler.interrupt();
         process.destroy();
         if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly();
