@@ -40,10 +40,14 @@ final class ContactScenarios {
 
     /** {@code filter[lastName][starts]=…&sort=lastName}. */
     static final String NAME_SQL = "select " + COLUMNS + " from contacts where deleted_at is null"
+            + " and (last_name_key >= lower(?) collate \"C\" and last_name_key < (lower(?) || chr(1114111)) collate \"C\""
             + " and last_name ilike replace(replace(replace(?, '\\', '\\\\'), '%%', '\\%%'), '_', '\\_') || '%%'"
-            + " escape '\\' and true%s order by lower(coalesce(last_name, '')) asc, id asc limit 51";
+            + " escape '\\') and true%s order by last_name_key asc, id asc limit 51";
 
-    static final String NAME_AFTER = " and (lower(coalesce(last_name, '')), id) > (lower(cast(? as text)), ?)";
+    /** How many times the name scenario's SQL binds the prefix before the cursor. */
+    static final int NAME_PREFIX_PARAMETERS = 3;
+
+    static final String NAME_AFTER = " and (last_name_key, id) > (lower(cast(? as text)) collate \"C\", ?)";
 
     private static final Pattern NEXT = Pattern.compile("\"nextCursor\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -214,10 +218,13 @@ final class ContactScenarios {
         int[] depth = {0};
         return () -> {
             PreparedStatement s = cursor[0] == null ? first : after;
-            s.setString(1, byName ? prefix[0] : tag);
+            int bound = byName ? NAME_PREFIX_PARAMETERS : 1;
+            for (int i = 1; i <= bound; i++) {
+                s.setString(i, byName ? prefix[0] : tag);
+            }
             if (cursor[0] != null) {
-                s.setObject(2, cursor[0]);
-                s.setObject(3, cursor[1]);
+                s.setObject(bound + 1, cursor[0]);
+                s.setObject(bound + 2, cursor[1]);
             }
             int rows = 0;
             Object lastValue = null;

@@ -35,6 +35,11 @@ class ContactListTests extends IntegrationTest {
 
         assertThat(ids(api, "/api/v1/contacts?filter[jobTitle][starts]=c")).containsExactlyInAnyOrder(ann, ben, cat);
         assertThat(ids(api, "/api/v1/contacts?filter[jobTitle][contains]=fo")).containsExactly(cat);
+        assertThat(ids(api, "/api/v1/contacts?filter[lastName][starts]=ARC"))
+                .as("a prefix range on the name key, any case")
+                .containsExactly(ann);
+        assertThat(ids(api, "/api/v1/contacts?filter[lastName][starts]=_")).isEmpty();
+        assertThat(ids(api, "/api/v1/contacts?sort=lastName")).containsExactly(ann, ben, cat);
         assertThat(ids(api, "/api/v1/contacts?filter[tag]=VIP")).containsExactly(ann);
         assertThat(ids(api, "/api/v1/contacts?filter[customFields.score][gt]=50"))
                 .containsExactly(ann);

@@ -35,7 +35,7 @@ public class CompanyStore {
             new Column<>("updatedAt", "updated_at", Type.TIMESTAMP, Company::updatedAt),
             true,
             new Column<>("createdAt", "created_at", Type.TIMESTAMP, Company::createdAt),
-            new Column<>("name", "lower(name)", Type.TEXT_LOWER, Company::name),
+            new Column<>("name", "name_key", Type.KEY, Company::name),
             new Column<>("domain", "coalesce(domain, '')", Type.TEXT, c -> c.domain() == null ? "" : c.domain()));
 
     private final Companies companies;
@@ -82,7 +82,7 @@ public class CompanyStore {
 
     /** The standard fields a company list can be filtered on; custom fields are added per Client. */
     public static final List<FilterField> FILTER_FIELDS = List.of(
-            FilterField.of("name", "name", Kind.TEXT),
+            FilterField.text("name", "name", "name_key"),
             FilterField.of("domain", "domain", Kind.TEXT),
             FilterField.of("industry", "industry", Kind.TEXT),
             FilterField.choice("size", "size", Company.SIZES),

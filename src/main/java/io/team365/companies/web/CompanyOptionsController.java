@@ -4,6 +4,7 @@ import io.team365.companies.Company;
 import io.team365.companies.CompanyManagement;
 import io.team365.companies.CompanyQuery;
 import io.team365.core.InvalidInput;
+import io.team365.core.paging.Filters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -39,7 +40,16 @@ class CompanyOptionsController {
         }
         String search = q == null || q.isBlank() || q.length() > 200 ? null : q.strip();
         try {
-            companies.list(CompanyQuery.of(search, List.of(), "name", null, SHOWN)).companies().stream()
+            companies
+                    .list(CompanyQuery.of(
+                            null,
+                            // "starts with" is an index range on the name, fast with any number of companies
+                            search == null ? List.of() : List.of(new Filters.Condition("name", "starts", search)),
+                            "name",
+                            null,
+                            SHOWN))
+                    .companies()
+                    .stream()
                     .filter(c -> !c.id().equals(chosen))
                     .forEach(options::add);
         } catch (InvalidInput unusable) {

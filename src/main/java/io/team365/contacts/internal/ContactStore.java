@@ -33,11 +33,7 @@ public class ContactStore {
             new Column<>("updatedAt", "updated_at", Type.TIMESTAMP, Contact::updatedAt),
             true,
             new Column<>("createdAt", "created_at", Type.TIMESTAMP, Contact::createdAt),
-            new Column<>(
-                    "lastName",
-                    "lower(coalesce(last_name, ''))",
-                    Type.TEXT_LOWER,
-                    c -> c.lastName() == null ? "" : c.lastName()));
+            new Column<>("lastName", "last_name_key", Type.KEY, c -> c.lastName() == null ? "" : c.lastName()));
 
     private final Contacts contacts;
 
@@ -84,7 +80,7 @@ public class ContactStore {
     /** The standard fields a contact list can be filtered on; custom fields are added per Client. */
     public static final List<FilterField> FILTER_FIELDS = List.of(
             FilterField.of("firstName", "first_name", Kind.TEXT),
-            FilterField.of("lastName", "last_name", Kind.TEXT),
+            FilterField.text("lastName", "last_name", "last_name_key"),
             FilterField.of(
                     "email", "(select string_agg(e->>'address', ' ') from jsonb_array_elements(emails) e)", Kind.TEXT),
             FilterField.of(

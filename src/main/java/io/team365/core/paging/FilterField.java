@@ -7,8 +7,10 @@ import java.util.List;
  * operators it accepts and how a value is parsed. Custom fields are filter fields named {@code customFields.<key>}.
  *
  * @param options for {@link Kind#CHOICE} and {@link Kind#CHOICES}: the accepted values
+ * @param prefixKey for text: a stored {@code lower(...)} column with the "C" collation that "starts with" searches as
+ *     an index range (row-level security keeps PostgreSQL from using an index for LIKE); null when there is none
  */
-public record FilterField(String name, String sql, Kind kind, List<String> options) {
+public record FilterField(String name, String sql, Kind kind, List<String> options, String prefixKey) {
 
     public enum Kind {
         /** Free text: compared case-insensitively. */
@@ -29,6 +31,15 @@ public record FilterField(String name, String sql, Kind kind, List<String> optio
 
     public FilterField {
         options = options == null ? List.of() : List.copyOf(options);
+    }
+
+    public FilterField(String name, String sql, Kind kind, List<String> options) {
+        this(name, sql, kind, options, null);
+    }
+
+    /** Free text with a prefix key column (see {@code prefixKey}). */
+    public static FilterField text(String name, String sql, String prefixKey) {
+        return new FilterField(name, sql, Kind.TEXT, List.of(), prefixKey);
     }
 
     public static FilterField of(String name, String sql, Kind kind) {

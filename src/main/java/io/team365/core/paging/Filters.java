@@ -122,7 +122,13 @@ public final class Filters {
                         ? "lower(" + column + ") is distinct from lower(" + value + ")"
                         : column + " is distinct from " + value;
             case CONTAINS -> column + " ilike '%' || " + escaped(value) + " || '%' escape '\\'";
-            case STARTS -> column + " ilike " + escaped(value) + " || '%' escape '\\'";
+            case STARTS ->
+                field.prefixKey() == null
+                        ? column + " ilike " + escaped(value) + " || '%' escape '\\'"
+                        // a range on the key an index serves, then the exact check on what the range found
+                        : "(" + field.prefixKey() + " >= lower(" + value + ") collate \"C\" and " + field.prefixKey()
+                                + " < (lower(" + value + ") || chr(1114111)) collate \"C\" and " + column
+                                + " ilike " + escaped(value) + " || '%' escape '\\')";
             case GT -> column + " > " + value;
             case GTE -> column + " >= " + value;
             case LT -> column + " < " + value;

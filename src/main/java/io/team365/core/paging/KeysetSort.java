@@ -26,7 +26,9 @@ public final class KeysetSort<T> {
         DATE,
         NUMBER,
         TEXT,
-        TEXT_LOWER
+        TEXT_LOWER,
+        /** A stored {@code lower(...)} key column with the "C" collation: compared byte by byte, index-friendly. */
+        KEY
     }
 
     public record Column<T>(String apiName, String sql, Type type, Function<T, Object> valueOf) {}
@@ -111,6 +113,7 @@ public final class KeysetSort<T> {
                 case NUMBER -> "cast(:cursorValue as numeric)";
                 case TEXT -> "cast(:cursorValue as text)";
                 case TEXT_LOWER -> "lower(cast(:cursorValue as text))";
+                case KEY -> "lower(cast(:cursorValue as text)) collate \"C\"";
             };
         }
 
@@ -120,7 +123,7 @@ public final class KeysetSort<T> {
                     case TIMESTAMP -> java.sql.Timestamp.from(Instant.parse(value));
                     case DATE -> java.sql.Date.valueOf(LocalDate.parse(value));
                     case NUMBER -> new BigDecimal(value);
-                    case TEXT, TEXT_LOWER -> value;
+                    case TEXT, TEXT_LOWER, KEY -> value;
                 };
             } catch (DateTimeParseException | NumberFormatException e) {
                 throw Cursors.invalid();

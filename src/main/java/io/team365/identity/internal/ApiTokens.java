@@ -96,8 +96,19 @@ public class ApiTokens {
         record Owner(TenantId tenant, UUID userId) {}
         Optional<Owner> owner = transaction.execute(status -> {
             DatabaseLookups.byTokenHash(jdbc, hash);
-            return jdbc.sql("update api_tokens set last_used_at = now() where token_hash = :hash"
-                            + " and revoked_at is null returning tenant_id, user_id")
+            // "last used" is kept to the minute: writing it on every call would make every request of a busy
+            // token queue on that one row's lock
+            return jdbc.sql("""
+                            with found as (
+                                select id, tenant_id, user_id, last_used_at from api_tokens
+                                where token_hash = :hash and revoked_at is null),
+                            touched as (
+                                update api_tokens t set last_used_at = now() from found
+                                where t.id = found.id
+                                  and (found.last_used_at is null or found.last_used_at < now() - interval '1 minute')
+                                returning t.id)
+                            select tenant_id, user_id from found
+                            """)
                     .param("hash", hash)
                     .query((rs, n) -> new Owner(new TenantId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class)))
                     .optional();
