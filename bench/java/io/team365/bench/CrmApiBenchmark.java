@@ -193,7 +193,10 @@ public final class CrmApiBenchmark {
         for (String[] q : queries) {
             out.append("-- ").append(q[0]).append("\n-- with ").append(q[1]).append('\n');
             try (PreparedStatement s = c.prepareStatement("explain (analyze, buffers) " + q[0])) {
-                s.setString(1, q[1]);
+                int parameters = q[0].equals(ContactScenarios.TAG_SQL.formatted("")) ? 1 : ContactScenarios.NAME_PREFIX_PARAMETERS;
+                for (int i = 1; i <= parameters; i++) {
+                    s.setString(i, q[1]);
+                }
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         out.append(rs.getString(1)).append('\n');
