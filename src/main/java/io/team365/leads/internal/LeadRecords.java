@@ -13,9 +13,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class LeadRecords {
 
+    static final RecordTable TABLE = new RecordTable("lead", "leads");
+
     @Bean
     RecordTable leadTable() {
-        return new RecordTable("lead", "leads");
+        return TABLE;
     }
 
     @Bean

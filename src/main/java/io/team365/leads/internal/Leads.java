@@ -2,6 +2,7 @@ package io.team365.leads.internal;
 
 import io.team365.contacts.Contact;
 import io.team365.core.TenantId;
+import io.team365.core.database.RecordRows;
 import io.team365.identity.RecordScope;
 import io.team365.leads.Conversion;
 import io.team365.leads.Lead;
@@ -33,10 +34,12 @@ class Leads {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final RecordRows rows;
 
     Leads(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+        this.rows = new RecordRows(jdbc, LeadRecords.TABLE);
     }
 
     void insert(TenantId tenant, UUID id, LeadFields fields, UUID by) {
@@ -115,21 +118,11 @@ class Leads {
     }
 
     boolean moveToTrash(UUID id, UUID by) {
-        return jdbc.sql("update leads set deleted_at = now(), updated_at = now(), updated_by = :by,"
-                                + " version = version + 1 where id = :id and deleted_at is null")
-                        .param("id", id)
-                        .param("by", by)
-                        .update()
-                == 1;
+        return rows.moveToTrash(id, by);
     }
 
     boolean restore(UUID id, UUID by) {
-        return jdbc.sql("update leads set deleted_at = null, updated_at = now(), updated_by = :by,"
-                                + " version = version + 1 where id = :id and deleted_at is not null")
-                        .param("id", id)
-                        .param("by", by)
-                        .update()
-                == 1;
+        return rows.restore(id, by);
     }
 
     List<Lead> list(String where, Map<String, Object> params, String orderBy, int limit) {
