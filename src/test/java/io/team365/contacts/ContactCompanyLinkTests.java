@@ -45,6 +45,14 @@ class ContactCompanyLinkTests extends IntegrationTest {
                         .statusCode())
                 .isEqualTo(404);
         assertThat(api.page("/contacts/" + lin).body()).contains("Acme Tools").contains("/companies/" + acme);
+        String timeline = org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> api.page("/contacts/" + lin + "/timeline").body(), body -> body.contains("<ins>"));
+        assertThat(timeline)
+                .as("the history keeps ids; the page names the company and the owner")
+                .contains("<ins>Acme Tools</ins>")
+                .doesNotContain("<ins>" + acme + "</ins>")
+                .doesNotContain("<ins>" + owner.userId() + "</ins>");
         assertThat(api.page("/contacts?cols=company").body()).contains(">Acme Tools</a>");
 
         assertThat(api.page("/companies/options?companyQuery=acm").body())

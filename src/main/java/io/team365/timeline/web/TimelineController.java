@@ -1,9 +1,17 @@
 package io.team365.timeline.web;
 
 import io.team365.core.RecordLinks;
+import io.team365.core.RecordRef;
+import io.team365.identity.Member;
+import io.team365.identity.TeamManagement;
+import io.team365.timeline.TimelineEntry;
 import io.team365.timeline.internal.RecordTypes;
 import io.team365.timeline.internal.TimelineEntries;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,10 +25,12 @@ class TimelineController {
 
     private final TimelineEntries entries;
     private final RecordLinks records;
+    private final TeamManagement team;
 
-    TimelineController(TimelineEntries entries, RecordLinks records) {
+    TimelineController(TimelineEntries entries, RecordLinks records, TeamManagement team) {
         this.entries = entries;
         this.records = records;
+        this.team = team;
     }
 
     @GetMapping("/{collection:contacts|companies|leads|deals|activities}/{id}/timeline")
@@ -29,7 +39,39 @@ class TimelineController {
         if (records.find(type, id).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        model.addAttribute("entries", entries.of(type, id, null, 100));
+        List<TimelineEntry> found = entries.of(type, id, null, 100);
+        model.addAttribute("entries", found);
+        model.addAttribute("names", names(found));
         return "timeline/entries";
+    }
+
+    /**
+     * The history keeps ids (names change, ids do not); people read the owner's name and the company's, as they are
+     * now and as far as the reader may see them.
+     */
+    private Map<String, String> names(List<TimelineEntry> found) {
+        Map<String, String> names = new HashMap<>();
+        List<TimelineEntry.Change> changes =
+                found.stream().flatMap(e -> e.changes().stream()).toList();
+        if (changes.stream().anyMatch(c -> c.field().equals("ownerId"))) {
+            for (Member member : team.members()) {
+                names.put(member.userId().toString(), member.name());
+            }
+        }
+        changes.stream()
+                .filter(c -> c.field().equals("companyId"))
+                .flatMap(c -> Stream.of(c.from(), c.to()))
+                .filter(value -> value != null && !names.containsKey(value))
+                .distinct()
+                .forEach(value -> company(value).ifPresent(ref -> names.put(value, ref.title())));
+        return names;
+    }
+
+    private java.util.Optional<RecordRef> company(String id) {
+        try {
+            return records.find("company", UUID.fromString(id));
+        } catch (IllegalArgumentException notAnId) {
+            return java.util.Optional.empty();
+        }
     }
 }
