@@ -44,6 +44,40 @@ public record LeadForm(
                 lead.version());
     }
 
+    /** The fields that can be edited in place on the lead's page, one at a time. */
+    public static final List<String> INLINE =
+            List.of("firstName", "lastName", "jobTitle", "companyName", "email", "phone", "tags", "source");
+
+    public String value(String field) {
+        return switch (field) {
+            case "firstName" -> firstName;
+            case "lastName" -> lastName;
+            case "jobTitle" -> jobTitle;
+            case "companyName" -> companyName;
+            case "email" -> email;
+            case "phone" -> phone;
+            case "tags" -> tags;
+            case "source" -> source;
+            default -> throw new IllegalArgumentException(field);
+        };
+    }
+
+    /** This form with one inline field changed. */
+    public LeadForm with(String field, String value) {
+        return new LeadForm(
+                field.equals("firstName") ? value : firstName,
+                field.equals("lastName") ? value : lastName,
+                field.equals("email") ? value : email,
+                field.equals("phone") ? value : phone,
+                field.equals("jobTitle") ? value : jobTitle,
+                field.equals("companyName") ? value : companyName,
+                field.equals("tags") ? value : tags,
+                field.equals("source") ? value : source,
+                status,
+                unqualifiedReason,
+                version);
+    }
+
     /** The stored fields with this form's values in place of the ones it shows, and the submitted custom values. */
     public LeadFields applyTo(LeadFields current, Map<String, Object> customFields) {
         List<Contact.Email> emails = new ArrayList<>(
