@@ -71,6 +71,36 @@ public record DealForm(
                 deal.version());
     }
 
+    /** The fields that can be edited in place on the deal's page, one at a time. */
+    public static final List<String> INLINE = List.of("name", "closeDate", "tags");
+
+    public String value(String field) {
+        return switch (field) {
+            case "name" -> name;
+            case "closeDate" -> closeDate;
+            case "tags" -> tags;
+            default -> throw new IllegalArgumentException(field);
+        };
+    }
+
+    /** This form with one inline field changed. */
+    public DealForm with(String field, String value) {
+        return new DealForm(
+                field.equals("name") ? value : name,
+                pipelineId,
+                stageId,
+                amount,
+                currency,
+                field.equals("closeDate") ? value : closeDate,
+                companyId,
+                otherCompanyId,
+                contactIds,
+                otherContactIds,
+                ownerId,
+                field.equals("tags") ? value : tags,
+                version);
+    }
+
     /** The ids the form names (for showing them as options again), the current company first. */
     public List<String> allContactIds() {
         List<String> all = new ArrayList<>(contactIds);
