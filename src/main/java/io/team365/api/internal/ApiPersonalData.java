@@ -1,0 +1,35 @@
+package io.team365.api.internal;
+
+import static io.team365.privacy.PersonalField.Category.*;
+import static io.team365.privacy.PersonalField.Erasure.*;
+import static io.team365.privacy.PersonalField.Retention.*;
+
+import io.team365.privacy.NotPersonal;
+import io.team365.privacy.PersonalDataDeclarations;
+import io.team365.privacy.PersonalField;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Idempotency keys keep a create's answer for 24 hours, encrypted with the Client's key. */
+@Component
+class ApiPersonalData implements PersonalDataDeclarations {
+
+    @Override
+    public List<PersonalField> personalFields() {
+        return List.of(PersonalField.of(
+                "idempotency_keys",
+                "response_location",
+                TECHNICAL,
+                "answer a retried create the same way",
+                SHORT_LIVED,
+                DELETE));
+    }
+
+    @Override
+    public List<NotPersonal> notPersonal() {
+        return List.of(
+                new NotPersonal("idempotency_keys", "key", "a client's retry key"),
+                new NotPersonal("idempotency_keys", "request_hash", "a hash of the request"),
+                new NotPersonal("idempotency_keys", "response_type", "a media type"));
+    }
+}

@@ -1,0 +1,40 @@
+package io.team365.audit.internal;
+
+import static io.team365.privacy.PersonalField.Category.*;
+import static io.team365.privacy.PersonalField.Erasure.*;
+import static io.team365.privacy.PersonalField.Retention.*;
+
+import io.team365.privacy.NotPersonal;
+import io.team365.privacy.PersonalDataDeclarations;
+import io.team365.privacy.PersonalField;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** The audit trail: who read or changed what, when, from where. */
+@Component
+class AuditPersonalData implements PersonalDataDeclarations {
+
+    @Override
+    public List<PersonalField> personalFields() {
+        return List.of(
+                PersonalField.of("audit_events", "actor_email", CONTACT, "account for who did it", AUDIT, ANONYMISE),
+                PersonalField.of("audit_events", "ip", TECHNICAL, "account for where it came from", AUDIT, ANONYMISE),
+                PersonalField.of(
+                        "audit_events", "user_agent", TECHNICAL, "account for the device used", AUDIT, ANONYMISE),
+                PersonalField.of(
+                        "audit_events",
+                        "details",
+                        COMMUNICATION_CONTENT,
+                        "what changed (may hold old values)",
+                        AUDIT,
+                        ANONYMISE));
+    }
+
+    @Override
+    public List<NotPersonal> notPersonal() {
+        return List.of(
+                new NotPersonal("audit_events", "action", "a fixed name of an action"),
+                new NotPersonal("audit_events", "target_type", "the kind of record"),
+                new NotPersonal("audit_events", "target_id", "a record's id"));
+    }
+}

@@ -1,0 +1,55 @@
+package io.team365.deals.internal;
+
+import static io.team365.privacy.PersonalField.Category.*;
+import static io.team365.privacy.PersonalField.Erasure.*;
+import static io.team365.privacy.PersonalField.Retention.*;
+
+import io.team365.privacy.NotPersonal;
+import io.team365.privacy.PersonalDataDeclarations;
+import io.team365.privacy.PersonalField;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Deals are business, not people; the words people write about a deal may name someone. */
+@Component
+class DealPersonalData implements PersonalDataDeclarations {
+
+    @Override
+    public List<PersonalField> personalFields() {
+        return List.of(
+                PersonalField.of(
+                        "deals",
+                        "name",
+                        COMMUNICATION_CONTENT,
+                        "name the deal (may name a person)",
+                        RECORD_LIFETIME,
+                        ANONYMISE),
+                PersonalField.of(
+                        "deals",
+                        "won_reason",
+                        COMMUNICATION_CONTENT,
+                        "remember why the deal was won",
+                        RECORD_LIFETIME,
+                        DELETE),
+                PersonalField.of(
+                        "deals",
+                        "lost_reason",
+                        COMMUNICATION_CONTENT,
+                        "remember why the deal was lost",
+                        RECORD_LIFETIME,
+                        DELETE),
+                PersonalField.of(
+                        "deals", "custom_fields", IDENTITY, "fields the Client defines", RECORD_LIFETIME, DELETE));
+    }
+
+    @Override
+    public List<NotPersonal> notPersonal() {
+        return List.of(
+                new NotPersonal("deals", "currency", "a currency code"),
+                new NotPersonal("deals", "status", "open, won or lost"),
+                new NotPersonal("deals", "tags", "labels the Client chooses for deals"),
+                new NotPersonal("pipelines", "name", "the name of a sales process"),
+                new NotPersonal("pipeline_stages", "name", "the name of a sales stage"),
+                new NotPersonal("pipeline_stages", "kind", "open, won or lost"));
+    }
+}

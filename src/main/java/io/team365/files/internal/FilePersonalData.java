@@ -1,0 +1,43 @@
+package io.team365.files.internal;
+
+import static io.team365.privacy.PersonalField.Category.*;
+import static io.team365.privacy.PersonalField.Erasure.*;
+import static io.team365.privacy.PersonalField.Retention.*;
+
+import io.team365.privacy.NotPersonal;
+import io.team365.privacy.PersonalDataDeclarations;
+import io.team365.privacy.PersonalField;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Attachments: a file's name may name a person; its content is personal data of whoever it is about. */
+@Component
+class FilePersonalData implements PersonalDataDeclarations {
+
+    @Override
+    public List<PersonalField> personalFields() {
+        return List.of(
+                PersonalField.of(
+                        "attachments",
+                        "file_name",
+                        COMMUNICATION_CONTENT,
+                        "show which file it is",
+                        RECORD_LIFETIME,
+                        DELETE),
+                PersonalField.of(
+                        "attachments",
+                        "storage_key",
+                        COMMUNICATION_CONTENT,
+                        "find the stored content, which erasure deletes",
+                        RECORD_LIFETIME,
+                        DELETE));
+    }
+
+    @Override
+    public List<NotPersonal> notPersonal() {
+        return List.of(
+                new NotPersonal("attachments", "content_type", "a media type"),
+                new NotPersonal("attachments", "record_type", "the kind of record attached to"),
+                new NotPersonal("attachments", "sha256", "a checksum of the content"));
+    }
+}

@@ -1,0 +1,62 @@
+package io.team365.identity.internal;
+
+import static io.team365.privacy.PersonalField.Category.*;
+import static io.team365.privacy.PersonalField.Erasure.*;
+import static io.team365.privacy.PersonalField.Retention.*;
+
+import io.team365.privacy.NotPersonal;
+import io.team365.privacy.PersonalDataDeclarations;
+import io.team365.privacy.PersonalField;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** The people who use Team365: their account, sign-ins, sessions, invitations and tokens. */
+@Component
+class IdentityPersonalData implements PersonalDataDeclarations {
+
+    @Override
+    public List<PersonalField> personalFields() {
+        return List.of(
+                PersonalField.of(
+                        "users", "email", CONTACT, "sign in and receive account mail", ACCOUNT_LIFETIME, ANONYMISE),
+                PersonalField.of("users", "name", IDENTITY, "show who did what", ACCOUNT_LIFETIME, ANONYMISE),
+                PersonalField.of(
+                        "users",
+                        "password_hash",
+                        TECHNICAL,
+                        "check the password (Argon2 hash, never the password)",
+                        ACCOUNT_LIFETIME,
+                        DELETE),
+                PersonalField.of(
+                        "users", "locale", TECHNICAL, "show pages in the person's language", ACCOUNT_LIFETIME, DELETE),
+                PersonalField.of(
+                        "users",
+                        "time_zone",
+                        LOCATION,
+                        "show times in the person's time zone",
+                        ACCOUNT_LIFETIME,
+                        DELETE),
+                PersonalField.of("invitations", "email", CONTACT, "invite the person", SHORT_LIVED, DELETE),
+                PersonalField.of(
+                        "sign_in_attempts", "email", CONTACT, "throttle guessing at an account", SHORT_LIVED, DELETE),
+                PersonalField.of(
+                        "sign_in_attempts", "ip", TECHNICAL, "throttle guessing from an address", SHORT_LIVED, DELETE),
+                PersonalField.of(
+                        "spring_session", "principal_name", IDENTITY, "keep the person signed in", SHORT_LIVED, DELETE),
+                PersonalField.of(
+                        "api_tokens", "name", IDENTITY, "tell the person's tokens apart", ACCOUNT_LIFETIME, DELETE));
+    }
+
+    @Override
+    public List<NotPersonal> notPersonal() {
+        return List.of(
+                new NotPersonal("api_tokens", "token_hash", "a SHA-256 hash of a random secret"),
+                new NotPersonal("invitations", "role", "a role name"),
+                new NotPersonal("invitations", "token_hash", "a SHA-256 hash of a random secret"),
+                new NotPersonal("memberships", "role", "a role name"),
+                new NotPersonal("spring_session_attributes", "attribute_name", "a session attribute's name"),
+                new NotPersonal("teams", "name", "a team's name"),
+                new NotPersonal("user_tokens", "purpose", "what a one-time link is for"),
+                new NotPersonal("user_tokens", "token_hash", "a SHA-256 hash of a random secret"));
+    }
+}

@@ -1,0 +1,46 @@
+package io.team365.leads.internal;
+
+import static io.team365.privacy.PersonalField.Category.*;
+import static io.team365.privacy.PersonalField.Erasure.*;
+import static io.team365.privacy.PersonalField.Retention.*;
+
+import io.team365.privacy.NotPersonal;
+import io.team365.privacy.PersonalDataDeclarations;
+import io.team365.privacy.PersonalField;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** The personal data of leads: people who may become customers. */
+@Component
+class LeadPersonalData implements PersonalDataDeclarations {
+
+    @Override
+    public List<PersonalField> personalFields() {
+        return List.of(
+                PersonalField.of("leads", "first_name", IDENTITY, "name the lead", RECORD_LIFETIME, DELETE),
+                PersonalField.of("leads", "last_name", IDENTITY, "name the lead", RECORD_LIFETIME, DELETE),
+                PersonalField.of("leads", "emails", CONTACT, "reach the lead", RECORD_LIFETIME, DELETE),
+                PersonalField.of("leads", "phones", CONTACT, "reach the lead", RECORD_LIFETIME, DELETE),
+                PersonalField.of("leads", "job_title", IDENTITY, "know the lead's role", RECORD_LIFETIME, DELETE),
+                PersonalField.of(
+                        "leads", "company_name", IDENTITY, "know where the lead works", RECORD_LIFETIME, DELETE),
+                PersonalField.of(
+                        "leads", "source", TECHNICAL, "know where the lead came from", RECORD_LIFETIME, DELETE),
+                PersonalField.of(
+                        "leads", "tags", IDENTITY, "group leads as the Client chooses", RECORD_LIFETIME, DELETE),
+                PersonalField.of(
+                        "leads",
+                        "unqualified_reason",
+                        COMMUNICATION_CONTENT,
+                        "remember why the lead was not pursued",
+                        RECORD_LIFETIME,
+                        DELETE),
+                PersonalField.of(
+                        "leads", "custom_fields", IDENTITY, "fields the Client defines", RECORD_LIFETIME, DELETE));
+    }
+
+    @Override
+    public List<NotPersonal> notPersonal() {
+        return List.of(new NotPersonal("leads", "status", "one of a fixed set of words"));
+    }
+}

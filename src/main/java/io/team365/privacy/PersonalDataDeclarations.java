@@ -1,0 +1,14 @@
+package io.team365.privacy;
+
+import java.util.List;
+
+/**
+ * Implemented by each module, as a bean, for the tables it owns: which text columns hold personal data and which do
+ * not. The registry gathers them; a test fails while any text column of the schema is in neither list.
+ */
+public interface PersonalDataDeclarations {
+
+    List<PersonalField> personalFields();
+
+    List<NotPersonal> notPersonal();
+}

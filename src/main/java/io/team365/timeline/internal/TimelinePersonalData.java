@@ -1,0 +1,44 @@
+package io.team365.timeline.internal;
+
+import static io.team365.privacy.PersonalField.Category.*;
+import static io.team365.privacy.PersonalField.Erasure.*;
+import static io.team365.privacy.PersonalField.Retention.*;
+
+import io.team365.privacy.NotPersonal;
+import io.team365.privacy.PersonalDataDeclarations;
+import io.team365.privacy.PersonalField;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** The timeline: who changed a record, and the field history with its old values. */
+@Component
+class TimelinePersonalData implements PersonalDataDeclarations {
+
+    @Override
+    public List<PersonalField> personalFields() {
+        return List.of(
+                PersonalField.of(
+                        "timeline_entries", "actor_name", IDENTITY, "show who did it", RECORD_LIFETIME, ANONYMISE),
+                PersonalField.of(
+                        "timeline_entries",
+                        "changes",
+                        COMMUNICATION_CONTENT,
+                        "show what a field was and became",
+                        RECORD_LIFETIME,
+                        DELETE),
+                PersonalField.of(
+                        "timeline_entries",
+                        "summary",
+                        COMMUNICATION_CONTENT,
+                        "name what was added to the record",
+                        RECORD_LIFETIME,
+                        DELETE));
+    }
+
+    @Override
+    public List<NotPersonal> notPersonal() {
+        return List.of(
+                new NotPersonal("timeline_entries", "kind", "a fixed name of what happened"),
+                new NotPersonal("timeline_entries", "record_type", "the kind of record"));
+    }
+}

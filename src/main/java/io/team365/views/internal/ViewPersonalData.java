@@ -1,0 +1,44 @@
+package io.team365.views.internal;
+
+import static io.team365.privacy.PersonalField.Category.*;
+import static io.team365.privacy.PersonalField.Erasure.*;
+import static io.team365.privacy.PersonalField.Retention.*;
+
+import io.team365.privacy.NotPersonal;
+import io.team365.privacy.PersonalDataDeclarations;
+import io.team365.privacy.PersonalField;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Saved list views: a person's search may hold a name. */
+@Component
+class ViewPersonalData implements PersonalDataDeclarations {
+
+    @Override
+    public List<PersonalField> personalFields() {
+        return List.of(
+                PersonalField.of(
+                        "saved_views",
+                        "q",
+                        COMMUNICATION_CONTENT,
+                        "repeat the person's search",
+                        ACCOUNT_LIFETIME,
+                        DELETE),
+                PersonalField.of(
+                        "saved_views",
+                        "filters",
+                        COMMUNICATION_CONTENT,
+                        "repeat the person's filters (values may name someone)",
+                        ACCOUNT_LIFETIME,
+                        DELETE));
+    }
+
+    @Override
+    public List<NotPersonal> notPersonal() {
+        return List.of(
+                new NotPersonal("saved_views", "name", "the view's name"),
+                new NotPersonal("saved_views", "object", "the kind of record listed"),
+                new NotPersonal("saved_views", "columns", "field names"),
+                new NotPersonal("saved_views", "sort", "a field name"));
+    }
+}
