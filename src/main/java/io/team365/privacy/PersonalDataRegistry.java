@@ -1,5 +1,8 @@
 package io.team365.privacy;
 
+import io.team365.core.personaldata.NotPersonal;
+import io.team365.core.personaldata.PersonalDataDeclarations;
+import io.team365.core.personaldata.PersonalField;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,5 @@
 /**
- * Privacy by design: the registry of every stored field that holds personal data (its category, purpose, retention
- * and whether erasure deletes or anonymises it), which erasure, access packages and retention are driven by.
+ * Privacy by design: the registry of personal data every module declares (category, purpose, retention, erase or
+ * anonymise), and the append-only consent ledger with the purposes each Client asks consent for.
  */
 package io.team365.privacy;

@@ -2,6 +2,8 @@ package io.team365.privacy;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.team365.core.personaldata.NotPersonal;
+import io.team365.core.personaldata.PersonalField;
 import org.junit.jupiter.api.Test;
 
 /** A declaration without a purpose, or a "not personal" without a reason, is refused when the module starts. */

@@ -1,12 +1,12 @@
 package io.team365.audit.internal;
 
-import static io.team365.privacy.PersonalField.Category.*;
-import static io.team365.privacy.PersonalField.Erasure.*;
-import static io.team365.privacy.PersonalField.Retention.*;
+import static io.team365.core.personaldata.PersonalField.Category.*;
+import static io.team365.core.personaldata.PersonalField.Erasure.*;
+import static io.team365.core.personaldata.PersonalField.Retention.*;
 
-import io.team365.privacy.NotPersonal;
-import io.team365.privacy.PersonalDataDeclarations;
-import io.team365.privacy.PersonalField;
+import io.team365.core.personaldata.NotPersonal;
+import io.team365.core.personaldata.PersonalDataDeclarations;
+import io.team365.core.personaldata.PersonalField;
 import java.util.List;
 import org.springframework.stereotype.Component;
 

@@ -1,28 +1,45 @@
 package io.team365.privacy.internal;
 
-import static io.team365.privacy.PersonalField.Category.COMMUNICATION_CONTENT;
-import static io.team365.privacy.PersonalField.Erasure.DELETE;
-import static io.team365.privacy.PersonalField.Retention.UNTIL_PROCESSED;
+import static io.team365.core.personaldata.PersonalField.Category.COMMUNICATION_CONTENT;
+import static io.team365.core.personaldata.PersonalField.Category.TECHNICAL;
+import static io.team365.core.personaldata.PersonalField.Erasure.DELETE;
+import static io.team365.core.personaldata.PersonalField.Retention.RECORD_LIFETIME;
+import static io.team365.core.personaldata.PersonalField.Retention.UNTIL_PROCESSED;
 
-import io.team365.privacy.NotPersonal;
-import io.team365.privacy.PersonalDataDeclarations;
-import io.team365.privacy.PersonalField;
+import io.team365.core.personaldata.NotPersonal;
+import io.team365.core.personaldata.PersonalDataDeclarations;
+import io.team365.core.personaldata.PersonalField;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** Tables of the platform itself rather than of a module: the event publication registry. */
+/** The event publication registry, and the privacy module's own consent tables. */
 @Component
 class PlatformPersonalData implements PersonalDataDeclarations {
 
     @Override
     public List<PersonalField> personalFields() {
-        return List.of(PersonalField.of(
-                "event_publication",
-                "serialized_event",
-                COMMUNICATION_CONTENT,
-                "hand a change (with its field history) to the modules that listen",
-                UNTIL_PROCESSED,
-                DELETE));
+        return List.of(
+                PersonalField.of(
+                        "event_publication",
+                        "serialized_event",
+                        COMMUNICATION_CONTENT,
+                        "hand a change (with its field history) to the modules that listen",
+                        UNTIL_PROCESSED,
+                        DELETE),
+                PersonalField.of(
+                        "consent_events",
+                        "evidence",
+                        TECHNICAL,
+                        "prove how and when consent was given (hashed IP, user agent, page)",
+                        RECORD_LIFETIME,
+                        DELETE),
+                PersonalField.of(
+                        "consent_events",
+                        "policy_version",
+                        TECHNICAL,
+                        "prove which notice the person saw",
+                        RECORD_LIFETIME,
+                        DELETE));
     }
 
     @Override
@@ -30,6 +47,11 @@ class PlatformPersonalData implements PersonalDataDeclarations {
         return List.of(
                 new NotPersonal("event_publication", "event_type", "a class name"),
                 new NotPersonal("event_publication", "listener_id", "a listener's name"),
-                new NotPersonal("event_publication", "status", "a processing state"));
+                new NotPersonal("event_publication", "status", "a processing state"),
+                new NotPersonal("consent_events", "purpose", "a purpose's key"),
+                new NotPersonal("consent_events", "method", "how consent was given: a fixed word"),
+                new NotPersonal("consent_purposes", "key", "a purpose's key"),
+                new NotPersonal("consent_purposes", "label", "a purpose's name"),
+                new NotPersonal("consent_purposes", "description", "what a purpose means"));
     }
 }

@@ -1,4 +1,4 @@
-package io.team365.privacy;
+package io.team365.core.personaldata;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.team365.privacy;
+package io.team365.core.personaldata;
 
 /** A text column that holds no personal data, declared as such with the reason, so the registry test can tell. */
 public record NotPersonal(String table, String column, String why) {

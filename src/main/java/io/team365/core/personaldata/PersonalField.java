@@ -1,4 +1,4 @@
-package io.team365.privacy;
+package io.team365.core.personaldata;
 
 /**
  * A column (or a part of a JSON column, named by {@code jsonPath}) that holds personal data: what kind, why it is

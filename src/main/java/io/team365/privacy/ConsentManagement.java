@@ -1,0 +1,99 @@
+package io.team365.privacy;
+
+import io.team365.audit.AuditTrail;
+import io.team365.core.NotFound;
+import io.team365.core.RecordLinks;
+import io.team365.core.Validation;
+import io.team365.identity.SignedInUser;
+import io.team365.privacy.internal.ConsentLedger;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The consent ledger: recording that a contact granted or withdrew consent for a purpose, and reading where their
+ * consent stands. The ledger is append-only (the database refuses updates), so the history is the evidence.
+ */
+@Service
+public class ConsentManagement {
+
+    public static final Set<String> METHODS = Set.of("form", "import", "preference-centre", "api");
+    private static final Set<String> EVIDENCE = Set.of("time", "page", "ipHash", "userAgent", "basis", "note");
+
+    private final ConsentLedger ledger;
+    private final RecordLinks records;
+    private final AuditTrail audit;
+
+    ConsentManagement(ConsentLedger ledger, RecordLinks records, AuditTrail audit) {
+        this.ledger = ledger;
+        this.records = records;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public List<ConsentPurpose> purposes() {
+        return ledger.purposes(SignedInUser.require().tenant());
+    }
+
+    /** Appends an entry; the contact must be one the caller may see, the purpose one of the Client's. */
+    @Transactional
+    public Consent record(
+            UUID contactId,
+            String purpose,
+            Boolean granted,
+            String method,
+            String policyVersion,
+            Map<String, Object> evidence,
+            AuditTrail.Actor actor) {
+        SignedInUser user = SignedInUser.require();
+        Validation check = Validation.start();
+        if (contactId == null || records.find("contact", contactId).isEmpty()) {
+            check.reject("contactId", "consent.contact");
+        }
+        List<String> purposes =
+                ledger.purposes(user.tenant()).stream().map(ConsentPurpose::key).toList();
+        if (purpose == null || !purposes.contains(purpose)) {
+            check.reject("purpose", "consent.purpose", String.join(", ", purposes));
+        }
+        if (granted == null) {
+            check.reject("granted", "validation.required");
+        }
+        if (method == null || !METHODS.contains(method)) {
+            check.reject("method", "consent.method");
+        }
+        if (policyVersion != null && (policyVersion.isBlank() || policyVersion.length() > 50)) {
+            check.reject("policyVersion", "validation.too-long", 50);
+        }
+        Map<String, Object> kept = evidence == null ? Map.of() : evidence;
+        kept.forEach((key, value) -> {
+            if (!EVIDENCE.contains(key) || !(value instanceof String text) || text.length() > 500) {
+                check.reject("evidence." + key, "consent.evidence");
+            }
+        });
+        check.throwIfInvalid();
+        Consent recorded =
+                ledger.append(user.tenant(), contactId, purpose, granted, method, policyVersion, kept, user.userId());
+        audit.record(
+                user.tenant(),
+                actor,
+                granted ? "consent.granted" : "consent.withdrawn",
+                "contact",
+                contactId.toString(),
+                Map.of("purpose", purpose, "method", method));
+        return recorded;
+    }
+
+    /** Where the contact's consent stands per purpose (the newest entry of each), and the whole history. */
+    @Transactional
+    public ConsentState of(UUID contactId) {
+        if (records.find("contact", contactId).isEmpty()) {
+            throw new NotFound("contact");
+        }
+        return new ConsentState(ledger.current(contactId), ledger.history(contactId));
+    }
+
+    public record ConsentState(List<Consent> current, List<Consent> history) {}
+}
