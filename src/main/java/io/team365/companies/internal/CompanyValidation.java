@@ -2,11 +2,11 @@ package io.team365.companies.internal;
 
 import io.team365.companies.Company;
 import io.team365.companies.CompanyFields;
+import io.team365.core.Tags;
 import io.team365.core.Validation;
 import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 /** Checks and tidies a company's fields, naming every field that is wrong. */
 final class CompanyValidation {
 
-    static final int MAX_TAGS = 20;
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Pattern LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern TOP_LEVEL = Pattern.compile("[a-z]{2,63}|xn--[a-z0-9-]{1,59}");
@@ -45,7 +44,7 @@ final class CompanyValidation {
         if (website != null && !isWebAddress(website)) {
             check.reject("website", "company.website");
         }
-        List<String> tags = tags(check, fields.tags());
+        List<String> tags = Tags.checked(check, fields.tags());
         if (fields.ownerId() != null && !members.contains(fields.ownerId())) {
             check.reject("ownerId", "company.unknown-owner");
         }
@@ -138,23 +137,5 @@ final class CompanyValidation {
             return null;
         }
         return check.text(field, value, max);
-    }
-
-    /** Lower-cased and without repeats, as on contacts, so one tag filter finds both. */
-    private static List<String> tags(Validation check, List<String> tags) {
-        if (tags.size() > MAX_TAGS) {
-            check.reject("tags", "company.too-many-tags", MAX_TAGS);
-            return List.of();
-        }
-        Set<String> cleaned = new LinkedHashSet<>();
-        for (int i = 0; i < tags.size(); i++) {
-            String tag = tags.get(i).strip().toLowerCase(Locale.ROOT);
-            if (tag.isEmpty() || tag.length() > 50 || tag.chars().anyMatch(c -> c < 0x20)) {
-                check.reject("tags[" + i + "]", "company.tag");
-                continue;
-            }
-            cleaned.add(tag);
-        }
-        return List.copyOf(cleaned);
     }
 }

@@ -1,27 +1,23 @@
 package io.team365.contacts.internal;
 
 import io.team365.contacts.Contact;
+import io.team365.contacts.ContactDetails;
 import io.team365.contacts.ContactFields;
 import io.team365.contacts.SocialLink;
 import io.team365.core.PostalAddress;
+import io.team365.core.Tags;
 import io.team365.core.Validation;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /** Checks and tidies a contact's fields, naming every field that is wrong. */
 final class ContactValidation {
 
-    static final int MAX_EMAILS = 10;
-    static final int MAX_PHONES = 10;
-    static final int MAX_TAGS = 20;
     static final int MAX_LINKS = 10;
-    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()./-]{3,40}$");
 
     private ContactValidation() {}
 
@@ -30,11 +26,11 @@ final class ContactValidation {
         Validation check = Validation.start();
         String first = optionalText(check, "firstName", fields.firstName(), 100);
         String last = optionalText(check, "lastName", fields.lastName(), 100);
-        List<Contact.Email> emails = emails(check, fields.emails());
-        List<Contact.Phone> phones = phones(check, fields.phones());
+        List<Contact.Email> emails = ContactDetails.emails(check, fields.emails());
+        List<Contact.Phone> phones = ContactDetails.phones(check, fields.phones());
         String jobTitle = optionalText(check, "jobTitle", fields.jobTitle(), 200);
         String source = optionalText(check, "source", fields.source(), 100);
-        List<String> tags = tags(check, fields.tags());
+        List<String> tags = Tags.checked(check, fields.tags());
         PostalAddress address = PostalAddress.checked(check, "address", fields.address());
         List<SocialLink> links = socialLinks(check, fields.socialLinks());
         if (first == null && last == null && emails.isEmpty()) {
@@ -67,62 +63,6 @@ final class ContactValidation {
             return null;
         }
         return check.text(field, value, max);
-    }
-
-    private static List<Contact.Email> emails(Validation check, List<Contact.Email> emails) {
-        if (emails.size() > MAX_EMAILS) {
-            check.reject("emails", "contact.too-many", MAX_EMAILS);
-            return List.of();
-        }
-        List<Contact.Email> cleaned = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        boolean primarySeen = false;
-        for (int i = 0; i < emails.size(); i++) {
-            Contact.Email email = emails.get(i);
-            if (email == null) {
-                check.reject("emails[" + i + "]", "validation.required");
-                continue;
-            }
-            String address = check.email("emails[" + i + "].address", email.address());
-            String label = email.label() == null || email.label().isBlank()
-                    ? null
-                    : check.text("emails[" + i + "].label", email.label(), 30);
-            if (!seen.add(address)) {
-                continue; // the same address twice is one address
-            }
-            boolean primary = email.primary() && !primarySeen;
-            primarySeen |= primary;
-            cleaned.add(new Contact.Email(address, label, primary));
-        }
-        if (!primarySeen && !cleaned.isEmpty()) {
-            Contact.Email first = cleaned.getFirst();
-            cleaned.set(0, new Contact.Email(first.address(), first.label(), true));
-        }
-        return cleaned;
-    }
-
-    private static List<Contact.Phone> phones(Validation check, List<Contact.Phone> phones) {
-        if (phones.size() > MAX_PHONES) {
-            check.reject("phones", "contact.too-many", MAX_PHONES);
-            return List.of();
-        }
-        List<Contact.Phone> cleaned = new ArrayList<>();
-        for (int i = 0; i < phones.size(); i++) {
-            Contact.Phone phone = phones.get(i);
-            String number = phone == null || phone.number() == null
-                    ? ""
-                    : phone.number().strip();
-            if (!PHONE.matcher(number).matches()
-                    || number.chars().filter(Character::isDigit).count() < 3) {
-                check.reject("phones[" + i + "].number", "contact.phone");
-                continue;
-            }
-            String label = phone.label() == null || phone.label().isBlank()
-                    ? null
-                    : check.text("phones[" + i + "].label", phone.label(), 30);
-            cleaned.add(new Contact.Phone(number, label));
-        }
-        return cleaned;
     }
 
     private static List<SocialLink> socialLinks(Validation check, List<SocialLink> links) {
@@ -165,22 +105,5 @@ final class ContactValidation {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static List<String> tags(Validation check, List<String> tags) {
-        if (tags.size() > MAX_TAGS) {
-            check.reject("tags", "contact.too-many", MAX_TAGS);
-            return List.of();
-        }
-        Set<String> cleaned = new LinkedHashSet<>();
-        for (int i = 0; i < tags.size(); i++) {
-            String tag = tags.get(i) == null ? "" : tags.get(i).strip().toLowerCase(Locale.ROOT);
-            if (tag.isEmpty() || tag.length() > 50 || tag.chars().anyMatch(c -> c < 0x20)) {
-                check.reject("tags[" + i + "]", "contact.tag");
-                continue;
-            }
-            cleaned.add(tag);
-        }
-        return List.copyOf(cleaned);
     }
 }

@@ -1,15 +1,14 @@
 package io.team365.deals.internal;
 
 import io.team365.core.RecordLinks;
+import io.team365.core.Tags;
 import io.team365.core.Validation;
 import io.team365.deals.DealFields;
 import io.team365.deals.Pipeline;
 import io.team365.deals.Stage;
 import io.team365.deals.StageKind;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,7 +20,6 @@ import java.util.UUID;
 public final class DealValidation {
 
     public static final int MAX_CONTACTS = 50;
-    public static final int MAX_TAGS = 20;
     public static final int MAX_REASON = 500;
 
     private DealValidation() {}
@@ -79,7 +77,7 @@ public final class DealValidation {
                 company,
                 contacts,
                 fields.ownerId(),
-                tags(check, fields.tags()),
+                Tags.checked(check, fields.tags()),
                 fields.customFields(),
                 lost,
                 won);
@@ -111,22 +109,5 @@ public final class DealValidation {
             check.reject(field, "validation.too-long", MAX_REASON);
         }
         return text;
-    }
-
-    private static List<String> tags(Validation check, List<String> tags) {
-        if (tags.size() > MAX_TAGS) {
-            check.reject("tags", "deal.too-many", MAX_TAGS);
-            return List.of();
-        }
-        Set<String> cleaned = new LinkedHashSet<>();
-        for (int i = 0; i < tags.size(); i++) {
-            String tag = tags.get(i).strip().toLowerCase(Locale.ROOT);
-            if (tag.isEmpty() || tag.length() > 50 || tag.chars().anyMatch(c -> c < 0x20)) {
-                check.reject("tags[" + i + "]", "deal.tag");
-                continue;
-            }
-            cleaned.add(tag);
-        }
-        return new ArrayList<>(cleaned);
     }
 }
