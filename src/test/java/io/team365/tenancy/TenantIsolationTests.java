@@ -83,6 +83,23 @@ class TenantIsolationTests extends IntegrationTest {
                             .isNotEqualTo(appRole);
                 }
             }
+            try (PreparedStatement keys = db.prepareStatement("""
+                    select c.relname from pg_index i
+                    join pg_class c on c.oid = i.indrelid
+                    join pg_attribute a on a.attrelid = c.oid and a.attnum = i.indkey[0]
+                    where i.indisprimary and c.relname = any(?) and a.attname <> 'tenant_id'
+                    """)) {
+                keys.setArray(1, db.createArrayOf("text", tables.toArray()));
+                List<String> wrong = new java.util.ArrayList<>();
+                try (ResultSet rs = keys.executeQuery()) {
+                    while (rs.next()) {
+                        wrong.add(rs.getString(1));
+                    }
+                }
+                assertThat(wrong)
+                        .as("tenant tables whose primary key does not start with tenant_id (data rule 1)")
+                        .isEmpty();
+            }
             try (ResultSet rs = statement.executeQuery(
                     "select rolsuper or rolbypassrls from pg_roles where rolname = current_user")) {
                 rs.next();
