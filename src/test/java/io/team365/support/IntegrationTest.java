@@ -15,6 +15,7 @@ import org.awaitility.Awaitility;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("test")
+@Import(TestClockConfiguration.class)
 public abstract class IntegrationTest {
 
     protected static final GreenMail MAIL;
@@ -44,6 +46,10 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected JdbcClient jdbc;
+
+    /** The application's clock; a test that moves it resets it in a finally block. */
+    @Autowired
+    protected SettableClock clock;
 
     @DynamicPropertySource
     static void mailProperties(DynamicPropertyRegistry registry) {

@@ -11,4 +11,9 @@ public interface PersonalDataDeclarations {
     List<PersonalField> personalFields();
 
     List<NotPersonal> notPersonal();
+
+    /** How to find the rows of this module's tables that are about a data subject; see {@link SubjectRows}. */
+    default List<SubjectRows> subjectRows() {
+        return List.of();
+    }
 }

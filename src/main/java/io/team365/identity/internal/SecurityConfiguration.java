@@ -51,6 +51,12 @@ class SecurityConfiguration {
         "/verify-email",
         "/verify-email/resend",
         "/invitations/accept",
+        // public privacy pages: the preference centre, one-click unsubscribe, data-subject requests, legal notices
+        "/preferences/**",
+        "/unsubscribe/**",
+        "/privacy/request",
+        "/privacy/request/**",
+        "/legal/**",
         "/css/**",
         "/js/**",
         "/img/**",
@@ -164,6 +170,7 @@ class SecurityConfiguration {
         var tenantBinding = new TenantBindingFilter(memberships);
         RequestMatcher bearer = request -> ProblemResponses.isApi(request) && BearerTokenFilter.hasBearerToken(request);
         // CSRF protects a signed-in browser session; API calls without one have nothing to protect and get a 401
+        RequestMatcher unsubscribe = request -> request.getRequestURI().startsWith("/unsubscribe/");
         RequestMatcher apiWithoutSession = request -> ProblemResponses.isApi(request) && !signedInSession(request);
         // only pages are remembered for after sign-in; remembering API calls would start a session for each
         var requestCache = new HttpSessionRequestCache();
@@ -212,7 +219,9 @@ class SecurityConfiguration {
                         .permitAll())
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(bearer, apiWithoutSession))
+                // RFC 8058: mail providers post one-click unsubscribes without cookies; the unguessable token is the
+                // proof
+                .csrf(csrf -> csrf.ignoringRequestMatchers(bearer, apiWithoutSession, unsubscribe))
                 .addFilterBefore(bearerTokens, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(tenantBinding, AuthorizationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
