@@ -8,6 +8,7 @@ import io.team365.core.Ids;
 import io.team365.core.InvalidInput;
 import io.team365.core.NotFound;
 import io.team365.core.PreconditionFailed;
+import io.team365.core.ProcessingRestrictions;
 import io.team365.core.RecordChanged;
 import io.team365.core.RecordLinks;
 import io.team365.core.paging.FilterField;
@@ -36,6 +37,7 @@ public class ContactManagement {
     private final ApplicationEventPublisher events;
     private final CustomFieldManagement customFields;
     private final RecordLinks records;
+    private final ProcessingRestrictions restrictions;
 
     ContactManagement(
             ContactStore store,
@@ -43,7 +45,9 @@ public class ContactManagement {
             AuditTrail audit,
             ApplicationEventPublisher events,
             CustomFieldManagement customFields,
-            RecordLinks records) {
+            RecordLinks records,
+            ProcessingRestrictions restrictions) {
+        this.restrictions = restrictions;
         this.records = records;
         this.customFields = customFields;
         this.events = events;
@@ -85,6 +89,8 @@ public class ContactManagement {
         Contact current = store.findVisible(id, team.recordScope())
                 .filter(c -> c.deletedAt() == null)
                 .orElseThrow(() -> new NotFound("contact"));
+        // a data subject's restriction: stored and readable, never changed (GDPR art. 18)
+        restrictions.refuseIfRestricted("contact", id);
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw new PreconditionFailed(current.version());
         }
@@ -101,6 +107,9 @@ public class ContactManagement {
     @Transactional
     public void trash(UUID id, AuditTrail.Actor actor) {
         SignedInUser user = SignedInUser.require();
+        if (store.findVisible(id, team.recordScope()).isPresent()) {
+            restrictions.refuseIfRestricted("contact", id);
+        }
         if (store.findVisible(id, team.recordScope()).isEmpty() || !store.moveToTrash(id, user.userId())) {
             throw new NotFound("contact");
         }

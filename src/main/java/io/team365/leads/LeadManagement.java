@@ -9,6 +9,7 @@ import io.team365.core.Ids;
 import io.team365.core.InvalidInput;
 import io.team365.core.NotFound;
 import io.team365.core.PreconditionFailed;
+import io.team365.core.ProcessingRestrictions;
 import io.team365.core.RecordChanged;
 import io.team365.core.paging.FilterField;
 import io.team365.core.paging.Filters;
@@ -40,6 +41,7 @@ public class LeadManagement {
     private final ApplicationEventPublisher events;
     private final CustomFieldManagement customFields;
     private final LeadConverter converter;
+    private final ProcessingRestrictions restrictions;
 
     LeadManagement(
             LeadStore store,
@@ -47,7 +49,9 @@ public class LeadManagement {
             AuditTrail audit,
             ApplicationEventPublisher events,
             CustomFieldManagement customFields,
-            LeadConverter converter) {
+            LeadConverter converter,
+            ProcessingRestrictions restrictions) {
+        this.restrictions = restrictions;
         this.store = store;
         this.team = team;
         this.audit = audit;
@@ -88,6 +92,8 @@ public class LeadManagement {
         Lead current = store.findVisible(id, team.recordScope())
                 .filter(l -> l.deletedAt() == null)
                 .orElseThrow(() -> new NotFound("lead"));
+        // a data subject's restriction: stored and readable, never changed (GDPR art. 18)
+        restrictions.refuseIfRestricted("lead", id);
         if (current.converted()) {
             throw new Conflict("status", "lead.converted-read-only");
         }
@@ -107,6 +113,9 @@ public class LeadManagement {
     @Transactional
     public void trash(UUID id, AuditTrail.Actor actor) {
         SignedInUser user = SignedInUser.require();
+        if (store.findVisible(id, team.recordScope()).isPresent()) {
+            restrictions.refuseIfRestricted("lead", id);
+        }
         if (store.findVisible(id, team.recordScope()).isEmpty() || !store.moveToTrash(id, user.userId())) {
             throw new NotFound("lead");
         }
@@ -137,6 +146,7 @@ public class LeadManagement {
         Lead lead = store.findVisible(id, team.recordScope())
                 .filter(l -> l.deletedAt() == null)
                 .orElseThrow(() -> new NotFound("lead"));
+        restrictions.refuseIfRestricted("lead", id);
         if (lead.converted()) {
             throw new Conflict("status", "lead.already-converted");
         }

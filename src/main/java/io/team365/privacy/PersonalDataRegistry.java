@@ -3,6 +3,7 @@ package io.team365.privacy;
 import io.team365.core.personaldata.NotPersonal;
 import io.team365.core.personaldata.PersonalDataDeclarations;
 import io.team365.core.personaldata.PersonalField;
+import io.team365.core.personaldata.SubjectRows;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +16,7 @@ public class PersonalDataRegistry {
 
     private final List<PersonalField> personal;
     private final List<NotPersonal> notPersonal;
+    private final List<SubjectRows> subjectRows;
 
     PersonalDataRegistry(List<PersonalDataDeclarations> declarations) {
         this.personal = declarations.stream()
@@ -23,6 +25,15 @@ public class PersonalDataRegistry {
                 .toList();
         this.notPersonal =
                 declarations.stream().flatMap(d -> d.notPersonal().stream()).toList();
+        this.subjectRows = declarations.stream()
+                .flatMap(d -> d.subjectRows().stream())
+                .sorted(Comparator.comparing(SubjectRows::table))
+                .toList();
+    }
+
+    /** Where each module keeps rows about a data subject: what access packages and erasure work through. */
+    public List<SubjectRows> subjectRows() {
+        return subjectRows;
     }
 
     public List<PersonalField> personalFields() {

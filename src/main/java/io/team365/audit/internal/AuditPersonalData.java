@@ -3,10 +3,12 @@ package io.team365.audit.internal;
 import static io.team365.core.personaldata.PersonalField.Category.*;
 import static io.team365.core.personaldata.PersonalField.Erasure.*;
 import static io.team365.core.personaldata.PersonalField.Retention.*;
+import static io.team365.core.personaldata.SubjectRows.Relation.OWNED;
 
 import io.team365.core.personaldata.NotPersonal;
 import io.team365.core.personaldata.PersonalDataDeclarations;
 import io.team365.core.personaldata.PersonalField;
+import io.team365.core.personaldata.SubjectRows;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -36,5 +38,15 @@ class AuditPersonalData implements PersonalDataDeclarations {
                 new NotPersonal("audit_events", "action", "a fixed name of an action"),
                 new NotPersonal("audit_events", "target_type", "the kind of record"),
                 new NotPersonal("audit_events", "target_id", "a record's id"));
+    }
+
+    @Override
+    public List<SubjectRows> subjectRows() {
+        return List.of(
+                // the audit trail about the subject: exported, never changed (append-only; details hold ids only)
+                new SubjectRows(
+                        "audit_events",
+                        "t.target_id = any(:recordIds) or t.details::text like any(:idPatterns)",
+                        OWNED));
     }
 }

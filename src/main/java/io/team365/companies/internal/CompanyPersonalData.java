@@ -3,10 +3,12 @@ package io.team365.companies.internal;
 import static io.team365.core.personaldata.PersonalField.Category.*;
 import static io.team365.core.personaldata.PersonalField.Erasure.*;
 import static io.team365.core.personaldata.PersonalField.Retention.*;
+import static io.team365.core.personaldata.SubjectRows.Relation.LINKED;
 
 import io.team365.core.personaldata.NotPersonal;
 import io.team365.core.personaldata.PersonalDataDeclarations;
 import io.team365.core.personaldata.PersonalField;
+import io.team365.core.personaldata.SubjectRows;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -66,5 +68,15 @@ class CompanyPersonalData implements PersonalDataDeclarations {
                 new NotPersonal("companies", "size", "one of a fixed set of ranges"),
                 new NotPersonal("companies", "address_country", "a country code"),
                 new NotPersonal("companies", "tags", "labels the Client chooses for organisations"));
+    }
+
+    @Override
+    public List<SubjectRows> subjectRows() {
+        return List.of(
+                // an organisation named after the subject (a sole trader) or giving their phone
+                new SubjectRows(
+                        "companies",
+                        "t.name ilike any(:patterns) or t.phone ilike any(:patterns) or t.custom_fields::text ilike any(:patterns)",
+                        LINKED));
     }
 }

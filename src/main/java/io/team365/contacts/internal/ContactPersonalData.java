@@ -3,10 +3,12 @@ package io.team365.contacts.internal;
 import static io.team365.core.personaldata.PersonalField.Category.*;
 import static io.team365.core.personaldata.PersonalField.Erasure.*;
 import static io.team365.core.personaldata.PersonalField.Retention.*;
+import static io.team365.core.personaldata.SubjectRows.Relation.OWNED;
 
 import io.team365.core.personaldata.NotPersonal;
 import io.team365.core.personaldata.PersonalDataDeclarations;
 import io.team365.core.personaldata.PersonalField;
+import io.team365.core.personaldata.SubjectRows;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -36,5 +38,12 @@ class ContactPersonalData implements PersonalDataDeclarations {
     @Override
     public List<NotPersonal> notPersonal() {
         return List.of();
+    }
+
+    @Override
+    public List<SubjectRows> subjectRows() {
+        return List.of(
+                // the subject's contact records, in the trash too
+                new SubjectRows("contacts", "t.id = any(:contactIds)", OWNED));
     }
 }

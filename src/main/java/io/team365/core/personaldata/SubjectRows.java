@@ -9,6 +9,16 @@ package io.team365.core.personaldata;
  * ({@code uuid[]}: the subject's contact and lead records), {@code :userIds} ({@code uuid[]}: the subject's Team365
  * user account), {@code :emails} ({@code text[]}, lower-cased). Example: {@code t.id = any(:contactIds)}.
  *
+ * <p>For rows that only mention the subject in text: {@code :patterns} ({@code text[]}: ILIKE patterns, wildcards
+ * escaped, of the subject's full names, emails and phones as stored, e.g. {@code t.summary ilike any(:patterns)}),
+ * {@code :recordIds} ({@code text[]}: the contact and lead ids as text), {@code :idPatterns} ({@code text[]}: LIKE
+ * patterns finding those ids inside text) and {@code :tenantId} ({@code text}: the Client's id, for tables without
+ * row-level security). Conditions are evaluated before anything is changed, so one may refer to rows another
+ * declaration deletes.
+ *
+ * <p>A table whose rows the application role may neither update nor delete (the audit trail) is exported but never
+ * changed by erasure.
+ *
  * @param relation whether the row is the subject's own or only mentions them among others
  */
 public record SubjectRows(String table, String condition, Relation relation) {

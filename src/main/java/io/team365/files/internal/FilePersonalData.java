@@ -3,10 +3,13 @@ package io.team365.files.internal;
 import static io.team365.core.personaldata.PersonalField.Category.*;
 import static io.team365.core.personaldata.PersonalField.Erasure.*;
 import static io.team365.core.personaldata.PersonalField.Retention.*;
+import static io.team365.core.personaldata.SubjectRows.Relation.LINKED;
+import static io.team365.core.personaldata.SubjectRows.Relation.OWNED;
 
 import io.team365.core.personaldata.NotPersonal;
 import io.team365.core.personaldata.PersonalDataDeclarations;
 import io.team365.core.personaldata.PersonalField;
+import io.team365.core.personaldata.SubjectRows;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -39,5 +42,18 @@ class FilePersonalData implements PersonalDataDeclarations {
                 new NotPersonal("attachments", "content_type", "a media type"),
                 new NotPersonal("attachments", "record_type", "the kind of record attached to"),
                 new NotPersonal("attachments", "sha256", "a checksum of the content"));
+    }
+
+    @Override
+    public List<SubjectRows> subjectRows() {
+        return List.of(
+                // files on the subject's records; the purge event deletes their blobs
+                new SubjectRows(
+                        "attachments",
+                        "(t.record_type = 'contact' and t.record_id = any(:contactIds))"
+                                + " or (t.record_type = 'lead' and t.record_id = any(:leadIds))",
+                        OWNED),
+                // files elsewhere named after the subject
+                new SubjectRows("attachments", "t.file_name ilike any(:patterns)", LINKED));
     }
 }

@@ -3,10 +3,12 @@ package io.team365.leads.internal;
 import static io.team365.core.personaldata.PersonalField.Category.*;
 import static io.team365.core.personaldata.PersonalField.Erasure.*;
 import static io.team365.core.personaldata.PersonalField.Retention.*;
+import static io.team365.core.personaldata.SubjectRows.Relation.OWNED;
 
 import io.team365.core.personaldata.NotPersonal;
 import io.team365.core.personaldata.PersonalDataDeclarations;
 import io.team365.core.personaldata.PersonalField;
+import io.team365.core.personaldata.SubjectRows;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -42,5 +44,12 @@ class LeadPersonalData implements PersonalDataDeclarations {
     @Override
     public List<NotPersonal> notPersonal() {
         return List.of(new NotPersonal("leads", "status", "one of a fixed set of words"));
+    }
+
+    @Override
+    public List<SubjectRows> subjectRows() {
+        return List.of(
+                // the subject's leads, in the trash too
+                new SubjectRows("leads", "t.id = any(:leadIds)", OWNED));
     }
 }

@@ -3,10 +3,13 @@ package io.team365.notifications.internal;
 import static io.team365.core.personaldata.PersonalField.Category.*;
 import static io.team365.core.personaldata.PersonalField.Erasure.*;
 import static io.team365.core.personaldata.PersonalField.Retention.*;
+import static io.team365.core.personaldata.SubjectRows.Relation.LINKED;
+import static io.team365.core.personaldata.SubjectRows.Relation.OWNED;
 
 import io.team365.core.personaldata.NotPersonal;
 import io.team365.core.personaldata.PersonalDataDeclarations;
 import io.team365.core.personaldata.PersonalField;
+import io.team365.core.personaldata.SubjectRows;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -48,5 +51,18 @@ class NotificationPersonalData implements PersonalDataDeclarations {
         return List.of(
                 new NotPersonal("outbound_emails", "kind", "a fixed kind of message"),
                 new NotPersonal("outbound_emails", "status", "queued, sent or failed"));
+    }
+
+    @Override
+    public List<SubjectRows> subjectRows() {
+        return List.of(
+                // mail addressed to the subject
+                new SubjectRows("outbound_emails", "lower(t.recipient) = any(:emails)", OWNED),
+                // mail to others that names the subject
+                new SubjectRows(
+                        "outbound_emails",
+                        "t.subject ilike any(:patterns) or t.body_text ilike any(:patterns)"
+                                + " or t.body_html ilike any(:patterns)",
+                        LINKED));
     }
 }

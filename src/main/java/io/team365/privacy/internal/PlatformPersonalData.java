@@ -5,16 +5,24 @@ import static io.team365.core.personaldata.PersonalField.Category.TECHNICAL;
 import static io.team365.core.personaldata.PersonalField.Erasure.DELETE;
 import static io.team365.core.personaldata.PersonalField.Retention.RECORD_LIFETIME;
 import static io.team365.core.personaldata.PersonalField.Retention.UNTIL_PROCESSED;
+import static io.team365.core.personaldata.SubjectRows.Relation.LINKED;
+import static io.team365.core.personaldata.SubjectRows.Relation.OWNED;
 
 import io.team365.core.personaldata.NotPersonal;
 import io.team365.core.personaldata.PersonalDataDeclarations;
 import io.team365.core.personaldata.PersonalField;
+import io.team365.core.personaldata.SubjectRows;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** The event publication registry, and the privacy module's own consent tables. */
 @Component
 class PlatformPersonalData implements PersonalDataDeclarations {
+
+    /** A serialized event naming one of the subject's records, or this Client and one of their identifiers. */
+    private static final String MENTIONS =
+            "t.serialized_event like any(:idPatterns) or (t.serialized_event like '%' || :tenantId || '%'"
+                    + " and t.serialized_event ilike any(:patterns))";
 
     @Override
     public List<PersonalField> personalFields() {
@@ -52,6 +60,31 @@ class PlatformPersonalData implements PersonalDataDeclarations {
                 new NotPersonal("consent_events", "method", "how consent was given: a fixed word"),
                 new NotPersonal("consent_purposes", "key", "a purpose's key"),
                 new NotPersonal("consent_purposes", "label", "a purpose's name"),
-                new NotPersonal("consent_purposes", "description", "what a purpose means"));
+                new NotPersonal("consent_purposes", "description", "what a purpose means"),
+                new NotPersonal(
+                        "subject_suppressions",
+                        "hash",
+                        "a one-way SHA-256 of an erased identifier, kept so imports and restores do not bring it back"),
+                new NotPersonal("subject_suppressions", "kind", "email or phone"),
+                new NotPersonal("processing_restrictions", "record_type", "contact or lead"));
+    }
+
+    @Override
+    public List<SubjectRows> subjectRows() {
+        return List.of(
+                // the subject's consent history
+                new SubjectRows("consent_events", "t.contact_id = any(:contactIds)", OWNED),
+                // delivered events about the subject: only a log, deleted
+                new SubjectRows("event_publication", "t.completion_date is not null and (" + MENTIONS + ")", OWNED),
+                // events still to be delivered: kept, the subject scrubbed
+                new SubjectRows("event_publication", "t.completion_date is null and (" + MENTIONS + ")", LINKED),
+                // the subject's restriction
+                new SubjectRows(
+                        "processing_restrictions",
+                        "(t.record_type = 'contact' and t.record_id = any(:contactIds))"
+                                + " or (t.record_type = 'lead' and t.record_id = any(:leadIds))",
+                        OWNED),
+                // the subject's objection
+                new SubjectRows("subject_objections", "t.contact_id = any(:contactIds)", OWNED));
     }
 }

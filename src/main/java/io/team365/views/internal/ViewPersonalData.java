@@ -3,10 +3,12 @@ package io.team365.views.internal;
 import static io.team365.core.personaldata.PersonalField.Category.*;
 import static io.team365.core.personaldata.PersonalField.Erasure.*;
 import static io.team365.core.personaldata.PersonalField.Retention.*;
+import static io.team365.core.personaldata.SubjectRows.Relation.LINKED;
 
 import io.team365.core.personaldata.NotPersonal;
 import io.team365.core.personaldata.PersonalDataDeclarations;
 import io.team365.core.personaldata.PersonalField;
+import io.team365.core.personaldata.SubjectRows;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -40,5 +42,13 @@ class ViewPersonalData implements PersonalDataDeclarations {
                 new NotPersonal("saved_views", "object", "the kind of record listed"),
                 new NotPersonal("saved_views", "columns", "field names"),
                 new NotPersonal("saved_views", "sort", "a field name"));
+    }
+
+    @Override
+    public List<SubjectRows> subjectRows() {
+        return List.of(
+                // views filtering on the subject's name, email or phone
+                new SubjectRows(
+                        "saved_views", "t.filters::text ilike any(:patterns) or t.q ilike any(:patterns)", LINKED));
     }
 }

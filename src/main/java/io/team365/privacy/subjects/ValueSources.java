@@ -1,0 +1,100 @@
+package io.team365.privacy.subjects;
+
+import io.team365.privacy.PersonalDataRegistry;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where each stored value came from (entered by a user, an import, a web form…), for access packages. Read from the
+ * {@code value_sources} table when a module declares it (one row per record and field: {@code record_id},
+ * {@code field}, {@code source}); a value with no recorded source was entered by a user.
+ */
+@Component
+class ValueSources {
+
+    static final String DEFAULT = "user";
+    private static final String TABLE = "value_sources";
+
+    private final JdbcClient jdbc;
+    private final PersonalDataRegistry registry;
+    private final TableShapes shapes;
+
+    ValueSources(JdbcClient jdbc, PersonalDataRegistry registry, TableShapes shapes) {
+        this.jdbc = jdbc;
+        this.registry = registry;
+        this.shapes = shapes;
+    }
+
+    /** Sources per record id and field name, for the given records; empty when no module keeps sources. */
+    Map<UUID, Map<String, String>> of(List<UUID> recordIds) {
+        Map<UUID, Map<String, String>> sources = new HashMap<>();
+        String[] columns = columns();
+        if (columns == null || recordIds.isEmpty()) {
+            return sources;
+        }
+        jdbc.sql("select " + columns[0] + ", " + columns[1] + ", " + columns[2] + " from " + TABLE + " where "
+                        + columns[0] + " = any(:ids)")
+                .param("ids", recordIds.toArray(UUID[]::new))
+                .query((rs, n) -> sources.computeIfAbsent(rs.getObject(1, UUID.class), id -> new HashMap<>())
+                        .put(rs.getString(2), rs.getString(3)))
+                .list();
+        return sources;
+    }
+
+    /** The source of one value: by the column's name or its camelCase field name. */
+    static String sourceOf(Map<UUID, Map<String, String>> sources, Object recordId, String column) {
+        Map<String, String> fields = recordId instanceof UUID id ? sources.get(id) : null;
+        if (fields == null) {
+            return DEFAULT;
+        }
+        String source = fields.get(column);
+        if (source == null) {
+            source = fields.get(camelCase(column));
+        }
+        return source == null ? DEFAULT : source;
+    }
+
+    static String camelCase(String column) {
+        StringBuilder out = new StringBuilder();
+        boolean upper = false;
+        for (char c : column.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
+    }
+
+    /** record id, field and source columns of value_sources, or null when the table is not declared or differs. */
+    private String[] columns() {
+        Set<String> declared = registry.declaredColumns().stream()
+                .filter(c -> c.startsWith(TABLE + "."))
+                .collect(Collectors.toSet());
+        if (declared.isEmpty()) {
+            return null;
+        }
+        Set<String> present = shapes.of(TABLE).columns().keySet();
+        String record = first(present, "record_id", "subject_id");
+        String field = first(present, "field", "field_name", "column_name", "path");
+        String source = first(present, "source", "source_kind", "kind");
+        return record == null || field == null || source == null ? null : new String[] {record, field, source};
+    }
+
+    private static String first(Set<String> present, String... names) {
+        for (String name : names) {
+            if (present.contains(name)) {
+                return name;
+            }
+        }
+        return null;
+    }
+}
