@@ -8,6 +8,7 @@ import io.team365.contacts.ContactQuery;
 import io.team365.core.InvalidInput;
 import io.team365.core.NotFound;
 import io.team365.core.PreconditionFailed;
+import io.team365.core.ProcessingRestrictions;
 import io.team365.core.RecordLinks;
 import io.team365.core.RecordRef;
 import io.team365.core.web.FormErrors;
@@ -43,11 +44,15 @@ class ContactController {
     private final CustomFieldManagement customFields;
     private final RecordLinks records;
 
+    private final ProcessingRestrictions restrictions;
+
     ContactController(
             ContactManagement contacts,
             MessageSource messages,
             CustomFieldManagement customFields,
-            RecordLinks records) {
+            RecordLinks records,
+            ProcessingRestrictions restrictions) {
+        this.restrictions = restrictions;
         this.records = records;
         this.customFields = customFields;
         this.contacts = contacts;
@@ -200,6 +205,7 @@ class ContactController {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("done", done);
+        model.addAttribute("restricted", restrictions.isRestricted("contact", contact.id()));
         return "contacts/show";
     }
 }

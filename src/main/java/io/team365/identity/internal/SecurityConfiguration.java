@@ -94,7 +94,8 @@ class SecurityConfiguration {
         "/api/v1/teams/**",
         "/api/v1/members/**",
         "/api/v1/invitations/**",
-        "/api/v1/audit/**"
+        "/api/v1/audit/**",
+        "/api/v1/privacy/restrictions/**"
     };
 
     /**

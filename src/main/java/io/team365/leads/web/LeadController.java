@@ -4,6 +4,7 @@ import io.team365.core.Conflict;
 import io.team365.core.InvalidInput;
 import io.team365.core.NotFound;
 import io.team365.core.PreconditionFailed;
+import io.team365.core.ProcessingRestrictions;
 import io.team365.core.RecordLinks;
 import io.team365.core.RecordRef;
 import io.team365.core.web.FormErrors;
@@ -54,8 +55,15 @@ class LeadController {
     private final CustomFieldManagement customFields;
     private final RecordLinks records;
 
+    private final ProcessingRestrictions restrictions;
+
     LeadController(
-            LeadManagement leads, MessageSource messages, CustomFieldManagement customFields, RecordLinks records) {
+            LeadManagement leads,
+            MessageSource messages,
+            CustomFieldManagement customFields,
+            RecordLinks records,
+            ProcessingRestrictions restrictions) {
+        this.restrictions = restrictions;
         this.leads = leads;
         this.messages = messages;
         this.customFields = customFields;
@@ -249,6 +257,7 @@ class LeadController {
         model.addAttribute("made", made(lead));
         model.addAttribute("errors", errors);
         model.addAttribute("done", done);
+        model.addAttribute("restricted", restrictions.isRestricted("lead", lead.id()));
         return "leads/show";
     }
 
