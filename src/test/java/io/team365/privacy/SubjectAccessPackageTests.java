@@ -42,8 +42,7 @@ class SubjectAccessPackageTests extends IntegrationTest {
     void everySeededItemIsInThePackageWithItsSourceAndNothingOfAnyoneElse() {
         SignedUp owner = signUpAndVerify("Access Co");
         SignedUp elsewhere = signUpAndVerify("Access Elsewhere Co");
-        SubjectWorld world =
-                new SubjectWorld(owner, elsewhere, port, apiClient(owner.session()), outbox, tenants);
+        SubjectWorld world = new SubjectWorld(owner, elsewhere, port, apiClient(owner.session()), outbox, tenants);
         SubjectWorld.settle(jdbc);
         TenantId tenant = new TenantId(owner.tenantId());
         UUID request = UUID.randomUUID();
@@ -60,10 +59,23 @@ class SubjectAccessPackageTests extends IntegrationTest {
         });
 
         assertThat(files)
-                .containsKeys("README.txt", "manifest.json", "contacts.json", "contacts.csv", "leads.json", "leads.csv",
-                        "deals.json", "activities.json", "attachments.json", "timeline_entries.json",
-                        "consent_events.json", "saved_views.json", "idempotency_keys.json", "outbound_emails.json",
-                        "audit_events.json", "audit_events.csv");
+                .containsKeys(
+                        "README.txt",
+                        "manifest.json",
+                        "contacts.json",
+                        "contacts.csv",
+                        "leads.json",
+                        "leads.csv",
+                        "deals.json",
+                        "activities.json",
+                        "attachments.json",
+                        "timeline_entries.json",
+                        "consent_events.json",
+                        "saved_views.json",
+                        "idempotency_keys.json",
+                        "outbound_emails.json",
+                        "audit_events.json",
+                        "audit_events.csv");
         JsonNode contacts = json.readTree(files.get("contacts.json")).path("rows");
         assertThat(contacts).hasSize(1);
         JsonNode contact = contacts.get(0);
@@ -72,22 +84,27 @@ class SubjectAccessPackageTests extends IntegrationTest {
         assertThat(contact.path("first_name").path("source").asString()).isEqualTo("user");
         assertThat(contact.path("emails").path("value").toString()).contains(world.email, world.homeEmail);
         assertThat(contact.path("phones").path("value").toString()).contains(world.phone, world.mobile);
-        assertThat(contact.path("address").path("value").path("city").asString()).isEqualTo("Bath");
+        assertThat(contact.path("address").path("value").path("city").asString())
+                .isEqualTo("Bath");
         assertThat(contact.path("social_links").path("value").toString()).contains("zephyrine-quillfeather");
-        assertThat(contact.path("custom_fields").path("value").path("nickname").asString()).isEqualTo("Zephy");
+        assertThat(contact.path("custom_fields").path("value").path("nickname").asString())
+                .isEqualTo("Zephy");
         assertThat(contact.path("job_title").path("value").asString()).isEqualTo("Head of buying");
         assertThat(contact.has("created_at")).isTrue();
         assertThat(files.get("contacts.csv"))
-                .startsWith("\"id\",\"created_at\",\"updated_at\",\"deleted_at\"")
+                .startsWith("\"id\",\"first_name\",\"first_name_source\",\"last_name\"")
                 .contains("\"first_name\",\"first_name_source\"")
                 .contains("\"" + SubjectWorld.FIRST + "\",\"user\"")
                 .contains(world.homeEmail, world.mobile, "Bath", "Zephy");
-        assertThat(files.get("leads.json")).contains(world.lead, "Quill Holdings").contains("\"deleted_at\":\"20");
+        assertThat(files.get("leads.json"))
+                .contains(world.lead, "Quill Holdings")
+                .contains("\"deleted_at\":\"20");
         assertThat(files.get("deals.json")).contains(SubjectWorld.FULL + " renewal");
         assertThat(files.get("deal_contacts.csv")).contains(world.contact);
         assertThat(files.get("activities.json")).contains(world.ownNote, world.sharedCall, "Met " + SubjectWorld.FULL);
         assertThat(files.get("activity_links.json")).contains(world.ownNote);
-        assertThat(files.get("attachments.json")).contains(SubjectWorld.FIRST + "-" + SubjectWorld.LAST + "-passport.txt");
+        assertThat(files.get("attachments.json"))
+                .contains(SubjectWorld.FIRST + "-" + SubjectWorld.LAST + "-passport.txt");
         assertThat(files.get("timeline_entries.json")).contains("Head of buying", "contact.created");
         assertThat(files.get("consent_events.json")).contains("asked at the fair");
         assertThat(files.get("saved_views.json")).contains(world.viewId, world.email);
@@ -124,7 +141,8 @@ class SubjectAccessPackageTests extends IntegrationTest {
                 assertThat(content).as(name).doesNotContain("Oakhollow");
             }
         });
-        assertThat(owner.session().get("/api/v1/audit?recordId=" + request).body()).contains("subject.package-built");
+        assertThat(owner.session().get("/api/v1/audit?recordId=" + request).body())
+                .contains("subject.package-built");
     }
 
     private static Map<String, String> unzip(byte[] bytes) {

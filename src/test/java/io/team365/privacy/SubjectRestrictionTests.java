@@ -34,37 +34,49 @@ class SubjectRestrictionTests extends IntegrationTest {
         String email = uniqueEmail("restricted");
         String contact = id(api.postJson(
                 "/api/v1/contacts", "{\"firstName\":\"Rhea\",\"emails\":[{\"address\":\"" + email + "\"}]}"));
-        String lead = id(api.postJson(
-                "/api/v1/leads", "{\"firstName\":\"Rhea\",\"emails\":[{\"address\":\"" + email + "\"}]}"));
+        String lead = id(
+                api.postJson("/api/v1/leads", "{\"firstName\":\"Rhea\",\"emails\":[{\"address\":\"" + email + "\"}]}"));
         String free = id(api.postJson("/api/v1/contacts", "{\"firstName\":\"Fern\"}"));
         TenantId tenant = new TenantId(owner.tenantId());
         UUID request = UUID.randomUUID();
         tenants.run(tenant, owner.userId(), () -> subjects.restrict(tenant, subjects.find(tenant, email), request));
 
-        assertThat(api.get("/api/v1/contacts/" + contact).statusCode()).as("reads stay").isEqualTo(200);
+        assertThat(api.get("/api/v1/contacts/" + contact).statusCode())
+                .as("reads stay")
+                .isEqualTo(200);
         HttpResponse<String> edit = api.patchJson("/api/v1/contacts/" + contact, "{\"jobTitle\":\"CEO\"}");
         assertThat(edit.statusCode()).isEqualTo(409);
-        assertThat(edit.body()).contains("restricted at the person's request").contains("\"field\":\"restricted\"");
-        assertThat(api.delete("/api/v1/contacts/" + contact).statusCode()).as("no trashing").isEqualTo(409);
-        assertThat(api.patchJson("/api/v1/leads/" + lead, "{\"jobTitle\":\"CEO\"}").statusCode())
+        assertThat(edit.body())
+                .contains("restricted at the request of the person")
+                .contains("\"field\":\"restricted\"");
+        assertThat(api.delete("/api/v1/contacts/" + contact).statusCode())
+                .as("no trashing")
+                .isEqualTo(409);
+        assertThat(api.patchJson("/api/v1/leads/" + lead, "{\"jobTitle\":\"CEO\"}")
+                        .statusCode())
                 .isEqualTo(409);
         assertThat(api.postJson("/api/v1/leads/" + lead + "/convert", "{}").statusCode())
                 .as("no conversion")
                 .isEqualTo(409);
         HttpResponse<String> bulk = api.postJson(
                 "/api/v1/contacts/bulk",
-                "{\"action\":\"tag\",\"tag\":\"vip\",\"ids\":[\"" + contact + "\",\"" + free + "\"]}");
+                "{\"action\":\"add-tag\",\"tag\":\"vip\",\"ids\":[\"" + contact + "\",\"" + free + "\"]}");
         assertThat(bulk.body()).as(bulk.body()).contains("\"changed\":1").contains(contact);
-        TenantContext.runAs(tenant, null, () -> assertThat(jdbc.sql(
-                                "select job_title is null and tags = '{}' from contacts where id = cast(:id as uuid)")
-                        .param("id", contact)
-                        .query(Boolean.class)
-                        .single())
-                .as("nothing changed")
-                .isTrue());
-        assertThat(api.page("/contacts/" + contact).body()).contains("Processing restricted at the person");
-        assertThat(api.page("/contacts/" + free).body()).doesNotContain("Processing restricted at the person");
-        assertThat(api.page("/leads/" + lead).body()).contains("Processing restricted at the person");
+        TenantContext.runAs(
+                tenant,
+                null,
+                () -> assertThat(jdbc.sql(
+                                        "select job_title is null and tags = '{}' from contacts where id = cast(:id as uuid)")
+                                .param("id", contact)
+                                .query(Boolean.class)
+                                .single())
+                        .as("nothing changed")
+                        .isTrue());
+        assertThat(api.page("/contacts/" + contact).body())
+                .contains("Processing restricted at the request of the person");
+        assertThat(api.page("/contacts/" + free).body())
+                .doesNotContain("Processing restricted at the request of the person");
+        assertThat(api.page("/leads/" + lead).body()).contains("Processing restricted at the request of the person");
         assertThat(api.get("/api/v1/privacy/restrictions/contact/" + contact).body())
                 .contains("\"restricted\":true");
         assertThat(api.get("/api/v1/audit?recordId=" + contact).body()).contains("subject.restricted");
@@ -86,9 +98,11 @@ class SubjectRestrictionTests extends IntegrationTest {
         assertThat(api.delete("/api/v1/privacy/restrictions/contact/" + contact).statusCode())
                 .as("lifted already")
                 .isEqualTo(404);
-        assertThat(api.patchJson("/api/v1/contacts/" + contact, "{\"jobTitle\":\"CEO\"}").statusCode())
+        assertThat(api.patchJson("/api/v1/contacts/" + contact, "{\"jobTitle\":\"CEO\"}")
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(api.patchJson("/api/v1/leads/" + lead, "{\"jobTitle\":\"CEO\"}").statusCode())
+        assertThat(api.patchJson("/api/v1/leads/" + lead, "{\"jobTitle\":\"CEO\"}")
+                        .statusCode())
                 .as("the lead stays restricted")
                 .isEqualTo(409);
     }

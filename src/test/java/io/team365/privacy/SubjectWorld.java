@@ -80,16 +80,13 @@ final class SubjectWorld {
                 "{\"object\":\"deal\",\"key\":\"referrer\",\"label\":\"Referrer\",\"type\":\"text\"}"));
         // the subject's contact, made by an integration with an Idempotency-Key (its response is stored)
         contact = id(api.postJsonWith(
-                "/api/v1/contacts",
-                """
+                "/api/v1/contacts", """
                 {"firstName":"%s","lastName":"%s","jobTitle":"Buyer",
                  "emails":[{"address":"%s","label":"work","primary":true},{"address":"%s","label":"home"}],
                  "phones":[{"number":"%s","label":"office"},{"number":"%s","label":"mobile"}],
                  "address":{"street":"7 Quill Lane","city":"Bath","postalCode":"BA1 1AA","country":"gb"},
                  "socialLinks":[{"url":"https://www.linkedin.com/in/zephyrine-quillfeather"}],
-                 "customFields":{"nickname":"Zephy"}}"""
-                        .formatted(FIRST, LAST, email, homeEmail, phone, mobile),
-                "create-" + tag));
+                 "customFields":{"nickname":"Zephy"}}""".formatted(FIRST, LAST, email, homeEmail, phone, mobile), "create-" + tag));
         // field history: the job title changed
         ok(session.patchJson("/api/v1/contacts/" + contact, "{\"jobTitle\":\"Head of buying\"}"));
         ok(session.get("/api/v1/contacts/" + contact));
@@ -113,19 +110,14 @@ final class SubjectWorld {
                 "/api/v1/deals",
                 "{\"name\":\"%s renewal\",\"contactIds\":[\"%s\",\"%s\"],\"customFields\":{\"referrer\":\"%s\"}}"
                         .formatted(FULL, contact, unrelated, email)));
-        ownNote = id(session.postJson(
-                "/api/v1/activities",
-                """
+        ownNote = id(session.postJson("/api/v1/activities", """
                 {"type":"note","links":[{"type":"contact","id":"%s"},{"type":"lead","id":"%s"}],
-                 "body":"<p>Met %s at the fair; call %s or write to %s</p>"}"""
-                        .formatted(contact, lead, FULL, phone, email)));
+                 "body":"<p>Met %s at the fair; call %s or write to %s</p>"}""".formatted(contact, lead, FULL, phone, email)));
         sharedCall = id(session.postJson(
-                "/api/v1/activities",
-                """
+                "/api/v1/activities", """
                 {"type":"call","subject":"Call with %s and the buyer",
                  "body":"Ask %s (%s) about seats","links":[{"type":"contact","id":"%s"},{"type":"contact","id":"%s"},
-                 {"type":"deal","id":"%s"}]}"""
-                        .formatted(FULL, FIRST, homeEmail, contact, unrelated, deal)));
+                 {"type":"deal","id":"%s"}]}""".formatted(FULL, FIRST, homeEmail, contact, unrelated, deal)));
         attachment = upload(apiToken(session), contact, FIRST + "-" + LAST + "-passport.txt", "passport of " + FULL);
         created(session.postJson(
                 "/api/v1/consents",

@@ -5,6 +5,7 @@ import io.team365.contacts.ContactFields;
 import io.team365.contacts.ContactManagement;
 import io.team365.contacts.ContactPage;
 import io.team365.contacts.ContactQuery;
+import io.team365.core.Conflict;
 import io.team365.core.InvalidInput;
 import io.team365.core.NotFound;
 import io.team365.core.PreconditionFailed;
@@ -128,6 +129,12 @@ class ContactController {
             response.setStatus(HttpStatus.CONFLICT.value());
             Contact current = find(id, request);
             String message = messages.getMessage("contact.stale", null, locale);
+            return page(model, current, ContactForm.of(current), FormErrors.single("form", message), null);
+        } catch (Conflict refused) {
+            // a processing restriction: the page says so and nothing is saved
+            response.setStatus(HttpStatus.CONFLICT.value());
+            Contact current = find(id, request);
+            String message = messages.getMessage(refused.messageKey(), null, locale);
             return page(model, current, ContactForm.of(current), FormErrors.single("form", message), null);
         } catch (NotFound gone) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);

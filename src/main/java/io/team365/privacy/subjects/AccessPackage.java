@@ -26,8 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The access (and portability) package, built from the registry alone: for every table with {@code SubjectRows}, the
- * subject's rows as {@code <table>.json} and {@code <table>.csv} (key, id, timestamps and the declared personal
- * columns, each personal value with its source), then {@code manifest.json} and {@code README.txt} saying what each
+ * subject's rows as {@code <table>.json} and {@code <table>.csv} (every column but the tenant and binary ones, each
+ * declared personal value with its source), then {@code manifest.json} and {@code README.txt} saying what each
  * field is for, how long it is kept and what erasure does, and the list of attached files. Rows are written as they
  * are read, so the package never sits in memory whole.
  */
@@ -109,16 +109,17 @@ class AccessPackage {
         return tables;
     }
 
-    /** Key, id and time columns, then the personal ones. */
+    /**
+     * Every column but the tenant's id and binary ones (encrypted stored responses): key first, then the rest in
+     * table order. Only the personal ones carry a source; the others (kinds, states, ids, times) give them context.
+     */
     private List<String> columns(String table) {
         TableShapes.Shape shape = shapes.of(table);
         Set<String> columns = new LinkedHashSet<>(shape.key());
+        shape.columns().values().stream()
+                .filter(c -> !c.dataType().equals("bytea"))
+                .forEach(c -> columns.add(c.name()));
         columns.remove("tenant_id");
-        if (shape.columns().containsKey("id")) {
-            columns.add("id");
-        }
-        shape.columns().values().stream().filter(TableShapes.Column::isTime).forEach(c -> columns.add(c.name()));
-        registry.personalFieldsOf(table).forEach(f -> columns.add(f.column()));
         return List.copyOf(columns);
     }
 
