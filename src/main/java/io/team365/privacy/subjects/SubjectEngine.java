@@ -86,7 +86,9 @@ public class SubjectEngine implements SubjectData {
         details.put("anonymised", outcome.anonymised());
         details.put("contacts", subject.contactIds().size());
         details.put("leads", subject.leadIds().size());
-        audit.record(tenant, actor(), "subject.erased", "privacy-request", String.valueOf(requestId), details);
+        // a replay of an earlier erasure (a restored backup) has no request of its own
+        String target = requestId == null ? "replay" : requestId.toString();
+        audit.record(tenant, actor(), "subject.erased", "privacy-request", target, details);
         return outcome;
     }
 

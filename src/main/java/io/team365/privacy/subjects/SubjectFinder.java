@@ -127,8 +127,10 @@ class SubjectFinder {
         if (l.length() > 2) {
             parts.add(l);
         }
-        if (f.isEmpty() != l.isEmpty()) {
-            fullNames.add(f.isEmpty() ? l : f);
+        // a record with one name only is searched for by it when it is long enough to be telling
+        String only = f.isEmpty() ? l : f;
+        if (f.isEmpty() != l.isEmpty() && only.length() >= 4) {
+            fullNames.add(only);
         }
     }
 }
