@@ -1,6 +1,7 @@
 package io.team365.privacy;
 
 import io.team365.core.TenantId;
+import io.team365.tenancy.TenantContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Service;
 /**
  * Erased people's emails and phones, kept only as one-way hashes (SHA-256 over the Client's id and the normalised
  * identifier: emails lower-cased, phones as their digits), so an import (issue 5) can skip them and a restored backup
- * can be erased again. Callers run with the Client bound.
+ * can be erased again. Adding runs in the caller's transaction, with the Client bound.
  */
 @Service
 public class SuppressionList {
@@ -27,13 +28,17 @@ public class SuppressionList {
     /** Whether the email or phone belongs to someone erased from the Client. Blank or absurd input is not. */
     public boolean isSuppressed(TenantId tenant, String emailOrPhone) {
         String hash = hashOf(tenant, emailOrPhone);
+        // outside a transaction the connection is taken with this Client bound; inside one, it already is
         return hash != null
-                && jdbc.sql(
-                                "select exists (select 1 from subject_suppressions where tenant_id = :tenant and hash = :hash)")
-                        .param("tenant", tenant.value())
-                        .param("hash", hash)
-                        .query(Boolean.class)
-                        .single();
+                && TenantContext.callAs(
+                        tenant,
+                        TenantContext.user().orElse(null),
+                        () -> jdbc.sql("select exists (select 1 from subject_suppressions where tenant_id = :tenant"
+                                        + " and hash = :hash)")
+                                .param("tenant", tenant.value())
+                                .param("hash", hash)
+                                .query(Boolean.class)
+                                .single());
     }
 
     /** Adds the identifier (again: adding twice is harmless); false when it is neither an email nor a phone. */
