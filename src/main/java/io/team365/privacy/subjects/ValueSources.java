@@ -38,11 +38,17 @@ class ValueSources {
         if (columns == null || recordIds.isEmpty()) {
             return sources;
         }
-        jdbc.sql("select " + columns[0] + ", " + columns[1] + ", " + columns[2] + " from " + TABLE + " where "
-                        + columns[0] + " = any(:ids)")
+        // a source's detail (which import file, which connected account) is part of the answer when it is kept
+        String detail = shapes.of(TABLE).columns().containsKey("detail") ? "detail" : "null";
+        jdbc.sql("select " + columns[0] + ", " + columns[1] + ", " + columns[2] + ", " + detail + " from " + TABLE
+                        + " where " + columns[0] + " = any(:ids)")
                 .param("ids", recordIds.toArray(UUID[]::new))
                 .query((rs, n) -> sources.computeIfAbsent(rs.getObject(1, UUID.class), id -> new HashMap<>())
-                        .put(rs.getString(2), rs.getString(3)))
+                        .put(
+                                rs.getString(2),
+                                rs.getString(4) == null
+                                        ? rs.getString(3)
+                                        : rs.getString(3) + " (" + rs.getString(4) + ")"))
                 .list();
         return sources;
     }
