@@ -39,7 +39,28 @@ class SubjectRestrictionTests extends IntegrationTest {
         String free = id(api.postJson("/api/v1/contacts", "{\"firstName\":\"Fern\"}"));
         TenantId tenant = new TenantId(owner.tenantId());
         UUID request = UUID.randomUUID();
-        tenants.run(tenant, owner.userId(), () -> subjects.restrict(tenant, subjects.find(tenant, email), request));
+        tenants.run(tenant, owner.userId(), () -> {
+            assertThat(subjects.find(tenant, null).isEmpty()).isTrue();
+            assertThat(subjects.find(tenant, "  ").isEmpty()).isTrue();
+            assertThat(subjects.find(tenant, "no at sign").isEmpty()).isTrue();
+            assertThat(subjects.find(tenant, uniqueEmail("nobody")).isEmpty()).isTrue();
+            SubjectRecords found = subjects.find(tenant, " " + email.toUpperCase() + " ");
+            assertThat(found.contactIds()).containsExactly(UUID.fromString(contact));
+            assertThat(found.leadIds()).containsExactly(UUID.fromString(lead));
+            subjects.restrict(tenant, found, request);
+        });
+        SignedUp stranger = signUpAndVerify("Restriction Stranger Co");
+        TenantId strangers = new TenantId(stranger.tenantId());
+        assertThat(tenants.call(
+                        strangers,
+                        stranger.userId(),
+                        () -> subjects.find(strangers, email).isEmpty()))
+                .as("another Client finds nothing")
+                .isTrue();
+        assertThat(stranger.session()
+                        .get("/api/v1/privacy/restrictions/contact/" + contact)
+                        .statusCode())
+                .isEqualTo(404);
 
         assertThat(api.get("/api/v1/contacts/" + contact).statusCode())
                 .as("reads stay")
@@ -105,6 +126,26 @@ class SubjectRestrictionTests extends IntegrationTest {
                         .statusCode())
                 .as("the lead stays restricted")
                 .isEqualTo(409);
+
+        // lifting from the page: the button is an admin's, a member sees only the banner
+        assertThat(api.page("/leads/" + lead).body()).contains("Lift the restriction");
+        assertThat(member.session().page("/leads/" + lead).body())
+                .contains("Processing restricted at the request of the person")
+                .doesNotContain("Lift the restriction");
+        assertThat(member.session()
+                        .postForm("/privacy/restrictions/lead/" + lead + "/lift", java.util.Map.of())
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(api.postForm("/privacy/restrictions/deal/" + lead + "/lift", java.util.Map.of())
+                        .statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> lifted = api.postForm("/privacy/restrictions/lead/" + lead + "/lift", java.util.Map.of());
+        assertThat(lifted.statusCode()).isEqualTo(302);
+        assertThat(lifted.headers().firstValue("Location").orElse("")).endsWith("/leads/" + lead);
+        assertThat(api.page("/leads/" + lead).body()).doesNotContain("Processing restricted");
+        assertThat(api.patchJson("/api/v1/leads/" + lead, "{\"jobTitle\":\"CEO\"}")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test

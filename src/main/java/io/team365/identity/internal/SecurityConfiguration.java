@@ -95,7 +95,8 @@ class SecurityConfiguration {
         "/api/v1/members/**",
         "/api/v1/invitations/**",
         "/api/v1/audit/**",
-        "/api/v1/privacy/restrictions/**"
+        "/api/v1/privacy/restrictions/**",
+        "/privacy/restrictions/**"
     };
 
     /**

@@ -51,22 +51,6 @@ class SubjectRowQueries {
                 .query(each);
     }
 
-    /** One row's columns by key, JSON as text; empty if the row is gone. */
-    List<Map<String, Object>> row(String table, Map<String, Object> key, List<String> columns) {
-        return jdbc.sql("select "
-                        + columns.stream().map(SubjectRowQueries::asText).collect(Collectors.joining(", ")) + " from "
-                        + table + " t where " + where(key))
-                .params(keyParams(key))
-                .query((rs, n) -> {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (String column : columns) {
-                        row.put(column, rs.getObject(column));
-                    }
-                    return row;
-                })
-                .list();
-    }
-
     /** One row's columns by key, each as JSON text (a string, an array, a document); empty if the row is gone. */
     List<Map<String, Object>> rowAsJson(String table, Map<String, Object> key, List<String> columns) {
         return jdbc.sql("select "
