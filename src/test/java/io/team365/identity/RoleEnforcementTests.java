@@ -45,7 +45,8 @@ class RoleEnforcementTests extends IntegrationTest {
             "^/(settings/(profile|password|tokens)(/.*)?|api/v1/me(/.*)?|switch-client|logout|(api/v1/)?views(/.*)?)$");
 
     private static final Pattern ADMINISTRATION = Pattern.compile(
-            "^/(settings/(users|audit|fields|pipelines|teams)(/.*)?|api/v1/(members|invitations|audit|teams)(/.*)?)$");
+            "^/(settings/(users|audit|fields|pipelines|teams)(/.*)?|api/v1/(members|invitations|audit|teams)(/.*)?"
+                    + "|(api/v1/)?privacy/restrictions(/.*)?)$");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
