@@ -78,7 +78,7 @@ public class ViewManagement {
         }
         UUID id = Ids.newId();
         views.insert(user.tenant(), id, object, user.userId(), view);
-        audit.record(user.tenant(), actor, "view.created", "view", id.toString(), Map.of("name", view.name()));
+        audit.record(user.tenant(), actor, "view.created", "view", id.toString(), Map.of());
         return get(id);
     }
 
@@ -96,7 +96,7 @@ public class ViewManagement {
                         requested.sort()),
                 user);
         views.update(id, view);
-        audit.record(user.tenant(), actor, "view.updated", "view", id.toString(), Map.of("name", view.name()));
+        audit.record(user.tenant(), actor, "view.updated", "view", id.toString(), Map.of());
         return get(id);
     }
 
@@ -105,7 +105,7 @@ public class ViewManagement {
         SignedInUser user = SignedInUser.require();
         SavedView view = changeable(id, user);
         views.delete(id);
-        audit.record(user.tenant(), actor, "view.deleted", "view", id.toString(), Map.of("name", view.name()));
+        audit.record(user.tenant(), actor, "view.deleted", "view", id.toString(), Map.of());
     }
 
     /** Someone else's shared view is changed only by an admin; a read-only user may keep personal views only. */

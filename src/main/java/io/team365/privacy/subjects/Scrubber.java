@@ -41,9 +41,6 @@ final class Scrubber {
                 patterns.add(
                         Pattern.compile("(?<!\\d)\\+?" + String.join("[\\s().\\-/]*", digits.split("")) + "(?!\\d)"));
             }
-            if (!phone.isBlank()) {
-                patterns.add(Pattern.compile(Pattern.quote(phone.strip())));
-            }
         }
     }
 
