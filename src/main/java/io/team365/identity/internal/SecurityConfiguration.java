@@ -94,7 +94,9 @@ class SecurityConfiguration {
         "/api/v1/teams/**",
         "/api/v1/members/**",
         "/api/v1/invitations/**",
-        "/api/v1/audit/**"
+        "/api/v1/audit/**",
+        "/settings/retention/**",
+        "/api/v1/retention/**"
     };
 
     /**
