@@ -226,6 +226,38 @@ class RetentionRulesTests extends IntegrationTest {
     }
 
     @Test
+    void oneRunAtATimePerClientAndAnInterruptedRunIsClosedByTheNext() {
+        SignedUp owner = signUpAndVerify("Rules Busy Co");
+        UUID running = UUID.randomUUID();
+        inTenant(
+                owner,
+                () -> jdbc.sql("insert into retention_runs (tenant_id, id, trigger, started_at)"
+                                + " values (?, ?, 'nightly', now() - interval '5 minutes')")
+                        .params(owner.tenantId(), running)
+                        .update());
+
+        HttpResponse<String> busy = owner.session().postJson("/api/v1/retention/runs", "");
+        assertThat(busy.statusCode()).as(busy.body()).isEqualTo(409);
+        assertThat(count(owner, "select count(*) from retention_runs")).isEqualTo(1L);
+        HttpResponse<String> busyPage = owner.session().postForm("/settings/retention/runs", Map.of());
+        assertThat(busyPage.statusCode()).isEqualTo(409);
+        assertThat(busyPage.body()).contains("already under way");
+
+        inTenant(
+                owner,
+                () -> jdbc.sql("update retention_runs set started_at = now() - interval '2 hours' where id = ?")
+                        .param(running)
+                        .update());
+        assertThat(owner.session().postJson("/api/v1/retention/runs", "").statusCode())
+                .isEqualTo(201);
+        assertThat(count(owner, "select count(*) from retention_runs where finished_at is not null"))
+                .isEqualTo(2L);
+        assertThat(count(owner, "select failures from retention_runs where id = '" + running + "'"))
+                .as("the interrupted run is reported as failed")
+                .isEqualTo(1L);
+    }
+
+    @Test
     void theNightlyTaskIsInTheSchedulersTableAndCompletedPublicationsAreCleared() {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(10))
