@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,6 +62,11 @@ class RetentionTests extends IntegrationTest {
                                 + " values (?, ?, 'retry-1', 'hash')")
                         .params(owner.tenantId(), owner.userId())
                         .update());
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        count(tenant, "select count(*) from timeline_entries where record_id = '" + oldLead + "'") > 0);
 
         clock.advance(Duration.ofDays(25 * 31));
         try {
@@ -108,6 +114,16 @@ class RetentionTests extends IntegrationTest {
                                         .single()))
                         .isEqualTo(1L);
             }
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .alias("the anonymised lead's history, which holds its old values, goes too")
+                    .until(() -> count(
+                                    tenant,
+                                    "select count(*) from timeline_entries where record_id in ('" + oldLead + "', '"
+                                            + oldUnqualified + "')")
+                            == 0);
+            assertThat(count(tenant, "select count(*) from timeline_entries where record_id = '" + freshLead + "'"))
+                    .isPositive();
             assertThat(count(
                             tenant,
                             "select count(*) from leads l where l::text ~* '(zelda|zimmer|yorick|yellow|budget)'"))
