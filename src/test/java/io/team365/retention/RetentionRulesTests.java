@@ -70,6 +70,7 @@ class RetentionRulesTests extends IntegrationTest {
         assertThat(api.patchJson("/api/v1/retention/rules/no.such-rule", "{\"period\":\"P1Y\"}")
                         .statusCode())
                 .isEqualTo(404);
+        assertThat(api.get("/api/v1/retention/runs?limit=lots").statusCode()).isEqualTo(400);
         assertThat(api.patchJson("/api/v1/retention/rules/leads.untouched", "{\"period\":1}")
                         .statusCode())
                 .isEqualTo(400);

@@ -73,7 +73,9 @@ class RetentionSettingsController {
             RetentionRun run = retention.runNow(Actors.of(request));
             return "redirect:/settings/retention?done=ran&run=" + run.id();
         } catch (Conflict busy) {
-            response.setStatus(HttpStatus.CONFLICT.value());
+            // htmx swaps only successful responses; its request still shows the reason in place
+            boolean htmx = "true".equals(request.getHeader("HX-Request"));
+            response.setStatus(htmx ? HttpStatus.OK.value() : HttpStatus.CONFLICT.value());
             String reason = messages.getMessage(busy.messageKey(), null, locale);
             return render(model, FormErrors.single("run", reason), null, null, null);
         }
