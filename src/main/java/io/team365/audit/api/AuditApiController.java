@@ -9,7 +9,7 @@ import io.team365.audit.internal.AuditChain;
 import io.team365.audit.internal.SubjectAudit;
 import io.team365.core.InvalidInput;
 import io.team365.core.web.ListPage;
-import io.team365.identity.SignedInUser;
+import io.team365.tenancy.TenantContext;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -70,7 +70,7 @@ class AuditApiController {
             summary = "Seals the entries waiting for it, then recomputes the Client's audit hash chain and reports"
                     + " the first altered, removed or out-of-order entry")
     ChainVerification verification() {
-        chain.seal(SignedInUser.require().tenant());
+        chain.seal(TenantContext.requireTenant());
         return chain.verify();
     }
 }

@@ -4,7 +4,7 @@ import io.team365.audit.AuditEntry;
 import io.team365.audit.AuditTrail;
 import io.team365.audit.ChainVerification;
 import io.team365.audit.internal.AuditChain;
-import io.team365.identity.SignedInUser;
+import io.team365.tenancy.TenantContext;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -30,7 +30,7 @@ class AuditSettingsController {
     /** "Verify the chain": seals what waits, recomputes the chain, and shows the result above the newest entries. */
     @PostMapping("/settings/audit/verification")
     String verify(Model model) {
-        chain.seal(SignedInUser.require().tenant());
+        chain.seal(TenantContext.requireTenant());
         ChainVerification result = chain.verify();
         model.addAttribute("verification", result);
         return list(null, null, model);

@@ -80,7 +80,7 @@ public class Invitations {
                         "invitation.revoked",
                         "invitation",
                         replaced.toString(),
-                        Map.of("email", email, "reason", "replaced by a new invitation")));
+                        Map.of("reason", "replaced by a new invitation")));
         String secret = SecretTokens.newSecret();
         UUID id = Ids.newId();
         jdbc.sql("""
@@ -103,7 +103,7 @@ public class Invitations {
                 "invitation.sent",
                 "invitation",
                 id.toString(),
-                Map.of("email", email, "role", role.value()));
+                Map.of("role", role.value()));
         return id;
     }
 
