@@ -145,15 +145,22 @@ create policy operator_console on operator_grants for select using (current_user
 -- function that returns only live grants, and only their ids, scope and times, never another tenant's data.
 create function operator_live_grants(at timestamptz)
     returns table (tenant_id uuid, id uuid, scope text, expires_at timestamptz, client_name text)
-    language sql stable security definer
+    language plpgsql volatile security definer
     set search_path = public, pg_temp
-    set app.worker = 'tenant-registry'
     as $$
-    select g.tenant_id, g.id, g.scope, g.expires_at, c.name
-    from operator_grants g join clients c on c.id = g.tenant_id
-    where g.revoked_at is null and g.granted_at <= at and g.expires_at > at
-    order by c.name, g.expires_at
-    $$;
+declare
+    worker text := coalesce(current_setting('app.worker', true), '');
+begin
+    -- the Client registry's own rule lets the registry worker read Client names; set only for this query
+    perform set_config('app.worker', 'tenant-registry', true);
+    return query
+        select g.tenant_id, g.id, g.scope, g.expires_at, c.name
+        from operator_grants g join clients c on c.id = g.tenant_id
+        where g.revoked_at is null and g.granted_at <= at and g.expires_at > at
+        order by c.name, g.expires_at;
+    perform set_config('app.worker', worker, true);
+end
+$$;
 revoke all on function operator_live_grants(timestamptz) from public;
 grant execute on function operator_live_grants(timestamptz) to ${appRole};
 
@@ -173,10 +180,19 @@ create table law_enforcement_requests (
 );
 -- The register may name the Client concerned; whether an id is a Client is checked without being bound to it.
 create function client_exists(client uuid) returns boolean
-    language sql stable security definer
+    language plpgsql volatile security definer
     set search_path = public, pg_temp
-    set app.worker = 'tenant-registry'
-    as $$ select exists (select 1 from clients where id = client) $$;
+    as $$
+declare
+    worker text := coalesce(current_setting('app.worker', true), '');
+    found  boolean;
+begin
+    perform set_config('app.worker', 'tenant-registry', true);
+    select exists (select 1 from clients where id = client) into found;
+    perform set_config('app.worker', worker, true);
+    return found;
+end
+$$;
 revoke all on function client_exists(uuid) from public;
 grant execute on function client_exists(uuid) to ${appRole};
 create index law_enforcement_requests_recent on law_enforcement_requests (received_on desc, id desc);

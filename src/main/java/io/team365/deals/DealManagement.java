@@ -188,7 +188,8 @@ public class DealManagement {
     @Transactional
     public DealPage list(DealQuery query) {
         pipelines.ensureDefault(SignedInUser.require().tenant());
-        DealPage page = lists.list(query, team.recordScope(), SignedInUser.require().userId());
+        DealPage page =
+                lists.list(query, team.recordScope(), SignedInUser.require().userId());
         // one audit entry per list read: the record type and how many, never the values shown
         audit.record(
                 SignedInUser.require().tenant(),

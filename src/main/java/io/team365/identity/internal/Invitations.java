@@ -98,12 +98,7 @@ public class Invitations {
         String clientName = clients.find(inviter.tenant()).orElseThrow().name();
         outbox.enqueue(inviter.tenant(), mail.invitation(email, inviter.name(), clientName, secret));
         audit.record(
-                inviter.tenant(),
-                actor,
-                "invitation.sent",
-                "invitation",
-                id.toString(),
-                Map.of("role", role.value()));
+                inviter.tenant(), actor, "invitation.sent", "invitation", id.toString(), Map.of("role", role.value()));
         return id;
     }
 

@@ -102,13 +102,7 @@ class TeamManagementService implements TeamManagement {
             throw new Conflict("userId", "team.last-owner");
         }
         memberships.delete(by.tenant(), userId);
-        audit.record(
-                by.tenant(),
-                actor,
-                "member.removed",
-                "user",
-                userId.toString(),
-                Map.of("role", current.value()));
+        audit.record(by.tenant(), actor, "member.removed", "user", userId.toString(), Map.of("role", current.value()));
     }
 
     /** The member's role, locked until commit, refusing admins who try to change an owner. */
