@@ -10,9 +10,11 @@ import java.util.UUID;
  * @param anchor the seal number the chain starts after (0, or where retention removed the oldest part)
  * @param verified how many sealed entries were recomputed and matched
  * @param unsealed entries recorded but not sealed yet (normal for the last few seconds)
+ * @param head the hex SHA-256 of the last verified seal: kept outside the database, it shows later whether the chain
+ *     was rewritten as a whole
  */
 public record ChainVerification(
-        boolean intact, long anchor, long verified, long unsealed, Problem problem, Instant checkedAt) {
+        boolean intact, long anchor, long verified, long unsealed, String head, Problem problem, Instant checkedAt) {
 
     /**
      * What broke the chain: {@code altered} (an entry or its seal no longer hashes to the stored value),

@@ -193,7 +193,14 @@ public class AuditChain {
         if (problem == null && newest != null) {
             problem = lateEntry(newest.minus(LATE));
         }
-        return new ChainVerification(problem == null, anchor.seq(), verified, unsealed, problem, clock.instant());
+        return new ChainVerification(
+                problem == null,
+                anchor.seq(),
+                verified,
+                unsealed,
+                HexFormat.of().formatHex(previous),
+                problem,
+                clock.instant());
     }
 
     /** The oldest entry that was never sealed though it is dated well before entries already sealed. */

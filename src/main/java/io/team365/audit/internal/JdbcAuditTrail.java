@@ -95,6 +95,12 @@ class JdbcAuditTrail implements AuditTrail {
                 .list();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<AuditEntry> about(List<String> targetIds, UUID before, int limit) {
+        return targetIds.isEmpty() ? List.of() : recentAbout(before, limit, null, targetIds);
+    }
+
     /** Like {@link #recent}, narrowed to entries about any of the given records. */
     @Transactional(readOnly = true)
     List<AuditEntry> recentAbout(UUID before, int limit, String actionFilter, List<String> targetIds) {
