@@ -66,7 +66,8 @@ public class LawEnforcementRegister {
         try {
             received = LocalDate.parse(
                     draft.receivedOn() == null ? "" : draft.receivedOn().strip());
-            if (received.isAfter(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1))) {
+            if (received.isAfter(
+                    LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1))) {
                 check.reject("receivedOn", "audit.operators.register.received-future");
             }
         } catch (DateTimeParseException e) {
