@@ -96,8 +96,13 @@ class SecurityConfiguration {
         "/api/v1/invitations/**",
         "/api/v1/audit/**",
         "/settings/retention/**",
-        "/api/v1/retention/**"
+        "/api/v1/retention/**",
+        "/settings/operator-access/**",
+        "/api/v1/operator-grants/**"
     };
+
+    /** Team365 staff only (ROLE_OPERATOR); what they may see of a Client is decided by that Client's grants. */
+    private static final String[] OPERATOR_CONSOLE = {"/operator", "/operator/**"};
 
     /**
      * The strict policy everywhere but Swagger UI, a third-party page that sets inline styles; it still may run no
@@ -165,11 +170,15 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain application(
-            HttpSecurity http, ApiTokens tokens, Memberships memberships, SignInFailureHandler failures)
+            HttpSecurity http,
+            ApiTokens tokens,
+            Memberships memberships,
+            OperatorAccounts operators,
+            SignInFailureHandler failures)
             throws Exception {
         // plain objects, not beans: as beans Boot would also register them as servlet filters outside this chain
         var bearerTokens = new BearerTokenFilter(tokens);
-        var tenantBinding = new TenantBindingFilter(memberships);
+        var tenantBinding = new TenantBindingFilter(memberships, operators);
         RequestMatcher bearer = request -> ProblemResponses.isApi(request) && BearerTokenFilter.hasBearerToken(request);
         // CSRF protects a signed-in browser session; API calls without one have nothing to protect and get a 401
         RequestMatcher unsubscribe = request -> request.getRequestURI().startsWith("/unsubscribe/");
@@ -190,6 +199,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(SELF_SERVICE)
                         .authenticated()
+                        .requestMatchers(OPERATOR_CONSOLE)
+                        .hasRole("OPERATOR")
                         .requestMatchers(ADMINISTRATION)
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/settings/client/**")
