@@ -93,6 +93,18 @@ class ConsentPurposeTests extends IntegrationTest {
                                 .single()))
                 .as("the history stays")
                 .isEqualTo(1);
+        HttpResponse<String> grantArchived = api.postJson(
+                "/api/v1/consents",
+                "{\"contactId\":\"" + contact + "\",\"purpose\":\"webinars\",\"granted\":true,\"method\":\"api\"}");
+        assertThat(grantArchived.statusCode()).isEqualTo(400);
+        assertThat(grantArchived.body()).contains("archived");
+        assertThat(api.postJson(
+                                "/api/v1/consents",
+                                "{\"contactId\":\"" + contact
+                                        + "\",\"purpose\":\"webinars\",\"granted\":false,\"method\":\"api\"}")
+                        .statusCode())
+                .as("withdrawing an archived purpose is still recorded")
+                .isEqualTo(201);
         assertThat(api.postJson("/api/v1/consent-purposes", "{\"key\":\"webinars\",\"label\":\"Reuse\"}")
                         .statusCode())
                 .as("an archived purpose keeps its key")

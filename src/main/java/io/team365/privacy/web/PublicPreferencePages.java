@@ -62,7 +62,7 @@ class PublicPreferencePages extends OncePerRequestFilter {
         String path = request.getRequestURI();
         String token = path.substring(path.indexOf('/', 1) + 1);
         boolean allowed = take("address:" + request.getRemoteAddr(), perAddress)
-                & take("link:" + token.hashCode() + ":" + token.length(), perLink);
+                & take("link:" + (token.length() > 200 ? token.substring(0, 200) : token), perLink);
         if (!allowed) {
             tooMany(request, response);
             return;
