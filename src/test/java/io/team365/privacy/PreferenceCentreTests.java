@@ -257,6 +257,42 @@ class PreferenceCentreTests extends IntegrationTest {
         assertThat(noSignal.body()).doesNotContain("Your browser asks not to be tracked");
     }
 
+    @Test
+    void theContactPageShowsConsentAndHandsMembersAWorkingPreferenceLink() {
+        SignedUp owner = signUpAndVerify("Panel Co");
+        Joined reader = inviteAndJoin(owner, "read-only");
+        Browserless browser = owner.session();
+        UUID contact = contact(browser, "Pam");
+        grant(browser, contact, "newsletter");
+
+        String panel =
+                browser.page("/privacy/contacts/" + contact + "/consents-panel").body();
+        assertThat(panel).contains("Consent", "Newsletter", "Granted", "Not asked", "Get preference link");
+        HttpResponse<String> linked = browser.postForm("/privacy/contacts/" + contact + "/preference-link", Map.of());
+        assertThat(linked.statusCode()).isEqualTo(200);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile(
+                        "value=\"http://localhost:\\d+(/preferences/[^\"]+)\"")
+                .matcher(linked.body());
+        assertThat(link.find()).as(linked.body()).isTrue();
+        assertThat(linked.body()).contains("data-privacy-copy");
+        assertThat(new PublicVisitor(port).get(link.group(1)).body())
+                .contains("name=\"granted\" value=\"newsletter\" checked");
+
+        assertThat(reader.session()
+                        .page("/privacy/contacts/" + contact + "/consents-panel")
+                        .body())
+                .contains("Newsletter")
+                .doesNotContain("Get preference link");
+        assertThat(reader.session()
+                        .postForm("/privacy/contacts/" + contact + "/preference-link", Map.of())
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(browser.postForm("/privacy/contacts/" + UUID.randomUUID() + "/preference-link", Map.of())
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(browser.get("/api/v1/audit?recordId=" + contact).body()).contains("consent.preference-link-issued");
+    }
+
     static UUID contact(Browserless api, String name) {
         HttpResponse<String> created = api.postJson(
                 "/api/v1/contacts",

@@ -77,6 +77,40 @@ class ValueSourceTests extends IntegrationTest {
     }
 
     @Test
+    void aContactMadeOnThePageAndChangedOverTheApiKeepsBothChannels() {
+        SignedUp owner = signUpAndVerify("Channel Co");
+        Browserless browser = owner.session();
+        TenantId tenant = new TenantId(owner.tenantId());
+        Map<String, String> form = new java.util.HashMap<>(Map.of(
+                "firstName", "Cam", "lastName", "Page", "email", "cam@example.test", "phone", "", "jobTitle", ""));
+        form.put("tags", "");
+        form.put("source", "");
+        HttpResponse<String> made = browser.postForm("/contacts", form);
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(302);
+        String location = made.headers().firstValue("Location").orElseThrow();
+        java.util.regex.Matcher id =
+                java.util.regex.Pattern.compile("/contacts/([0-9a-f-]{36})").matcher(location);
+        assertThat(id.find()).as(location).isTrue();
+        UUID contact = UUID.fromString(id.group(1));
+        assertThat(sources(tenant, contact)).contains("firstName=user/ui", "lastName=user/ui", "emails=user/ui");
+
+        HttpResponse<String> patched = apiClient(browser)
+                .send("PATCH", "/api/v1/contacts/" + contact, "application/json", "{\"lastName\":\"Api\"}", null);
+        assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+        assertThat(sources(tenant, contact)).contains("firstName=user/ui", "lastName=user/api");
+        assertThat(TenantContext.callAs(
+                        tenant,
+                        null,
+                        () -> jdbc.sql(
+                                        "select recorded_by from value_sources where record_id = ? and field = 'lastName'")
+                                .param(contact)
+                                .query(UUID.class)
+                                .single()))
+                .as("who recorded it")
+                .isEqualTo(owner.userId());
+    }
+
+    @Test
     void aConvertedLeadPassesItsSourcesToTheContact() {
         SignedUp owner = signUpAndVerify("Lead Source Co");
         Browserless api = owner.session();
