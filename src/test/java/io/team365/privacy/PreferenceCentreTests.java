@@ -255,6 +255,18 @@ class PreferenceCentreTests extends IntegrationTest {
 
         HttpResponse<String> noSignal = new PublicVisitor(port).get(path);
         assertThat(noSignal.body()).doesNotContain("Your browser asks not to be tracked");
+
+        PublicVisitor anyone = new PublicVisitor(port, "Sec-GPC", "1", "DNT", "1");
+        HttpResponse<String> landing = anyone.get("/");
+        assertThat(landing.statusCode()).isEqualTo(200);
+        assertThat(landing.headers().allValues("Set-Cookie"))
+                .as("a page without a form sets no cookie")
+                .isEmpty();
+        assertThat(landing.body()).doesNotContain("google-analytics", "googletagmanager", "fullstory");
+        assertThat(anyone.get("/login").headers().allValues("Set-Cookie"))
+                .as("only the session a sign-in form's CSRF token needs")
+                .allSatisfy(
+                        cookie -> assertThat(cookie).startsWith("T365SESSION=").contains("HttpOnly"));
     }
 
     @Test
