@@ -38,6 +38,9 @@ class RoleEnforcementTests extends IntegrationTest {
             "/invitations/accept",
             "/api/v1/signup",
             "/api/v1/password-resets",
+            // the preference centre and one-click unsubscribe: the secret in the path is the credential
+            "/preferences/{token}",
+            "/unsubscribe/{token}",
             "/error");
 
     /** Changes to one's own account, allowed to every role. */
@@ -45,7 +48,7 @@ class RoleEnforcementTests extends IntegrationTest {
             "^/(settings/(profile|password|tokens)(/.*)?|api/v1/me(/.*)?|switch-client|logout|(api/v1/)?views(/.*)?)$");
 
     private static final Pattern ADMINISTRATION = Pattern.compile(
-            "^/(settings/(users|audit|fields|pipelines|teams)(/.*)?|api/v1/(members|invitations|audit|teams)(/.*)?)$");
+            "^/(settings/(users|audit|fields|pipelines|teams|privacy)(/.*)?|api/v1/(members|invitations|audit|teams)(/.*)?)$");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

@@ -90,6 +90,7 @@ class SecurityConfiguration {
         "/settings/audit/**",
         "/settings/fields/**",
         "/settings/pipelines/**",
+        "/settings/privacy/**",
         "/settings/teams/**",
         "/api/v1/teams/**",
         "/api/v1/members/**",
@@ -181,7 +182,10 @@ class SecurityConfiguration {
         var tenantBinding = new TenantBindingFilter(memberships, operators);
         RequestMatcher bearer = request -> ProblemResponses.isApi(request) && BearerTokenFilter.hasBearerToken(request);
         // CSRF protects a signed-in browser session; API calls without one have nothing to protect and get a 401
-        RequestMatcher unsubscribe = request -> request.getRequestURI().startsWith("/unsubscribe/");
+        // the preference centre's forms likewise: the secret in the address is what a forger lacks, and the pages
+        // stay without a session (no cookie)
+        RequestMatcher unsubscribe = request -> request.getRequestURI().startsWith("/unsubscribe/")
+                || request.getRequestURI().startsWith("/preferences/");
         RequestMatcher apiWithoutSession = request -> ProblemResponses.isApi(request) && !signedInSession(request);
         // only pages are remembered for after sign-in; remembering API calls would start a session for each
         var requestCache = new HttpSessionRequestCache();
@@ -212,6 +216,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PATCH, "/api/v1/custom-fields/**")
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/custom-fields/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/consent-purposes")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PATCH, "/api/v1/consent-purposes/**")
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/pipelines")
                         .hasRole("ADMIN")

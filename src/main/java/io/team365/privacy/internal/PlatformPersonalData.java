@@ -9,10 +9,11 @@ import static io.team365.core.personaldata.PersonalField.Retention.UNTIL_PROCESS
 import io.team365.core.personaldata.NotPersonal;
 import io.team365.core.personaldata.PersonalDataDeclarations;
 import io.team365.core.personaldata.PersonalField;
+import io.team365.core.personaldata.SubjectRows;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The event publication registry, and the privacy module's own consent tables. */
+/** The event publication registry, and the privacy module's own tables: consent, and where values came from. */
 @Component
 class PlatformPersonalData implements PersonalDataDeclarations {
 
@@ -39,6 +40,13 @@ class PlatformPersonalData implements PersonalDataDeclarations {
                         TECHNICAL,
                         "prove which notice the person saw",
                         RECORD_LIFETIME,
+                        DELETE),
+                PersonalField.of(
+                        "value_sources",
+                        "detail",
+                        TECHNICAL,
+                        "show where a value came from (a channel, an import file's name, a connected account)",
+                        RECORD_LIFETIME,
                         DELETE));
     }
 
@@ -52,6 +60,20 @@ class PlatformPersonalData implements PersonalDataDeclarations {
                 new NotPersonal("consent_events", "method", "how consent was given: a fixed word"),
                 new NotPersonal("consent_purposes", "key", "a purpose's key"),
                 new NotPersonal("consent_purposes", "label", "a purpose's name"),
-                new NotPersonal("consent_purposes", "description", "what a purpose means"));
+                new NotPersonal("consent_purposes", "description", "what a purpose means"),
+                new NotPersonal("value_sources", "record_type", "a kind of record: a fixed word"),
+                new NotPersonal("value_sources", "field", "a field's name"),
+                new NotPersonal("value_sources", "source", "where a value came from: a fixed word"));
+    }
+
+    /** A subject's consent entries, and the sources of their contact's and lead's values, are theirs alone. */
+    @Override
+    public List<SubjectRows> subjectRows() {
+        return List.of(
+                new SubjectRows("consent_events", "t.contact_id = any(:contactIds)", SubjectRows.Relation.OWNED),
+                new SubjectRows(
+                        "value_sources",
+                        "t.record_id = any(:contactIds) or t.record_id = any(:leadIds)",
+                        SubjectRows.Relation.OWNED));
     }
 }
