@@ -86,6 +86,6 @@ public class PrivacyNotices {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 }

@@ -58,7 +58,7 @@ public class PolicyAcceptances {
     /** Needs the person and their Client bound (as on every signed-in request). */
     @Transactional(readOnly = true)
     public List<Pending> pending(SignedInUser user) {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         List<Pending> pending = new ArrayList<>();
         Optional<NoticeVersion> policy = versions.requiredPolicy(today);
         if (policy.isPresent()

@@ -79,6 +79,6 @@ class LegalPagesController {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 }
