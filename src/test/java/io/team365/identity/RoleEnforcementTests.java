@@ -38,14 +38,16 @@ class RoleEnforcementTests extends IntegrationTest {
             "/invitations/accept",
             "/api/v1/signup",
             "/api/v1/password-resets",
+            "/legal/privacy",
+            "/legal/notices/{clientId}",
             "/error");
 
     /** Changes to one's own account, allowed to every role. */
     private static final Pattern SELF_SERVICE = Pattern.compile(
-            "^/(settings/(profile|password|tokens)(/.*)?|api/v1/me(/.*)?|switch-client|logout|(api/v1/)?views(/.*)?)$");
+            "^/(settings/(profile|password|tokens|account)(/.*)?|api/v1/me(/.*)?|switch-client|logout|(api/v1/)?views(/.*)?)$");
 
     private static final Pattern ADMINISTRATION = Pattern.compile(
-            "^/(settings/(users|audit|fields|pipelines|teams)(/.*)?|api/v1/(members|invitations|audit|teams)(/.*)?)$");
+            "^/(settings/(users|audit|fields|pipelines|teams|privacy/notice)(/.*)?|api/v1/(members|invitations|audit|teams)(/.*)?)$");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
