@@ -50,6 +50,15 @@ class YourAccountTests extends IntegrationTest {
         assertThat(wrong.body()).contains("The password is not right.");
         HttpResponse<String> missing = reader.session().postForm("/settings/account/close", Map.of());
         assertThat(missing.statusCode()).isEqualTo(422);
+        for (int guess = 0; guess < 5; guess++) {
+            reader.session().postForm("/settings/account/close", Map.of("password", "guess " + guess));
+        }
+        HttpResponse<String> throttled =
+                reader.session().postForm("/settings/account/close", Map.of("password", reader.password()));
+        assertThat(throttled.statusCode())
+                .as("guessing is throttled like sign-in")
+                .isEqualTo(422);
+        assertThat(throttled.body()).contains("Too many wrong passwords");
 
         assertThat(inTenant(owner.tenantId(), "select count(*) from memberships"))
                 .isEqualTo(2);

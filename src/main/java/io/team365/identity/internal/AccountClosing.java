@@ -41,6 +41,7 @@ class AccountClosing implements AccountClosure {
     private final Outbox outbox;
     private final IdentityMail mail;
     private final JdbcClient jdbc;
+    private final SignInThrottle throttle;
 
     AccountClosing(
             UserAccounts users,
@@ -53,7 +54,9 @@ class AccountClosing implements AccountClosure {
             AuditTrail audit,
             Outbox outbox,
             IdentityMail mail,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            SignInThrottle throttle) {
+        this.throttle = throttle;
         this.users = users;
         this.memberships = memberships;
         this.encoder = encoder;
@@ -81,9 +84,19 @@ class AccountClosing implements AccountClosure {
     @Override
     public void close(SignedInUser user, String password, AuditTrail.Actor actor) {
         UserAccount account = users.findById(user.userId()).orElseThrow();
-        if (password == null || account.passwordHash() == null || !encoder.matches(password, account.passwordHash())) {
+        if (password == null || password.isEmpty()) {
+            throw InvalidInput.of("password", "validation.required");
+        }
+        // the password again is the proof that the person, not someone at their unlocked screen, closes the account:
+        // guesses count towards the same limits as sign-in
+        SignInThrottle.Attempt attempt = throttle.begin(account.email(), actor.ip() == null ? "unknown" : actor.ip());
+        if (attempt.blocked()) {
+            throw InvalidInput.of("password", "account.close.throttled");
+        }
+        if (account.passwordHash() == null || !encoder.matches(password, account.passwordHash())) {
             throw InvalidInput.of("password", "account.close.password-wrong");
         }
+        throttle.succeeded(attempt);
         if (!soleOwnerOf(user).isEmpty()) {
             throw new Conflict("password", "account.close.last-owner");
         }
