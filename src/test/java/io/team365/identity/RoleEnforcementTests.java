@@ -41,11 +41,13 @@ class RoleEnforcementTests extends IntegrationTest {
             // the preference centre and one-click unsubscribe: the secret in the path is the credential
             "/preferences/{token}",
             "/unsubscribe/{token}",
+            "/legal/privacy",
+            "/legal/notices/{clientId}",
             "/error");
 
     /** Changes to one's own account, allowed to every role. */
     private static final Pattern SELF_SERVICE = Pattern.compile(
-            "^/(settings/(profile|password|tokens)(/.*)?|api/v1/me(/.*)?|switch-client|logout|(api/v1/)?views(/.*)?)$");
+            "^/(settings/(profile|password|tokens|account)(/.*)?|api/v1/me(/.*)?|switch-client|logout|(api/v1/)?views(/.*)?)$");
 
     private static final Pattern ADMINISTRATION = Pattern.compile(
             "^/(settings/(users|audit|fields|pipelines|teams|privacy)(/.*)?|api/v1/(members|invitations|audit|teams)(/.*)?)$");

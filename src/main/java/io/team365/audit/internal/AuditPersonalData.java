@@ -7,6 +7,7 @@ import static io.team365.core.personaldata.PersonalField.Retention.*;
 import io.team365.core.personaldata.NotPersonal;
 import io.team365.core.personaldata.PersonalDataDeclarations;
 import io.team365.core.personaldata.PersonalField;
+import io.team365.core.personaldata.SubjectRows;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -36,5 +37,17 @@ class AuditPersonalData implements PersonalDataDeclarations {
                 new NotPersonal("audit_events", "action", "a fixed name of an action"),
                 new NotPersonal("audit_events", "target_type", "the kind of record"),
                 new NotPersonal("audit_events", "target_id", "a record's id"));
+    }
+
+    /**
+     * Entries where the person acted: kept for the audit retention (the trail is append-only), so erasure scrubs
+     * their identifiers from the row instead of deleting it.
+     */
+    @Override
+    public List<SubjectRows> subjectRows() {
+        return List.of(new SubjectRows(
+                "audit_events",
+                "t.actor_id = any(:userIds) or t.actor_email = any(:emails)",
+                SubjectRows.Relation.LINKED));
     }
 }

@@ -7,6 +7,7 @@ import static io.team365.core.personaldata.PersonalField.Retention.*;
 import io.team365.core.personaldata.NotPersonal;
 import io.team365.core.personaldata.PersonalDataDeclarations;
 import io.team365.core.personaldata.PersonalField;
+import io.team365.core.personaldata.SubjectRows;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -48,5 +49,11 @@ class NotificationPersonalData implements PersonalDataDeclarations {
         return List.of(
                 new NotPersonal("outbound_emails", "kind", "a fixed kind of message"),
                 new NotPersonal("outbound_emails", "status", "queued, sent or failed"));
+    }
+
+    /** Mail written to the person. */
+    @Override
+    public List<SubjectRows> subjectRows() {
+        return List.of(new SubjectRows("outbound_emails", "t.recipient = any(:emails)", SubjectRows.Relation.OWNED));
     }
 }
