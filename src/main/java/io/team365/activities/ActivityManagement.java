@@ -9,6 +9,7 @@ import io.team365.core.NotFound;
 import io.team365.core.PreconditionFailed;
 import io.team365.core.RecordLinks;
 import io.team365.core.paging.KeysetSort;
+import io.team365.identity.Actors;
 import io.team365.identity.SignedInUser;
 import io.team365.identity.TeamManagement;
 import java.time.Instant;
@@ -136,7 +137,16 @@ public class ActivityManagement {
         if (query.recordId() != null || query.recordType() != null) {
             records.require(query.recordType(), query.recordId());
         }
-        return store.list(query, team.recordScope());
+        ActivityPage page = store.list(query, team.recordScope());
+        // one audit entry per list read: the record type and how many (and whose record, by id), never values
+        audit.record(
+                SignedInUser.require().tenant(),
+                Actors.current(),
+                "activity.listed",
+                query.recordType() == null ? "activity" : query.recordType(),
+                query.recordId() == null ? null : query.recordId().toString(),
+                Map.of("count", page.activities().size(), "recordType", "activity"));
+        return page;
     }
 
     /**

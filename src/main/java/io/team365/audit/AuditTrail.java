@@ -23,4 +23,11 @@ public interface AuditTrail {
 
     /** The current tenant's entries, newest first: {@code limit} of them before the given entry id (null for the newest). */
     List<AuditEntry> recent(UUID before, int limit, String actionFilter, String targetId);
+
+    /**
+     * The current tenant's entries about any of the records (contact and lead ids of a data subject, for access
+     * packages), newest first. Audit entries are kept for their retention period and are never erased or changed by
+     * a data-subject request: they are the record of who accessed the subject's data.
+     */
+    List<AuditEntry> about(List<String> targetIds, UUID before, int limit);
 }

@@ -13,6 +13,7 @@ import io.team365.core.paging.FilterField;
 import io.team365.core.paging.Filters;
 import io.team365.core.paging.KeysetSort;
 import io.team365.customfields.CustomFieldManagement;
+import io.team365.identity.Actors;
 import io.team365.identity.SignedInUser;
 import io.team365.identity.TeamManagement;
 import java.util.Collection;
@@ -143,12 +144,21 @@ public class CompanyManagement {
 
     public CompanyPage list(CompanyQuery query) {
         KeysetSort.checkedLimit(query.limit());
-        return store.list(
+        CompanyPage page = store.list(
                 query,
                 team.recordScope(),
                 new Filters(filterFields()),
                 CompanyStore.SORTS.with(customFields.sortColumns("company", null, Company::customFields)),
                 SignedInUser.require().userId());
+        // one audit entry per list read: the record type and how many, never the values shown
+        audit.record(
+                SignedInUser.require().tenant(),
+                Actors.current(),
+                "company.listed",
+                "company",
+                null,
+                Map.of("count", page.companies().size(), "trash", query.deleted()));
+        return page;
     }
 
     /** What the filter builder offers for companies: the standard fields, then the Client's custom fields. */

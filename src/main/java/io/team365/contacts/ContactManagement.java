@@ -15,6 +15,7 @@ import io.team365.core.paging.FilterField;
 import io.team365.core.paging.Filters;
 import io.team365.core.paging.KeysetSort;
 import io.team365.customfields.CustomFieldManagement;
+import io.team365.identity.Actors;
 import io.team365.identity.SignedInUser;
 import io.team365.identity.TeamManagement;
 import java.util.Map;
@@ -146,12 +147,21 @@ public class ContactManagement {
 
     public ContactPage list(ContactQuery query) {
         KeysetSort.checkedLimit(query.limit());
-        return store.list(
+        ContactPage page = store.list(
                 query,
                 team.recordScope(),
                 new Filters(filterFields()),
                 ContactStore.SORTS.with(customFields.sortColumns("contact", null, Contact::customFields)),
                 SignedInUser.require().userId());
+        // one audit entry per list read: the record type and how many, never the values shown
+        audit.record(
+                SignedInUser.require().tenant(),
+                Actors.current(),
+                "contact.listed",
+                "contact",
+                null,
+                Map.of("count", page.contacts().size(), "trash", query.deleted()));
+        return page;
     }
 
     /** What the filter builder offers for contacts: the standard fields, then the Client's custom fields. */

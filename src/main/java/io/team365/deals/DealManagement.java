@@ -16,6 +16,7 @@ import io.team365.deals.internal.DealLists;
 import io.team365.deals.internal.DealStore;
 import io.team365.deals.internal.DealValidation;
 import io.team365.deals.internal.PipelineStore;
+import io.team365.identity.Actors;
 import io.team365.identity.SignedInUser;
 import io.team365.identity.TeamManagement;
 import java.util.ArrayList;
@@ -187,7 +188,17 @@ public class DealManagement {
     @Transactional
     public DealPage list(DealQuery query) {
         pipelines.ensureDefault(SignedInUser.require().tenant());
-        return lists.list(query, team.recordScope(), SignedInUser.require().userId());
+        DealPage page =
+                lists.list(query, team.recordScope(), SignedInUser.require().userId());
+        // one audit entry per list read: the record type and how many, never the values shown
+        audit.record(
+                SignedInUser.require().tenant(),
+                Actors.current(),
+                "deal.listed",
+                "deal",
+                null,
+                Map.of("count", page.deals().size()));
+        return page;
     }
 
     /** What the filter builder offers for deals: the standard fields, then the Client's custom fields. */

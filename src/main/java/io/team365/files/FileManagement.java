@@ -12,6 +12,7 @@ import io.team365.core.paging.KeysetSort;
 import io.team365.core.paging.Page;
 import io.team365.files.internal.AttachmentStore;
 import io.team365.files.internal.UploadChecks;
+import io.team365.identity.Actors;
 import io.team365.identity.SignedInUser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -140,7 +141,16 @@ public class FileManagement {
             String recordType, UUID recordId, boolean deleted, String sort, String cursor, int limit) {
         KeysetSort.checkedLimit(limit);
         RecordRef record = record(recordType, recordId);
-        return store.list(record.type(), record.id(), deleted, sort, cursor, limit);
+        Page<Attachment> page = store.list(record.type(), record.id(), deleted, sort, cursor, limit);
+        // one audit entry per list read, about the record whose files were listed: how many, never names
+        audit.record(
+                SignedInUser.require().tenant(),
+                Actors.current(),
+                "file.listed",
+                record.type(),
+                record.id().toString(),
+                Map.of("count", page.items().size(), "recordType", "file"));
+        return page;
     }
 
     /** An attachment's metadata, trash included; the read is audited. */

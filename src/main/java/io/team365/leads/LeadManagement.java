@@ -15,6 +15,7 @@ import io.team365.core.paging.FilterField;
 import io.team365.core.paging.Filters;
 import io.team365.core.paging.KeysetSort;
 import io.team365.customfields.CustomFieldManagement;
+import io.team365.identity.Actors;
 import io.team365.identity.SignedInUser;
 import io.team365.identity.TeamManagement;
 import io.team365.leads.internal.LeadStore;
@@ -196,12 +197,21 @@ public class LeadManagement {
 
     public LeadPage list(LeadQuery query) {
         KeysetSort.checkedLimit(query.limit());
-        return store.list(
+        LeadPage page = store.list(
                 query,
                 team.recordScope(),
                 new Filters(filterFields()),
                 LeadStore.SORTS.with(customFields.sortColumns("lead", null, Lead::customFields)),
                 SignedInUser.require().userId());
+        // one audit entry per list read: the record type and how many, never the values shown
+        audit.record(
+                SignedInUser.require().tenant(),
+                Actors.current(),
+                "lead.listed",
+                "lead",
+                null,
+                Map.of("count", page.leads().size(), "trash", query.deleted()));
+        return page;
     }
 
     /** What the filter builder offers for leads: the standard fields, then the Client's custom fields. */

@@ -53,10 +53,14 @@ public class ConsentManagement {
         if (contactId == null || records.find("contact", contactId).isEmpty()) {
             check.reject("contactId", "consent.contact");
         }
-        List<String> purposes =
-                ledger.purposes(user.tenant()).stream().map(ConsentPurpose::key).toList();
+        List<ConsentPurpose> all = ledger.purposes(user.tenant());
+        List<String> purposes = all.stream().map(ConsentPurpose::key).toList();
         if (purpose == null || !purposes.contains(purpose)) {
             check.reject("purpose", "consent.purpose", String.join(", ", purposes));
+        } else if (Boolean.TRUE.equals(granted)
+                && all.stream().anyMatch(p -> p.key().equals(purpose) && p.archived())) {
+            // an archived purpose is no longer asked for; withdrawing it still is recorded
+            check.reject("purpose", "consent.purposes.archived-refused");
         }
         if (granted == null) {
             check.reject("granted", "validation.required");

@@ -38,14 +38,19 @@ class RoleEnforcementTests extends IntegrationTest {
             "/invitations/accept",
             "/api/v1/signup",
             "/api/v1/password-resets",
+            // the preference centre and one-click unsubscribe: the secret in the path is the credential
+            "/preferences/{token}",
+            "/unsubscribe/{token}",
+            "/legal/privacy",
+            "/legal/notices/{clientId}",
             "/error");
 
     /** Changes to one's own account, allowed to every role. */
     private static final Pattern SELF_SERVICE = Pattern.compile(
-            "^/(settings/(profile|password|tokens)(/.*)?|api/v1/me(/.*)?|switch-client|logout|(api/v1/)?views(/.*)?)$");
+            "^/(settings/(profile|password|tokens|account)(/.*)?|api/v1/me(/.*)?|switch-client|logout|(api/v1/)?views(/.*)?)$");
 
     private static final Pattern ADMINISTRATION = Pattern.compile(
-            "^/(settings/(users|audit|fields|pipelines|teams)(/.*)?|api/v1/(members|invitations|audit|teams)(/.*)?"
+            "^/(settings/(users|audit|fields|pipelines|teams|privacy)(/.*)?|api/v1/(members|invitations|audit|teams)(/.*)?"
                     + "|(api/v1/)?privacy/restrictions(/.*)?)$");
 
     @Autowired
@@ -111,6 +116,7 @@ class RoleEnforcementTests extends IntegrationTest {
         Browserless anonymous = client();
         for (Route route : routes()) {
             if (PUBLIC.contains(route.path())
+                    || route.path().startsWith("/legal/") // public legal pages (SecurityConfiguration)
                     || route.path().startsWith("/v3/")
                     || route.path().startsWith("/swagger")) {
                 continue;

@@ -195,7 +195,8 @@ public class Browserless {
         HttpResponse<String> page = get("/login");
         Matcher matcher = CSRF_META.matcher(page.body());
         if (!matcher.find()) {
-            page = get("/app");
+            // browse: someone asked to accept a changed privacy policy is redirected to a page that has the token too
+            page = browse("/app");
             matcher = CSRF_META.matcher(page.body());
             if (!matcher.find()) {
                 throw new IllegalStateException("no CSRF token on the page");

@@ -40,13 +40,20 @@ class AuditPersonalData implements PersonalDataDeclarations {
                 new NotPersonal("audit_events", "target_id", "a record's id"));
     }
 
+    /**
+     * Entries about the subject's records, and entries where the person acted. Exported in access packages; the trail
+     * is append-only, so erasure leaves it (details hold ids and fixed words only).
+     */
     @Override
     public List<SubjectRows> subjectRows() {
         return List.of(
-                // the audit trail about the subject: exported, never changed (append-only; details hold ids only)
                 new SubjectRows(
                         "audit_events",
                         "t.target_id = any(:recordIds) or t.details::text like any(:idPatterns)",
-                        OWNED));
+                        OWNED),
+                new SubjectRows(
+                        "audit_events",
+                        "t.actor_id = any(:userIds) or t.actor_email = any(:emails)",
+                        SubjectRows.Relation.LINKED));
     }
 }

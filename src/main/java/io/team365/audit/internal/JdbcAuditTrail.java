@@ -95,6 +95,32 @@ class JdbcAuditTrail implements AuditTrail {
                 .list();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<AuditEntry> about(List<String> targetIds, UUID before, int limit) {
+        return targetIds.isEmpty() ? List.of() : recentAbout(before, limit, null, targetIds);
+    }
+
+    /** Like {@link #recent}, narrowed to entries about any of the given records. */
+    @Transactional(readOnly = true)
+    List<AuditEntry> recentAbout(UUID before, int limit, String actionFilter, List<String> targetIds) {
+        return jdbc.sql("""
+                        select id, occurred_at, actor_id, actor_email, action, target_type, target_id, details, ip
+                        from audit_events
+                        where (cast(:before as uuid) is null or id < :before)
+                          and (cast(:action as text) is null or action like :action || '%')
+                          and target_id = any(:targets)
+                        order by id desc
+                        limit :limit
+                        """)
+                .param("before", before)
+                .param("action", actionFilter)
+                .param("targets", targetIds.toArray(String[]::new))
+                .param("limit", Math.min(Math.max(limit, 1), 200))
+                .query(this::entry)
+                .list();
+    }
+
     private AuditEntry entry(ResultSet rs, int row) throws SQLException {
         return new AuditEntry(
                 rs.getObject("id", UUID.class),

@@ -11,10 +11,23 @@ import org.springframework.context.MessageSource;
 
 /**
  * What every page template needs besides its own data: texts from the message bundle in the reader's locale, the
- * CSRF token, and who is signed in (null on public pages).
+ * CSRF token (on demand), and who is signed in (null on public pages).
  */
 public record PageContext(
-        MessageSource messages, Locale locale, String csrfToken, String csrfParameter, String path, Viewer viewer) {
+        MessageSource messages,
+        Locale locale,
+        java.util.function.Supplier<String> csrf,
+        String csrfParameter,
+        String path,
+        Viewer viewer) {
+
+    /**
+     * The CSRF token, made only when a page asks for it (a form): making it starts a session, and a public page
+     * without a form should set no cookie at all.
+     */
+    public String csrfToken() {
+        return csrf.get();
+    }
 
     /** The signed-in person as the layout shows them. */
     public record Viewer(

@@ -52,6 +52,15 @@ class IdentityMail {
                 null);
     }
 
+    OutboundEmail accountClosed(String to, String name) {
+        return new OutboundEmail(
+                "account-closed",
+                to,
+                text("account.close.mail.subject"),
+                text("account.close.mail.body", name, urls.link("/signup")),
+                null);
+    }
+
     private String text(String key, Object... args) {
         return messages.getMessage(key, args, Locale.ENGLISH);
     }

@@ -7,6 +7,7 @@ import static io.team365.core.personaldata.PersonalField.Retention.*;
 import io.team365.core.personaldata.NotPersonal;
 import io.team365.core.personaldata.PersonalDataDeclarations;
 import io.team365.core.personaldata.PersonalField;
+import io.team365.core.personaldata.SubjectRows;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -58,5 +59,22 @@ class IdentityPersonalData implements PersonalDataDeclarations {
                 new NotPersonal("teams", "name", "a team's name"),
                 new NotPersonal("user_tokens", "purpose", "what a one-time link is for"),
                 new NotPersonal("user_tokens", "token_hash", "a SHA-256 hash of a random secret"));
+    }
+
+    /** A person's own account and everything hanging off it; sessions are indexed by the user id as text. */
+    @Override
+    public List<SubjectRows> subjectRows() {
+        return List.of(
+                new SubjectRows("users", "t.id = any(:userIds)", SubjectRows.Relation.OWNED),
+                new SubjectRows("memberships", "t.user_id = any(:userIds)", SubjectRows.Relation.OWNED),
+                new SubjectRows("team_members", "t.user_id = any(:userIds)", SubjectRows.Relation.OWNED),
+                new SubjectRows("api_tokens", "t.user_id = any(:userIds)", SubjectRows.Relation.OWNED),
+                new SubjectRows("user_tokens", "t.user_id = any(:userIds)", SubjectRows.Relation.OWNED),
+                new SubjectRows(
+                        "spring_session",
+                        "t.principal_name = any(cast(:userIds as text[]))",
+                        SubjectRows.Relation.OWNED),
+                new SubjectRows("sign_in_attempts", "t.email = any(:emails)", SubjectRows.Relation.OWNED),
+                new SubjectRows("invitations", "t.email = any(:emails)", SubjectRows.Relation.OWNED));
     }
 }

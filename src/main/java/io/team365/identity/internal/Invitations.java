@@ -80,7 +80,7 @@ public class Invitations {
                         "invitation.revoked",
                         "invitation",
                         replaced.toString(),
-                        Map.of("email", email, "reason", "replaced by a new invitation")));
+                        Map.of("reason", "replaced by a new invitation")));
         String secret = SecretTokens.newSecret();
         UUID id = Ids.newId();
         jdbc.sql("""
@@ -98,12 +98,7 @@ public class Invitations {
         String clientName = clients.find(inviter.tenant()).orElseThrow().name();
         outbox.enqueue(inviter.tenant(), mail.invitation(email, inviter.name(), clientName, secret));
         audit.record(
-                inviter.tenant(),
-                actor,
-                "invitation.sent",
-                "invitation",
-                id.toString(),
-                Map.of("email", email, "role", role.value()));
+                inviter.tenant(), actor, "invitation.sent", "invitation", id.toString(), Map.of("role", role.value()));
         return id;
     }
 

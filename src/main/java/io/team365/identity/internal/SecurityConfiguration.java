@@ -76,6 +76,8 @@ class SecurityConfiguration {
         "/settings/profile/**",
         "/settings/password/**",
         "/settings/tokens/**",
+        "/settings/account",
+        "/settings/account/**",
         "/api/v1/me",
         "/api/v1/me/**",
         "/switch-client",
@@ -90,14 +92,23 @@ class SecurityConfiguration {
         "/settings/audit/**",
         "/settings/fields/**",
         "/settings/pipelines/**",
+        "/settings/privacy/**",
         "/settings/teams/**",
+        "/settings/privacy/notice",
         "/api/v1/teams/**",
         "/api/v1/members/**",
         "/api/v1/invitations/**",
         "/api/v1/audit/**",
         "/api/v1/privacy/restrictions/**",
-        "/privacy/restrictions/**"
+        "/privacy/restrictions/**",
+        "/settings/retention/**",
+        "/api/v1/retention/**",
+        "/settings/operator-access/**",
+        "/api/v1/operator-grants/**"
     };
+
+    /** Team365 staff only (ROLE_OPERATOR); what they may see of a Client is decided by that Client's grants. */
+    private static final String[] OPERATOR_CONSOLE = {"/operator", "/operator/**"};
 
     /**
      * The strict policy everywhere but Swagger UI, a third-party page that sets inline styles; it still may run no
@@ -165,14 +176,21 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain application(
-            HttpSecurity http, ApiTokens tokens, Memberships memberships, SignInFailureHandler failures)
+            HttpSecurity http,
+            ApiTokens tokens,
+            Memberships memberships,
+            OperatorAccounts operators,
+            SignInFailureHandler failures)
             throws Exception {
         // plain objects, not beans: as beans Boot would also register them as servlet filters outside this chain
         var bearerTokens = new BearerTokenFilter(tokens);
-        var tenantBinding = new TenantBindingFilter(memberships);
+        var tenantBinding = new TenantBindingFilter(memberships, operators);
         RequestMatcher bearer = request -> ProblemResponses.isApi(request) && BearerTokenFilter.hasBearerToken(request);
         // CSRF protects a signed-in browser session; API calls without one have nothing to protect and get a 401
-        RequestMatcher unsubscribe = request -> request.getRequestURI().startsWith("/unsubscribe/");
+        // the preference centre's forms likewise: the secret in the address is what a forger lacks, and the pages
+        // stay without a session (no cookie)
+        RequestMatcher unsubscribe = request -> request.getRequestURI().startsWith("/unsubscribe/")
+                || request.getRequestURI().startsWith("/preferences/");
         RequestMatcher apiWithoutSession = request -> ProblemResponses.isApi(request) && !signedInSession(request);
         // only pages are remembered for after sign-in; remembering API calls would start a session for each
         var requestCache = new HttpSessionRequestCache();
@@ -190,6 +208,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(SELF_SERVICE)
                         .authenticated()
+                        .requestMatchers(OPERATOR_CONSOLE)
+                        .hasRole("OPERATOR")
                         .requestMatchers(ADMINISTRATION)
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/settings/client/**")
@@ -201,6 +221,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PATCH, "/api/v1/custom-fields/**")
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/custom-fields/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/consent-purposes")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PATCH, "/api/v1/consent-purposes/**")
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/pipelines")
                         .hasRole("ADMIN")

@@ -90,7 +90,7 @@ class TeamManagementService implements TeamManagement {
                 "member.role-changed",
                 "user",
                 userId.toString(),
-                Map.of("member", emailOf(by, userId), "from", current.value(), "to", role.value()));
+                Map.of("from", current.value(), "to", role.value()));
     }
 
     @Override
@@ -101,23 +101,8 @@ class TeamManagementService implements TeamManagement {
         if (current == Role.OWNER && owners <= 1) {
             throw new Conflict("userId", "team.last-owner");
         }
-        String email = emailOf(by, userId);
         memberships.delete(by.tenant(), userId);
-        audit.record(
-                by.tenant(),
-                actor,
-                "member.removed",
-                "user",
-                userId.toString(),
-                Map.of("member", email, "role", current.value()));
-    }
-
-    private String emailOf(SignedInUser by, UUID userId) {
-        return memberships.members(by.tenant()).stream()
-                .filter(member -> member.userId().equals(userId))
-                .map(Member::email)
-                .findFirst()
-                .orElse("");
+        audit.record(by.tenant(), actor, "member.removed", "user", userId.toString(), Map.of("role", current.value()));
     }
 
     /** The member's role, locked until commit, refusing admins who try to change an owner. */

@@ -26,10 +26,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class TenantBindingFilter extends OncePerRequestFilter {
 
     private final Memberships memberships;
+    private final OperatorAccounts operators;
     private final SecurityContextRepository sessionContexts = new HttpSessionSecurityContextRepository();
 
-    TenantBindingFilter(Memberships memberships) {
+    TenantBindingFilter(Memberships memberships, OperatorAccounts operators) {
         this.memberships = memberships;
+        this.operators = operators;
     }
 
     /** Error pages render the signed-in layout too, so they need the tenant bound as well. */
@@ -61,6 +63,9 @@ class TenantBindingFilter extends OncePerRequestFilter {
                 user = user.withRole(role.get());
                 replace(user, request, response);
             }
+            if (operators.includes(user.email())) {
+                asOperator(user);
+            }
         }
         TenantContext.bind(user.tenant(), user.userId());
         try {
@@ -76,6 +81,19 @@ class TenantBindingFilter extends OncePerRequestFilter {
                 UsernamePasswordAuthenticationToken.authenticated(user, null, RoleAuthorities.of(user.role())));
         SecurityContextHolder.setContext(context);
         sessionContexts.saveContext(context, request, response);
+    }
+
+    /**
+     * Team365 staff get ROLE_OPERATOR for this request only (never saved in the session), so taking someone off the
+     * operator list takes effect at once.
+     */
+    private static void asOperator(SignedInUser user) {
+        var authorities = new java.util.ArrayList<org.springframework.security.core.GrantedAuthority>(
+                RoleAuthorities.of(user.role()));
+        authorities.add(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_OPERATOR"));
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
+        SecurityContextHolder.setContext(context);
     }
 
     /** Removed from the Client: the session ends, and the request goes on as anonymous. */

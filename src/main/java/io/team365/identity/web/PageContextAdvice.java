@@ -43,8 +43,9 @@ class PageContextAdvice {
         return new PageContext(
                 messages,
                 locale,
-                csrf == null ? "" : csrf.getToken(),
-                csrf == null ? "_csrf" : csrf.getParameterName(),
+                csrf == null ? () -> "" : csrf::getToken,
+                // the default name: asking the deferred token for it would make the token, and a session
+                "_csrf",
                 path,
                 viewer);
     }

@@ -56,9 +56,26 @@ public class ConsentLedger {
                         .update();
             }
         }
-        return jdbc.sql("select key, label, description from consent_purposes order by created_at, key")
-                .query((rs, n) -> new ConsentPurpose(rs.getString(1), rs.getString(2), rs.getString(3)))
+        return jdbc.sql("select key, label, description, marketing, archived_at is not null from consent_purposes"
+                        + " order by created_at, key")
+                .query((rs, n) -> new ConsentPurpose(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5)))
                 .list();
+    }
+
+    /** The Client's purposes that are still offered. */
+    public List<ConsentPurpose> activePurposes(TenantId tenant) {
+        return purposes(tenant).stream().filter(p -> !p.archived()).toList();
+    }
+
+    /** Whether the subject's withdrawal from the purpose was ever recorded by a browser signal (it counts once). */
+    public boolean signalRecorded(UUID contact, String purpose) {
+        return jdbc.sql("select exists (select 1 from consent_events where contact_id = :contact and purpose = :purpose"
+                        + " and method = 'browser-signal')")
+                .param("contact", contact)
+                .param("purpose", purpose)
+                .query(Boolean.class)
+                .single();
     }
 
     public Consent append(

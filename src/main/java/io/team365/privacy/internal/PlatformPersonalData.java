@@ -15,7 +15,7 @@ import io.team365.core.personaldata.SubjectRows;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The event publication registry, and the privacy module's own consent tables. */
+/** The event publication registry, and the privacy module's own tables: consent, and where values came from. */
 @Component
 class PlatformPersonalData implements PersonalDataDeclarations {
 
@@ -47,6 +47,13 @@ class PlatformPersonalData implements PersonalDataDeclarations {
                         TECHNICAL,
                         "prove which notice the person saw",
                         RECORD_LIFETIME,
+                        DELETE),
+                PersonalField.of(
+                        "value_sources",
+                        "detail",
+                        TECHNICAL,
+                        "show where a value came from (a channel, an import file's name, a connected account)",
+                        RECORD_LIFETIME,
                         DELETE));
     }
 
@@ -66,7 +73,10 @@ class PlatformPersonalData implements PersonalDataDeclarations {
                         "hash",
                         "a one-way SHA-256 of an erased identifier, kept so imports and restores do not bring it back"),
                 new NotPersonal("subject_suppressions", "kind", "email or phone"),
-                new NotPersonal("processing_restrictions", "record_type", "contact or lead"));
+                new NotPersonal("processing_restrictions", "record_type", "contact or lead"),
+                new NotPersonal("value_sources", "record_type", "a kind of record: a fixed word"),
+                new NotPersonal("value_sources", "field", "a field's name"),
+                new NotPersonal("value_sources", "source", "where a value came from: a fixed word"));
     }
 
     @Override
@@ -85,6 +95,9 @@ class PlatformPersonalData implements PersonalDataDeclarations {
                                 + " or (t.record_type = 'lead' and t.record_id = any(:leadIds))",
                         OWNED),
                 // the subject's objection
-                new SubjectRows("subject_objections", "t.contact_id = any(:contactIds)", OWNED));
+                new SubjectRows("subject_objections", "t.contact_id = any(:contactIds)", OWNED),
+                // the sources of their contact's and lead's values
+                new SubjectRows(
+                        "value_sources", "t.record_id = any(:contactIds) or t.record_id = any(:leadIds)", OWNED));
     }
 }

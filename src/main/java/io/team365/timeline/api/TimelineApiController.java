@@ -21,7 +21,10 @@ class TimelineApiController {
     private final TimelineEntries entries;
     private final RecordLinks records;
 
-    TimelineApiController(TimelineEntries entries, RecordLinks records) {
+    private final io.team365.audit.AuditTrail audit;
+
+    TimelineApiController(TimelineEntries entries, RecordLinks records, io.team365.audit.AuditTrail audit) {
+        this.audit = audit;
         this.entries = entries;
         this.records = records;
     }
@@ -34,13 +37,21 @@ class TimelineApiController {
             @PathVariable String collection,
             @PathVariable UUID id,
             @RequestParam(defaultValue = "50") int limit,
-            @RequestParam(required = false) UUID cursor) {
+            @RequestParam(required = false) UUID cursor,
+            jakarta.servlet.http.HttpServletRequest request) {
         String type = RecordTypes.ofCollection(collection);
         records.require(type, id);
         int size = Math.min(Math.max(limit, 1), 200);
         List<TimelineEntry> page = entries.of(type, id, cursor, size + 1);
         boolean more = page.size() > size;
         List<TimelineEntry> shown = more ? page.subList(0, size) : page;
+        audit.record(
+                io.team365.identity.SignedInUser.require().tenant(),
+                io.team365.identity.Actors.of(request),
+                "timeline.viewed",
+                type,
+                id.toString(),
+                java.util.Map.of("count", shown.size()));
         return new ListPage<>(shown, more ? shown.getLast().id().toString() : null);
     }
 }

@@ -27,19 +27,34 @@ class TimelineController {
     private final RecordLinks records;
     private final TeamManagement team;
 
-    TimelineController(TimelineEntries entries, RecordLinks records, TeamManagement team) {
+    private final io.team365.audit.AuditTrail audit;
+
+    TimelineController(
+            TimelineEntries entries, RecordLinks records, TeamManagement team, io.team365.audit.AuditTrail audit) {
+        this.audit = audit;
         this.entries = entries;
         this.records = records;
         this.team = team;
     }
 
     @GetMapping("/{collection:contacts|companies|leads|deals|activities}/{id}/timeline")
-    String timeline(@PathVariable String collection, @PathVariable UUID id, Model model) {
+    String timeline(
+            @PathVariable String collection,
+            @PathVariable UUID id,
+            Model model,
+            jakarta.servlet.http.HttpServletRequest request) {
         String type = RecordTypes.ofCollection(collection);
         if (records.find(type, id).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         List<TimelineEntry> found = entries.of(type, id, null, 100);
+        audit.record(
+                io.team365.identity.SignedInUser.require().tenant(),
+                io.team365.identity.Actors.of(request),
+                "timeline.viewed",
+                type,
+                id.toString(),
+                Map.of("count", found.size()));
         model.addAttribute("entries", found);
         model.addAttribute("names", names(found));
         return "timeline/entries";

@@ -1,0 +1,29 @@
+package io.team365.activities.internal;
+
+import io.team365.identity.MemberLeaving;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A person closing their account leaves their activities with the Client, unowned (admins see them and can assign them
+ * again). Runs inside the Client's transaction that removes the membership, so both happen or neither.
+ */
+@Component
+class ActivitiesOfLeavingMember {
+
+    private final JdbcClient jdbc;
+
+    ActivitiesOfLeavingMember(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventListener
+    void on(MemberLeaving event) {
+        jdbc.sql("update activities set owner_id = null, version = version + 1, updated_at = now()"
+                        + " where tenant_id = :tenant and owner_id = :user")
+                .param("tenant", event.tenant().value())
+                .param("user", event.userId())
+                .update();
+    }
+}
