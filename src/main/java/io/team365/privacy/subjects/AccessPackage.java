@@ -37,14 +37,14 @@ class AccessPackage {
     private final PersonalDataRegistry registry;
     private final SubjectRowQueries queries;
     private final TableShapes shapes;
-    private final ValueSources sources;
+    private final SourcesOfValues sources;
     private final ObjectMapper json;
 
     AccessPackage(
             PersonalDataRegistry registry,
             SubjectRowQueries queries,
             TableShapes shapes,
-            ValueSources sources,
+            SourcesOfValues sources,
             ObjectMapper json) {
         this.registry = registry;
         this.queries = queries;
@@ -148,7 +148,7 @@ class AccessPackage {
                 if (personal.contains(column)) {
                     ObjectNode field = row.putObject(column);
                     field.set("value", value(shapes.of(rows.table()).column(column), value));
-                    field.put("source", ValueSources.sourceOf(sourced, id, column));
+                    field.put("source", SourcesOfValues.sourceOf(sourced, id, column));
                 } else {
                     row.put(column, value);
                 }
@@ -183,7 +183,7 @@ class AccessPackage {
             for (String column : columns) {
                 line.add(rs.getString(column));
                 if (personal.contains(column)) {
-                    line.add(ValueSources.sourceOf(sourced, id, column));
+                    line.add(SourcesOfValues.sourceOf(sourced, id, column));
                 }
             }
             write(zip, csvLine(line));

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * {@code field}, {@code source}); a value with no recorded source was entered by a user.
  */
 @Component
-class ValueSources {
+class SourcesOfValues {
 
     static final String DEFAULT = "user";
     private static final String TABLE = "value_sources";
@@ -25,7 +25,7 @@ class ValueSources {
     private final PersonalDataRegistry registry;
     private final TableShapes shapes;
 
-    ValueSources(JdbcClient jdbc, PersonalDataRegistry registry, TableShapes shapes) {
+    SourcesOfValues(JdbcClient jdbc, PersonalDataRegistry registry, TableShapes shapes) {
         this.jdbc = jdbc;
         this.registry = registry;
         this.shapes = shapes;
