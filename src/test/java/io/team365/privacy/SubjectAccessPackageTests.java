@@ -81,7 +81,10 @@ class SubjectAccessPackageTests extends IntegrationTest {
         JsonNode contact = contacts.get(0);
         assertThat(contact.path("id").asString()).isEqualTo(world.contact);
         assertThat(contact.path("first_name").path("value").asString()).isEqualTo(SubjectWorld.FIRST);
-        assertThat(contact.path("first_name").path("source").asString()).isEqualTo("user");
+        assertThat(contact.path("first_name").path("source").asString())
+                .as("entered by a person, through the API (value_sources)")
+                .isEqualTo("user (api)");
+        assertThat(contact.path("job_title").path("source").asString()).isEqualTo("user (api)");
         assertThat(contact.path("emails").path("value").toString()).contains(world.email, world.homeEmail);
         assertThat(contact.path("phones").path("value").toString()).contains(world.phone, world.mobile);
         assertThat(contact.path("address").path("value").path("city").asString())
@@ -94,7 +97,7 @@ class SubjectAccessPackageTests extends IntegrationTest {
         assertThat(files.get("contacts.csv"))
                 .startsWith("\"id\",\"first_name\",\"first_name_source\",\"last_name\"")
                 .contains("\"first_name\",\"first_name_source\"")
-                .contains("\"" + SubjectWorld.FIRST + "\",\"user\"")
+                .contains("\"" + SubjectWorld.FIRST + "\",\"user (api)\"")
                 .contains(world.homeEmail, world.mobile, "Bath", "Zephy");
         assertThat(files.get("leads.json"))
                 .contains(world.lead, "Quill Holdings")
