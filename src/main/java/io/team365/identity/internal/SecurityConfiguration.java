@@ -94,7 +94,10 @@ class SecurityConfiguration {
         "/api/v1/teams/**",
         "/api/v1/members/**",
         "/api/v1/invitations/**",
-        "/api/v1/audit/**"
+        "/api/v1/audit/**",
+        // data-subject requests: filing (POST /api/v1/privacy/requests) stays open to members; every step after it
+        "/settings/privacy/requests/**",
+        "/api/v1/privacy/requests/*/*"
     };
 
     /**
