@@ -2,9 +2,7 @@ package io.team365.privacy.requests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.team365.core.TenantId;
 import io.team365.support.Browserless;
-import io.team365.tenancy.TenantContext;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,46 +17,6 @@ import org.junit.jupiter.api.Test;
  * Wrong, expired, reused and tampered codes or ids, unknown Clients and flooding are refused and change nothing.
  */
 class PublicRequestFormTests extends RequestSupport {
-
-    private static final Pattern REQUEST_ID = Pattern.compile("name=\"requestId\" value=\"([0-9a-f-]{36})\"");
-    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
-    private static final Pattern STATUS = Pattern.compile("/privacy/request/status/([A-Za-z0-9_-]{64})");
-
-    record Filed(Browserless visitor, String requestId, String code) {}
-
-    private Filed file(UUID client, String type, String email) {
-        Browserless visitor = client();
-        HttpResponse<String> form = visitor.get("/privacy/request/" + client);
-        assertThat(form.statusCode()).isEqualTo(200);
-        HttpResponse<String> posted = visitor.postForm(
-                "/privacy/request/" + client, Map.of("type", type, "email", email, "details", "Please, thank you"));
-        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
-        Matcher id = REQUEST_ID.matcher(posted.body());
-        assertThat(id.find()).as("the confirmation form names the request").isTrue();
-        String mail = awaitMail(email, "enter this code");
-        Matcher code = CODE.matcher(mail.substring(mail.indexOf("enter this code")));
-        assertThat(code.find()).isTrue();
-        return new Filed(visitor, id.group(1), code.group(1));
-    }
-
-    private HttpResponse<String> confirm(Browserless visitor, UUID client, String requestId, String code) {
-        return visitor.postForm(
-                "/privacy/request/" + client + "/confirm", Map.of("requestId", requestId, "code", code));
-    }
-
-    private <T> T sql(UUID tenant, String query, Class<T> type, Object... params) {
-        return TenantContext.callAs(new TenantId(tenant), null, () -> {
-            var statement = jdbc.sql(query);
-            for (Object param : params) {
-                statement = statement.param(param);
-            }
-            return statement.query(type).single();
-        });
-    }
-
-    private static String wrong(String code) {
-        return code.equals("000000") ? "111111" : "000000";
-    }
 
     @Test
     void aVisitorConfirmsWithTheEmailedCodeAndFollowsTheStatusLink() {
