@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The public form: a visitor files a request to a Client, confirms it with the emailed code, follows the status link.
@@ -190,6 +191,38 @@ class PublicRequestFormTests extends RequestSupport {
         assertThat(sql(client, "select count(*) from privacy_requests", Long.class))
                 .as("nothing stored for bad input or unknown Clients")
                 .isEqualTo(before);
+    }
+
+    @Autowired
+    RequestHousekeeping housekeeping;
+
+    @Test
+    void requestsNeverConfirmedAreDeletedADayAfterTheirCodeExpired() {
+        SignedUp owner = signUpAndVerify("Public Housekeeping Co");
+        UUID client = owner.tenantId();
+        Filed kept = file(client, "access", uniqueEmail("kept"));
+        try {
+            clock.advance(Duration.ofHours(2));
+            Filed forgotten = file(client, "access", uniqueEmail("forgotten"));
+            clock.advance(Duration.ofHours(23));
+            housekeeping.purge();
+            assertThat(sql(
+                            client,
+                            "select count(*) from privacy_requests where id = ?",
+                            Long.class,
+                            UUID.fromString(kept.requestId())))
+                    .as("unconfirmed for more than a day after its code expired: gone, with its address")
+                    .isZero();
+            assertThat(sql(
+                            client,
+                            "select count(*) from privacy_requests where id = ?",
+                            Long.class,
+                            UUID.fromString(forgotten.requestId())))
+                    .as("still within the grace day")
+                    .isEqualTo(1);
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test
