@@ -146,7 +146,10 @@ public class SubjectRequests {
     @Transactional(readOnly = true)
     public Detail get(UUID id) {
         PrivacyRequest request = visible(id);
-        return new Detail(request, store.history(id), store.packageExpiry(id).orElse(null));
+        Instant packageExpiry = store.packageExpiry(id)
+                .filter(expiry -> expiry.isAfter(clock.instant()))
+                .orElse(null);
+        return new Detail(request, store.history(id), packageExpiry);
     }
 
     /** A Client user confirms that the subject's identity was checked. */

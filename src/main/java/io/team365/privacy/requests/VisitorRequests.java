@@ -73,10 +73,6 @@ public class VisitorRequests {
      * @throws NotFound no such Client
      */
     public UUID submit(TenantId tenant, String type, String email, String details, AuditTrail.Actor actor) {
-        long wait = throttle.fileFrom(actor.ip());
-        if (wait > 0) {
-            throw new Throttled(wait);
-        }
         Validation check = Validation.start();
         Optional<RequestType> kind = RequestType.parse(type);
         if (kind.isEmpty()) {
@@ -85,6 +81,11 @@ public class VisitorRequests {
         String subject = check.email("email", email);
         String text = SubjectRequests.optionalText(check, "details", details);
         check.throwIfInvalid();
+        // counted once the input is valid: a visitor's typos cost no filing, and bad input stores and sends nothing
+        long wait = throttle.fileFrom(actor.ip());
+        if (wait > 0) {
+            throw new Throttled(wait);
+        }
         wait = throttle.codeTo(subject);
         if (wait > 0) {
             throw new Throttled(wait);
