@@ -44,8 +44,8 @@ public record PersonalField(
         /** The audit trail's retention: kept to account for who did what. */
         AUDIT,
         /**
-         * Until every listening module has processed it. Completed event publications are still kept today; deleting
-         * them once processed is part of the retention work (issue 4).
+         * Until every listening module has processed it; the nightly retention run deletes completed event
+         * publications a few days later ({@code team365.retention.completed-events-kept}, 7 days).
          */
         UNTIL_PROCESSED
     }

@@ -27,6 +27,19 @@ public interface RetentionTarget {
     /** The shortest period a Client may set (legal minimums, such as the audit trail's). */
     Period minimumPeriod();
 
+    /** The longest period a Client may set (technical logs are kept at most 90 days). */
+    default Period maximumPeriod() {
+        return Period.ofYears(10);
+    }
+
+    /**
+     * Whether a Client may switch the rule off. False where keeping the data longer has no purpose the law allows
+     * (the trash, technical logs): the Client may change the period within its bounds, not stop it.
+     */
+    default boolean mayBeDisabled() {
+        return true;
+    }
+
     /** How many items are older than {@code cutoff} and would be touched now. */
     long count(TenantId tenant, Instant cutoff);
 

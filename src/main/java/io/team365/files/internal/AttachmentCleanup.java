@@ -1,5 +1,6 @@
 package io.team365.files.internal;
 
+import io.team365.core.RecordsAnonymised;
 import io.team365.core.RecordsPurged;
 import io.team365.core.TenantId;
 import io.team365.files.FileStorage;
@@ -40,6 +41,15 @@ class AttachmentCleanup {
                         .toList()
                 : tenants.call(event.tenant(), null, () -> store.deleteOf(event.recordType(), event.recordIds()));
         deleteBlobs(event.tenant(), keys);
+    }
+
+    /** An anonymised record keeps no files: what is attached to a person's record is about them. */
+    @Async
+    @TransactionalEventListener
+    void on(RecordsAnonymised event) {
+        deleteBlobs(
+                event.tenant(),
+                tenants.call(event.tenant(), null, () -> store.deleteOf(event.recordType(), event.recordIds())));
     }
 
     private void deleteBlobs(TenantId tenant, List<String> keys) {

@@ -95,6 +95,8 @@ class SecurityConfiguration {
         "/api/v1/members/**",
         "/api/v1/invitations/**",
         "/api/v1/audit/**",
+        "/settings/retention/**",
+        "/api/v1/retention/**",
         // data-subject requests: filing (POST /api/v1/privacy/requests) stays open to members; every step after it
         "/settings/privacy/requests/**",
         "/api/v1/privacy/requests/*/*"

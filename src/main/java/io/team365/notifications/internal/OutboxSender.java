@@ -109,12 +109,16 @@ class OutboxSender {
                 .update();
     }
 
-    /** Sent mail is kept 30 days, for support questions ("did the invitation go out?"), then deleted. */
+    /**
+     * Sent platform mail (password resets: the all-zero tenant) is kept 30 days, for support questions, then
+     * deleted. A Client's sent mail follows its retention rule instead ({@link SentMailRetention}).
+     */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT2M")
     void purgeOldSentMail() {
         transaction.executeWithoutResult(status -> {
             DatabaseLookups.asWorker(jdbc, "outbox");
             jdbc.sql("delete from outbound_emails where status = 'sent'"
+                            + " and tenant_id = '00000000-0000-0000-0000-000000000000'"
                             + " and sent_at < now() - make_interval(secs => :seconds)")
                     .param("seconds", (double) SENT_MAIL_RETENTION.toSeconds())
                     .update();

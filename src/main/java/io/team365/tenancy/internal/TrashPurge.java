@@ -5,72 +5,85 @@ import io.team365.core.RecordsPurged;
 import io.team365.core.TenantId;
 import io.team365.tenancy.ClientManagement;
 import io.team365.tenancy.TenantTransactions;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes records that have been in the trash for 30 days, for good, in every table a module declared with a
- * {@link RecordTable}. It visits each Client in turn with that Client bound, so row-level security holds here as
- * everywhere else, and announces what went so other modules drop what they keep about it.
+ * Deletes records that have been in the trash long enough, for good, in every table a module declared with a
+ * {@link RecordTable}, and announces what went so other modules drop what they keep about it (timeline, links, file
+ * blobs). The nightly retention run drives it through {@link TrashRetention} with each Client's period (30 days
+ * unless the Client chose otherwise); {@link #purge(TenantId)} applies the default, for tests and manual use.
  */
 @Component
 public class TrashPurge {
 
     public static final Duration KEPT = Duration.ofDays(30);
-    private static final Logger log = LoggerFactory.getLogger(TrashPurge.class);
 
     private final ClientManagement clients;
     private final JdbcClient jdbc;
     private final TenantTransactions tenants;
     private final ApplicationEventPublisher events;
     private final List<RecordTable> tables;
+    private final Clock clock;
 
     TrashPurge(
             ClientManagement clients,
             JdbcClient jdbc,
             TenantTransactions tenants,
             ApplicationEventPublisher events,
-            List<RecordTable> tables) {
+            List<RecordTable> tables,
+            Clock clock) {
         this.clients = clients;
         this.jdbc = jdbc;
         this.tenants = tenants;
         this.events = events;
         this.tables = tables;
+        this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    /** Every Client's trash older than the default 30 days. */
     public void purgeExpired() {
-        int purged = 0;
         for (TenantId tenant : clients.allIds()) {
-            purged += purge(tenant);
-        }
-        if (purged > 0) {
-            log.info("Purged {} records that had been in the trash for {} days", purged, KEPT.toDays());
+            purge(tenant);
         }
     }
 
-    /** Purges one Client's expired trash, each table in its own transaction; returns how many records went. */
+    /** Purges one Client's trash older than the default 30 days, in a transaction of its own; returns how many. */
     public int purge(TenantId tenant) {
-        int purged = 0;
+        Instant cutoff = clock.instant().minus(KEPT);
+        return tenants.call(tenant, null, () -> (int) purgeBefore(tenant, cutoff));
+    }
+
+    /** How many records of the bound Client went to the trash before {@code cutoff}. */
+    long countBefore(Instant cutoff) {
+        long count = 0;
         for (RecordTable table : tables) {
-            purged += tenants.call(tenant, null, () -> {
-                List<UUID> ids = jdbc.sql("delete from " + table.table()
-                                + " where deleted_at < now() - make_interval(secs => :seconds) returning id")
-                        .param("seconds", (double) KEPT.toSeconds())
-                        .query(UUID.class)
-                        .list();
-                if (!ids.isEmpty()) {
-                    events.publishEvent(new RecordsPurged(tenant, table.recordType(), ids));
-                }
-                return ids.size();
-            });
+            count += jdbc.sql("select count(*) from " + table.table() + " where deleted_at < :cutoff")
+                    .param("cutoff", java.sql.Timestamp.from(cutoff))
+                    .query(Long.class)
+                    .single();
+        }
+        return count;
+    }
+
+    /** Deletes them, in the caller's transaction with the Client bound, and announces each table's ids. */
+    long purgeBefore(TenantId tenant, Instant cutoff) {
+        long purged = 0;
+        for (RecordTable table : tables) {
+            List<UUID> ids = jdbc.sql("delete from " + table.table() + " where deleted_at < :cutoff returning id")
+                    .param("cutoff", java.sql.Timestamp.from(cutoff))
+                    .query(UUID.class)
+                    .list();
+            if (!ids.isEmpty()) {
+                events.publishEvent(new RecordsPurged(tenant, table.recordType(), ids));
+            }
+            purged += ids.size();
         }
         return purged;
     }

@@ -1,6 +1,7 @@
 package io.team365.timeline.internal;
 
 import io.team365.core.RecordChanged;
+import io.team365.core.RecordsAnonymised;
 import io.team365.core.RecordsPurged;
 import io.team365.tenancy.TenantTransactions;
 import io.team365.timeline.TimelineEntry;
@@ -30,6 +31,13 @@ class RecordTimeline {
     @Async
     @TransactionalEventListener
     void on(RecordsPurged event) {
+        tenants.run(event.tenant(), null, () -> entries.removeAll(event.recordType(), event.recordIds()));
+    }
+
+    /** An anonymised record's history goes too: its changes hold the values that were removed. */
+    @Async
+    @TransactionalEventListener
+    void on(RecordsAnonymised event) {
         tenants.run(event.tenant(), null, () -> entries.removeAll(event.recordType(), event.recordIds()));
     }
 
