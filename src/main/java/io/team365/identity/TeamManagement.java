@@ -11,6 +11,12 @@ public interface TeamManagement {
 
     List<Member> members();
 
+    /**
+     * The admins and owners of the Client bound to the current transaction, for mail that something a visitor did
+     * (a data-subject request) needs them; works without a signed-in user.
+     */
+    List<Member> administrators(io.team365.core.TenantId tenant);
+
     /** The ids of the current Client's people, to check an owner named on a record is one of them. */
     java.util.Set<UUID> memberIds();
 

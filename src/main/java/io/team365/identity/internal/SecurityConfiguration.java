@@ -94,7 +94,6 @@ class SecurityConfiguration {
         "/settings/pipelines/**",
         "/settings/privacy/**",
         "/settings/teams/**",
-        "/settings/privacy/notice",
         "/api/v1/teams/**",
         "/api/v1/members/**",
         "/api/v1/invitations/**",
@@ -104,7 +103,9 @@ class SecurityConfiguration {
         "/settings/retention/**",
         "/api/v1/retention/**",
         "/settings/operator-access/**",
-        "/api/v1/operator-grants/**"
+        "/api/v1/operator-grants/**",
+        // data-subject requests: filing (POST /api/v1/privacy/requests) stays open to members; every step after it
+        "/api/v1/privacy/requests/*/*"
     };
 
     /** Team365 staff only (ROLE_OPERATOR); what they may see of a Client is decided by that Client's grants. */

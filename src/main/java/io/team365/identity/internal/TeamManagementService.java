@@ -45,6 +45,13 @@ class TeamManagementService implements TeamManagement {
     }
 
     @Override
+    public List<Member> administrators(io.team365.core.TenantId tenant) {
+        return memberships.members(tenant).stream()
+                .filter(m -> m.role().atLeast(Role.ADMIN))
+                .toList();
+    }
+
+    @Override
     public java.util.Set<UUID> memberIds() {
         return members().stream().map(Member::userId).collect(java.util.stream.Collectors.toSet());
     }
