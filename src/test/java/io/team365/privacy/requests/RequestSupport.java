@@ -28,6 +28,11 @@ abstract class RequestSupport extends IntegrationTest {
 
     Filed file(UUID client, String type, String email) {
         Browserless visitor = client();
+        // a second filing for the same address: wait for its own code, not the one already in the inbox
+        long codesBefore = messagesTo(email).stream()
+                .map(IntegrationTest::body)
+                .filter(body -> body.contains("enter this code"))
+                .count();
         HttpResponse<String> form = visitor.get("/privacy/request/" + client);
         assertThat(form.statusCode()).isEqualTo(200);
         HttpResponse<String> posted = visitor.postForm(
@@ -35,6 +40,14 @@ abstract class RequestSupport extends IntegrationTest {
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
         Matcher id = REQUEST_ID.matcher(posted.body());
         assertThat(id.find()).as("the confirmation form names the request").isTrue();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> messagesTo(email).stream()
+                                .map(IntegrationTest::body)
+                                .filter(body -> body.contains("enter this code"))
+                                .count()
+                        > codesBefore);
         String mail = awaitMail(email, "enter this code");
         Matcher code = CODE.matcher(mail.substring(mail.indexOf("enter this code")));
         assertThat(code.find()).isTrue();
