@@ -12,6 +12,7 @@ import io.team365.privacy.internal.SubjectRecords;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -76,7 +77,10 @@ public class SubjectEngine implements SubjectData {
 
     @Override
     @Transactional
-    public ErasureOutcome erase(TenantId tenant, SubjectRecords subject, UUID requestId) {
+    public ErasureOutcome erase(TenantId tenant, SubjectRecords found, UUID requestId) {
+        // A Client erases its records about the person; a member's own account is closed by them, with its own checks
+        // (step-up, last owner), never as a side effect of a request about their email.
+        SubjectRecords subject = new SubjectRecords(found.emails(), found.contactIds(), found.leadIds(), List.of());
         SubjectIdentity identity = finder.identify(tenant, subject);
         ErasureOutcome outcome = eraser.erase(identity);
         identity.emails().forEach(email -> suppressions.suppress(tenant, email, requestId));
