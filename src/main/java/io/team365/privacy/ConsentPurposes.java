@@ -31,11 +31,13 @@ public class ConsentPurposes {
     private final ConsentLedger ledger;
     private final PurposeStore store;
     private final AuditTrail audit;
+    private final SubjectObjections objections;
 
-    ConsentPurposes(ConsentLedger ledger, PurposeStore store, AuditTrail audit) {
+    ConsentPurposes(ConsentLedger ledger, PurposeStore store, AuditTrail audit, SubjectObjections objections) {
         this.ledger = ledger;
         this.store = store;
         this.audit = audit;
+        this.objections = objections;
     }
 
     /** Every purpose, archived ones included (flagged), in the order they were made. */
@@ -61,6 +63,10 @@ public class ConsentPurposes {
             throw new Conflict("key", "consent.purposes.key-taken");
         }
         audit.record(user.tenant(), actor, "consent.purpose-added", "consent-purpose", key, Map.of());
+        if (marketing) {
+            // people who objected to marketing and tracking start withdrawn from every new such purpose
+            objections.purposeAdded(user.tenant(), key);
+        }
         return find(key);
     }
 

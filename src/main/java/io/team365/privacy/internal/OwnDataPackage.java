@@ -19,7 +19,6 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,29 +29,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class OwnDataPackage {
 
-    private final ObjectProvider<SubjectData> engine;
+    private final SubjectData engine;
     private final TeamManagement team;
     private final TenantTransactions transactions;
     private final AuditTrail audit;
 
-    OwnDataPackage(
-            ObjectProvider<SubjectData> engine,
-            TeamManagement team,
-            TenantTransactions transactions,
-            AuditTrail audit) {
+    OwnDataPackage(SubjectData engine, TeamManagement team, TenantTransactions transactions, AuditTrail audit) {
         this.engine = engine;
         this.team = team;
         this.transactions = transactions;
         this.audit = audit;
     }
 
-    /** Whether the engine is part of this build. */
-    public boolean available() {
-        return engine.getIfAvailable() != null;
-    }
-
     public void write(SignedInUser user, AuditTrail.Actor actor, OutputStream out) throws IOException {
-        SubjectData data = engine.getObject();
+        SubjectData data = engine;
         UUID requestId = Ids.newId();
         SubjectRecords subject = new SubjectRecords(
                 List.of(user.email().toLowerCase(Locale.ROOT)), List.of(), List.of(), List.of(user.userId()));

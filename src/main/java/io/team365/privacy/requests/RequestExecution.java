@@ -1,7 +1,6 @@
 package io.team365.privacy.requests;
 
 import io.team365.audit.AuditTrail;
-import io.team365.core.Conflict;
 import io.team365.core.TenantId;
 import io.team365.identity.SignedInUser;
 import io.team365.privacy.internal.ErasureOutcome;
@@ -14,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,11 +33,10 @@ public class RequestExecution {
     private final RequestStore store;
     private final RequestMail mail;
     private final AuditTrail audit;
-    private final ObjectProvider<SubjectData> engine;
+    private final SubjectData engine;
     private final Clock clock;
 
-    RequestExecution(
-            RequestStore store, RequestMail mail, AuditTrail audit, ObjectProvider<SubjectData> engine, Clock clock) {
+    RequestExecution(RequestStore store, RequestMail mail, AuditTrail audit, SubjectData engine, Clock clock) {
         this.store = store;
         this.mail = mail;
         this.audit = audit;
@@ -48,10 +45,7 @@ public class RequestExecution {
     }
 
     Outcome execute(SignedInUser user, PrivacyRequest request, AuditTrail.Actor actor, String clientName) {
-        SubjectData subjects = engine.getIfAvailable();
-        if (subjects == null) {
-            throw new Conflict("status", "requests.conflict.engine-missing");
-        }
+        SubjectData subjects = engine;
         TenantId tenant = user.tenant();
         Instant now = clock.instant();
         store.setStatus(request.id(), RequestStatus.IN_PROGRESS, now);

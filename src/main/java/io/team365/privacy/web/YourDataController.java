@@ -54,10 +54,6 @@ class YourDataController {
     @PostMapping("/settings/account/download")
     void download(HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
         SignedInUser user = SignedInUser.require();
-        if (!packages.available()) {
-            response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value(), "account.download.unavailable");
-            return;
-        }
         String name = "team365-my-data-" + LocalDate.now(ZoneOffset.UTC) + ".zip";
         response.setContentType("application/zip");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
@@ -109,7 +105,6 @@ class YourDataController {
         List<String> soleOwnerOf = closure.soleOwnerOf(user);
         model.addAttribute("errors", errors);
         model.addAttribute("soleOwnerOf", soleOwnerOf);
-        model.addAttribute("downloadAvailable", packages.available());
         return "privacy/account";
     }
 }

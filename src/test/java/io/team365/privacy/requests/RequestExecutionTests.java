@@ -1,10 +1,8 @@
 package io.team365.privacy.requests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.team365.core.TenantId;
-import io.team365.privacy.internal.SubjectData;
 import io.team365.support.Browserless;
 import io.team365.tenancy.TenantContext;
 import java.net.http.HttpResponse;
@@ -16,22 +14,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 
-/**
- * Carrying requests out. Every test but the first NEEDS THE SUBJECT-DATA ENGINE (a {@link SubjectData} bean, built on
- * another branch): until it is merged they are skipped by an assumption, and the first checks that executing then
- * says so and changes nothing.
- */
+/** Carrying requests out with the registry-driven engine: packages, erasure, rectification, restriction, objection. */
 class RequestExecutionTests extends RequestSupport {
-
-    @Autowired
-    ObjectProvider<SubjectData> engine;
-
-    private void requireEngine() {
-        assumeTrue(engine.getIfAvailable() != null, "needs the subject-data engine (SubjectData bean)");
-    }
 
     private static String fileAndVerify(Browserless api, String type, String email) {
         String id = Browserless.jsonField(
@@ -52,21 +37,7 @@ class RequestExecutionTests extends RequestSupport {
     }
 
     @Test
-    void withoutTheEngineExecutingSaysSoAndChangesNothing() {
-        assumeTrue(engine.getIfAvailable() == null, "the engine is installed: the other tests cover executing");
-        SignedUp owner = signUpAndVerify("No Engine Co");
-        String id = fileAndVerify(owner.session(), "access", uniqueEmail("noengine"));
-        HttpResponse<String> executed = owner.session().postJson("/api/v1/privacy/requests/" + id + "/execute", "");
-        assertThat(executed.statusCode()).isEqualTo(409);
-        assertThat(executed.body()).contains("subject-data engine is not installed");
-        assertThat(owner.session().get("/api/v1/privacy/requests/" + id).body())
-                .contains("\"status\":\"verified\"")
-                .doesNotContain("\"action\":\"started\"");
-    }
-
-    @Test
     void anAccessPackageIsStoredDownloadedByAdminAndSubjectAndAudited() {
-        requireEngine();
         SignedUp owner = signUpAndVerify("Package Co");
         Browserless api = owner.session();
         UUID client = owner.tenantId();
@@ -129,7 +100,6 @@ class RequestExecutionTests extends RequestSupport {
 
     @Test
     void afterAnErasureTheRequestKeepsOnlyAHashOfTheAddressAndNoMailFollows() throws Exception {
-        requireEngine();
         SignedUp owner = signUpAndVerify("Erasure Proof Co");
         Browserless api = owner.session();
         UUID client = owner.tenantId();
@@ -208,7 +178,6 @@ class RequestExecutionTests extends RequestSupport {
 
     @Test
     void aRectificationNamesTheRecordsToCorrectAndIsCompletedWithANote() {
-        requireEngine();
         SignedUp owner = signUpAndVerify("Rectification Co");
         Browserless api = owner.session();
         String email = uniqueEmail("rectify");
@@ -234,7 +203,6 @@ class RequestExecutionTests extends RequestSupport {
 
     @Test
     void restrictionAndObjectionCompleteWhenExecuted() {
-        requireEngine();
         SignedUp owner = signUpAndVerify("Restriction Co");
         Browserless api = owner.session();
         String email = uniqueEmail("restrict");
