@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.team365.audit.AuditTrail;
 import io.team365.core.TenantId;
 import io.team365.core.personaldata.PersonalField;
+import io.team365.core.retention.RetentionPolicy;
 import io.team365.core.retention.RetentionTarget;
 import io.team365.retention.internal.CompletedPublications;
 import io.team365.retention.internal.NightlyRetention;
@@ -317,29 +318,18 @@ class RetentionRulesTests extends IntegrationTest {
     /** A target that always fails, to show the others still run. */
     private static final class Failing implements RetentionTarget {
 
-        @Override
-        public String key() {
-            return "test.failing";
-        }
+        private static final RetentionPolicy POLICY = new RetentionPolicy(
+                "test.failing",
+                PersonalField.Category.TECHNICAL,
+                "delete",
+                Period.ofDays(1),
+                Period.ofDays(1),
+                Period.ofYears(10),
+                true);
 
         @Override
-        public PersonalField.Category category() {
-            return PersonalField.Category.TECHNICAL;
-        }
-
-        @Override
-        public String action() {
-            return "delete";
-        }
-
-        @Override
-        public Period defaultPeriod() {
-            return Period.ofDays(1);
-        }
-
-        @Override
-        public Period minimumPeriod() {
-            return Period.ofDays(1);
+        public RetentionPolicy policy() {
+            return POLICY;
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.team365.api.internal;
 
 import io.team365.core.TenantId;
 import io.team365.core.personaldata.PersonalField;
+import io.team365.core.retention.RetentionPolicy;
 import io.team365.core.retention.RetentionTarget;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -17,45 +18,24 @@ import org.springframework.stereotype.Component;
 @Component
 class IdempotencyKeyRetention implements RetentionTarget {
 
+    private static final RetentionPolicy POLICY = new RetentionPolicy(
+            "api.idempotency-keys",
+            PersonalField.Category.TECHNICAL,
+            "delete",
+            Period.ofDays(1),
+            Period.ofDays(1),
+            Period.ofDays(1),
+            false);
+
+    @Override
+    public RetentionPolicy policy() {
+        return POLICY;
+    }
+
     private final JdbcClient jdbc;
 
     IdempotencyKeyRetention(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    @Override
-    public String key() {
-        return "api.idempotency-keys";
-    }
-
-    @Override
-    public PersonalField.Category category() {
-        return PersonalField.Category.TECHNICAL;
-    }
-
-    @Override
-    public String action() {
-        return "delete";
-    }
-
-    @Override
-    public Period defaultPeriod() {
-        return Period.ofDays(1);
-    }
-
-    @Override
-    public Period minimumPeriod() {
-        return Period.ofDays(1);
-    }
-
-    @Override
-    public Period maximumPeriod() {
-        return Period.ofDays(1);
-    }
-
-    @Override
-    public boolean mayBeDisabled() {
-        return false;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.team365.audit.internal;
 
 import io.team365.core.TenantId;
 import io.team365.core.personaldata.PersonalField;
+import io.team365.core.retention.RetentionPolicy;
 import io.team365.core.retention.RetentionTarget;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -20,41 +21,25 @@ class AuditRetention implements RetentionTarget {
 
     static final Period SEVEN_YEARS = Period.ofYears(7);
 
+    // kept seven years to account for who did what, and not for ever: the rule cannot be switched off
+    private static final RetentionPolicy POLICY = new RetentionPolicy(
+            "audit.expired",
+            PersonalField.Category.TECHNICAL,
+            "delete",
+            SEVEN_YEARS,
+            SEVEN_YEARS,
+            Period.ofYears(10),
+            false);
+
+    @Override
+    public RetentionPolicy policy() {
+        return POLICY;
+    }
+
     private final JdbcClient jdbc;
 
     AuditRetention(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    @Override
-    public String key() {
-        return "audit.expired";
-    }
-
-    @Override
-    public PersonalField.Category category() {
-        return PersonalField.Category.TECHNICAL;
-    }
-
-    @Override
-    public String action() {
-        return "delete";
-    }
-
-    @Override
-    public Period defaultPeriod() {
-        return SEVEN_YEARS;
-    }
-
-    @Override
-    public Period minimumPeriod() {
-        return SEVEN_YEARS;
-    }
-
-    /** Kept for seven years to account for who did what, and not for ever: the rule cannot be switched off. */
-    @Override
-    public boolean mayBeDisabled() {
-        return false;
     }
 
     /** Sealed entries only: an entry is removed with its seal, so one that waits for its seal waits for the next run. */

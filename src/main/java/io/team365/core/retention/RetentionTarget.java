@@ -13,31 +13,34 @@ import java.time.Period;
  */
 public interface RetentionTarget {
 
-    /** A stable key, such as {@code leads.untouched}; rules refer to it. */
-    String key();
+    RetentionPolicy policy();
 
-    PersonalField.Category category();
-
-    /** What applying does to each item: {@code delete} or {@code anonymise}. */
-    String action();
-
-    /** The period a Client starts with, before changing it. */
-    Period defaultPeriod();
-
-    /** The shortest period a Client may set (legal minimums, such as the audit trail's). */
-    Period minimumPeriod();
-
-    /** The longest period a Client may set (technical logs are kept at most 90 days). */
-    default Period maximumPeriod() {
-        return Period.ofYears(10);
+    default String key() {
+        return policy().key();
     }
 
-    /**
-     * Whether a Client may switch the rule off. False where keeping the data longer has no purpose the law allows
-     * (the trash, technical logs): the Client may change the period within its bounds, not stop it.
-     */
+    default PersonalField.Category category() {
+        return policy().category();
+    }
+
+    default String action() {
+        return policy().action();
+    }
+
+    default Period defaultPeriod() {
+        return policy().defaultPeriod();
+    }
+
+    default Period minimumPeriod() {
+        return policy().minimumPeriod();
+    }
+
+    default Period maximumPeriod() {
+        return policy().maximumPeriod();
+    }
+
     default boolean mayBeDisabled() {
-        return true;
+        return policy().mayBeDisabled();
     }
 
     /** How many items are older than {@code cutoff} and would be touched now. */

@@ -3,6 +3,7 @@ package io.team365.leads.internal;
 import io.team365.core.RecordsAnonymised;
 import io.team365.core.TenantId;
 import io.team365.core.personaldata.PersonalField;
+import io.team365.core.retention.RetentionPolicy;
 import io.team365.core.retention.RetentionTarget;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -23,6 +24,20 @@ import org.springframework.stereotype.Component;
 @Component
 class UntouchedLeads implements RetentionTarget {
 
+    private static final RetentionPolicy POLICY = new RetentionPolicy(
+            "leads.untouched",
+            PersonalField.Category.CONTACT,
+            "anonymise",
+            Period.ofMonths(24),
+            Period.ofMonths(6),
+            Period.ofYears(10),
+            true);
+
+    @Override
+    public RetentionPolicy policy() {
+        return POLICY;
+    }
+
     private static final String UNTOUCHED = "deleted_at is null and anonymised_at is null and updated_at < :cutoff";
 
     private final JdbcClient jdbc;
@@ -33,31 +48,6 @@ class UntouchedLeads implements RetentionTarget {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
-    }
-
-    @Override
-    public String key() {
-        return "leads.untouched";
-    }
-
-    @Override
-    public PersonalField.Category category() {
-        return PersonalField.Category.CONTACT;
-    }
-
-    @Override
-    public String action() {
-        return "anonymise";
-    }
-
-    @Override
-    public Period defaultPeriod() {
-        return Period.ofMonths(24);
-    }
-
-    @Override
-    public Period minimumPeriod() {
-        return Period.ofMonths(6);
     }
 
     @Override

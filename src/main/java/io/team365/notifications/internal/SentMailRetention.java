@@ -2,6 +2,7 @@ package io.team365.notifications.internal;
 
 import io.team365.core.TenantId;
 import io.team365.core.personaldata.PersonalField;
+import io.team365.core.retention.RetentionPolicy;
 import io.team365.core.retention.RetentionTarget;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -16,47 +17,26 @@ import org.springframework.stereotype.Component;
 @Component
 class SentMailRetention implements RetentionTarget {
 
+    private static final RetentionPolicy POLICY = new RetentionPolicy(
+            "mail.sent",
+            PersonalField.Category.COMMUNICATION_CONTENT,
+            "delete",
+            Period.ofDays(30),
+            Period.ofDays(1),
+            Period.ofDays(90),
+            false);
+
+    @Override
+    public RetentionPolicy policy() {
+        return POLICY;
+    }
+
     private static final String SENT_BEFORE = "status = 'sent' and sent_at < :cutoff";
 
     private final JdbcClient jdbc;
 
     SentMailRetention(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    @Override
-    public String key() {
-        return "mail.sent";
-    }
-
-    @Override
-    public PersonalField.Category category() {
-        return PersonalField.Category.COMMUNICATION_CONTENT;
-    }
-
-    @Override
-    public String action() {
-        return "delete";
-    }
-
-    @Override
-    public Period defaultPeriod() {
-        return Period.ofDays(30);
-    }
-
-    @Override
-    public Period minimumPeriod() {
-        return Period.ofDays(1);
-    }
-
-    @Override
-    public Period maximumPeriod() {
-        return Period.ofDays(90);
-    }
-
-    @Override
-    public boolean mayBeDisabled() {
-        return false;
     }
 
     @Override

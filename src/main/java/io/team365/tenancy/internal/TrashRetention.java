@@ -2,6 +2,7 @@ package io.team365.tenancy.internal;
 
 import io.team365.core.TenantId;
 import io.team365.core.personaldata.PersonalField;
+import io.team365.core.retention.RetentionPolicy;
 import io.team365.core.retention.RetentionTarget;
 import java.time.Instant;
 import java.time.Period;
@@ -15,45 +16,24 @@ import org.springframework.stereotype.Component;
 @Component
 class TrashRetention implements RetentionTarget {
 
+    private static final RetentionPolicy POLICY = new RetentionPolicy(
+            "trash.purge",
+            PersonalField.Category.IDENTITY,
+            "delete",
+            Period.ofDays(30),
+            Period.ofDays(7),
+            Period.ofDays(90),
+            false);
+
+    @Override
+    public RetentionPolicy policy() {
+        return POLICY;
+    }
+
     private final TrashPurge purge;
 
     TrashRetention(TrashPurge purge) {
         this.purge = purge;
-    }
-
-    @Override
-    public String key() {
-        return "trash.purge";
-    }
-
-    @Override
-    public PersonalField.Category category() {
-        return PersonalField.Category.IDENTITY;
-    }
-
-    @Override
-    public String action() {
-        return "delete";
-    }
-
-    @Override
-    public Period defaultPeriod() {
-        return Period.ofDays(30);
-    }
-
-    @Override
-    public Period minimumPeriod() {
-        return Period.ofDays(7);
-    }
-
-    @Override
-    public Period maximumPeriod() {
-        return Period.ofDays(90);
-    }
-
-    @Override
-    public boolean mayBeDisabled() {
-        return false;
     }
 
     @Override
