@@ -148,6 +148,44 @@ class SubjectAccessPackageTests extends IntegrationTest {
                 .contains("subject.package-built");
     }
 
+    @Test
+    void aRequestAboutAMembersAddressHoldsTheClientsRecordsButNeverTheirAccountOrCredentials() {
+        SignedUp owner = signUpAndVerify("Member Subject Co");
+        Joined member = inviteAndJoin(owner, "member");
+        owner.session()
+                .postJson(
+                        "/api/v1/contacts",
+                        "{\"firstName\":\"Mira\",\"emails\":[{\"address\":\"" + member.email() + "\"}]}");
+        TenantId tenant = new TenantId(owner.tenantId());
+
+        Map<String, String> files = tenants.call(tenant, owner.userId(), () -> {
+            SubjectRecords subject = subjects.find(tenant, member.email());
+            assertThat(subject.userIds())
+                    .as("a Client's request never reaches a member's account")
+                    .isEmpty();
+            ByteArrayOutputStream zip = new ByteArrayOutputStream();
+            try {
+                subjects.writePackage(tenant, subject, UUID.randomUUID(), zip);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return unzip(zip.toByteArray());
+        });
+
+        assertThat(files).containsKey("contacts.json");
+        assertThat(files.get("contacts.json")).contains("Mira");
+        files.forEach((name, content) -> {
+            if (name.startsWith("users.")
+                    || name.startsWith("memberships.")
+                    || name.startsWith("spring_session.")
+                    || name.startsWith("sign_in_attempts.")
+                    || name.startsWith("api_tokens.")) {
+                assertThat(content).as(name).doesNotContain(member.userId().toString(), member.email());
+            }
+            assertThat(content).as(name).doesNotContain("$argon2");
+        });
+    }
+
     private static Map<String, String> unzip(byte[] bytes) {
         Map<String, String> files = new LinkedHashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {

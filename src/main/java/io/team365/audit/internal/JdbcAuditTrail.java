@@ -56,11 +56,14 @@ class JdbcAuditTrail implements AuditTrail {
 
     private void insert(
             TenantId tenant, Actor actor, String action, String targetType, String targetId, Map<String, ?> details) {
+        // stamped when written, not when the transaction began: the sealer skips entries far older than the chain's
+        // head
         jdbc.sql("""
                         insert into audit_events
-                            (tenant_id, id, actor_id, actor_email, action, target_type, target_id, details, ip, user_agent)
-                        values (:tenant, :id, :actor, :email, :action, :targetType, :targetId, cast(:details as jsonb),
-                                :ip, :userAgent)
+                            (tenant_id, id, occurred_at, actor_id, actor_email, action, target_type, target_id, details,
+                             ip, user_agent)
+                        values (:tenant, :id, clock_timestamp(), :actor, :email, :action, :targetType, :targetId,
+                                cast(:details as jsonb), :ip, :userAgent)
                         """)
                 .param("tenant", tenant.value())
                 .param("id", Ids.newId())

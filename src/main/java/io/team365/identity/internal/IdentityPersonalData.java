@@ -74,7 +74,12 @@ class IdentityPersonalData implements PersonalDataDeclarations {
                         "spring_session",
                         "t.principal_name = any(cast(:userIds as text[]))",
                         SubjectRows.Relation.OWNED),
-                new SubjectRows("sign_in_attempts", "t.email = any(:emails)", SubjectRows.Relation.OWNED),
+                // platform-wide, with no row-level security: only ever the signed-in person's own attempts, never a
+                // Client's request about an address (which would reach other Clients and reset the sign-in throttle)
+                new SubjectRows(
+                        "sign_in_attempts",
+                        "t.email = any(:emails) and cardinality(:userIds) > 0",
+                        SubjectRows.Relation.OWNED),
                 new SubjectRows("invitations", "t.email = any(:emails)", SubjectRows.Relation.OWNED));
     }
 }

@@ -38,7 +38,10 @@ class UntouchedLeads implements RetentionTarget {
         return POLICY;
     }
 
-    private static final String UNTOUCHED = "deleted_at is null and anonymised_at is null and updated_at < :cutoff";
+    // a lead whose processing is restricted (a data-subject request) is kept as it is: storage is all that may happen
+    private static final String UNTOUCHED = "deleted_at is null and anonymised_at is null and updated_at < :cutoff"
+            + " and not exists (select 1 from processing_restrictions r where r.tenant_id = leads.tenant_id"
+            + " and r.record_type = 'lead' and r.record_id = leads.id)";
 
     private final JdbcClient jdbc;
     private final Clock clock;

@@ -131,7 +131,7 @@ public class NoticeVersions {
         return jdbc.sql("""
                         select exists (select 1 from policy_acceptances a
                             join privacy_policy_versions v on v.version = a.version
-                            where a.user_id = :user and (v.version = :version or v.effective_on > :effective))
+                            where a.user_id = :user and (v.version = :version or v.effective_on >= :effective))
                         """)
                 .param("user", userId)
                 .param("version", required.version())
@@ -145,7 +145,7 @@ public class NoticeVersions {
                         select exists (select 1 from notice_acceptances a
                             join privacy_notice_versions v on v.tenant_id = a.tenant_id and v.version = a.version
                             where a.tenant_id = :tenant and a.user_id = :user
-                              and (v.version = :version or v.effective_on > :effective))
+                              and (v.version = :version or v.effective_on >= :effective))
                         """)
                 .param("tenant", tenant.value())
                 .param("user", userId)

@@ -82,7 +82,10 @@ public class RequestExecution {
             }
             case ERASURE -> {
                 // our own rows first: the request stays as proof, with only the hash of the address
-                store.forgetSubject(request.subjectEmail(), Secrets.subjectHash(tenant, request.subjectEmail()));
+                // (every address of the subject: requests filed under their other addresses are theirs too)
+                java.util.Set<String> addresses = new java.util.LinkedHashSet<>(subject.emails());
+                addresses.add(request.subjectEmail());
+                addresses.forEach(address -> store.forgetSubject(address, Secrets.subjectHash(tenant, address)));
                 ErasureOutcome outcome = subjects.erase(tenant, subject, request.id());
                 audit.record(
                         tenant,

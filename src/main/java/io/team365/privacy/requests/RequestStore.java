@@ -298,15 +298,15 @@ class RequestStore {
     int forgetSubject(String email, String subjectHash) {
         jdbc.sql("""
                         delete from privacy_request_codes where request_id in
-                            (select id from privacy_requests where subject_email = :email)
+                            (select id from privacy_requests where lower(subject_email) = lower(:email))
                         """).param("email", email).update();
         jdbc.sql("""
                         delete from privacy_request_packages where request_id in
-                            (select id from privacy_requests where subject_email = :email)
+                            (select id from privacy_requests where lower(subject_email) = lower(:email))
                         """).param("email", email).update();
         return jdbc.sql("""
                         update privacy_requests set subject_email = null, subject_hash = :hash, details = null
-                        where subject_email = :email
+                        where lower(subject_email) = lower(:email)
                         """).param("email", email).param("hash", subjectHash).update();
     }
 

@@ -110,7 +110,14 @@ class AccessPackage {
     }
 
     /**
-     * Every column but the tenant's id and binary ones (encrypted stored responses): key first, then the rest in
+     * Credentials never leave in a package, not even the subject's own: a password hash, a session id or a token's hash
+     * would let whoever holds the ZIP act as the person.
+     */
+    private static final java.util.regex.Pattern SECRET =
+            java.util.regex.Pattern.compile("password|secret|session_id|primary_id|token|(^|_)hash$");
+
+    /**
+     * Every column but the tenant's id, binary ones and credentials (encrypted stored responses): key first, then the rest in
      * table order. Only the personal ones carry a source; the others (kinds, states, ids, times) give them context.
      */
     private List<String> columns(String table) {
@@ -118,6 +125,7 @@ class AccessPackage {
         Set<String> columns = new LinkedHashSet<>(shape.key());
         shape.columns().values().stream()
                 .filter(c -> !c.dataType().equals("bytea"))
+                .filter(c -> !SECRET.matcher(c.name()).find())
                 .forEach(c -> columns.add(c.name()));
         columns.remove("tenant_id");
         return List.copyOf(columns);

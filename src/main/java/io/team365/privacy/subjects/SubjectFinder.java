@@ -35,20 +35,14 @@ class SubjectFinder {
         String[] emails = {wanted};
         List<UUID> contacts = ids("contacts", emails);
         List<UUID> leads = ids("leads", emails);
-        List<UUID> users = jdbc.sql("""
-                        select u.id from users u join memberships m on m.user_id = u.id
-                        where u.email = :email and m.tenant_id = :tenant
-                        """)
-                .param("email", wanted)
-                .param("tenant", tenant.value())
-                .query(UUID.class)
-                .list();
         // every address on the records found is the subject's: mail to their second address is theirs too
         Set<String> all = new LinkedHashSet<>();
         all.add(wanted);
         all.addAll(emailsOf("contacts", contacts));
         all.addAll(emailsOf("leads", leads));
-        return new SubjectRecords(List.copyOf(all), contacts, leads, users);
+        // A request to a Client is about the Client's records of the person, never about a member's own account: that
+        // (sessions, password, sign-ins across Clients) is theirs to download or close in their own settings.
+        return new SubjectRecords(List.copyOf(all), contacts, leads, List.of());
     }
 
     /** The subject as their records spell them: names, emails and phones. */
