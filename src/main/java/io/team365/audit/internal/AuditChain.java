@@ -73,6 +73,16 @@ public class AuditChain {
             sealed = tenants.call(tenant, null, () -> sealBatch(tenant));
             total += sealed;
         } while (sealed == BATCH);
+        if (total > 0) {
+            // the head leaves the database in the logs: a chain cut short (its newest entries removed together with
+            // their seals) is told by comparing a later verification with the head logged here
+            Link head = tenants.call(tenant, null, this::head);
+            log.info(
+                    "Audit chain of Client {} sealed to #{} {}",
+                    tenant.value(),
+                    head.seq(),
+                    HexFormat.of().formatHex(head.hash()));
+        }
         return total;
     }
 
