@@ -10,6 +10,7 @@ import io.team365.support.IntegrationTest;
 import io.team365.tenancy.TenantContext;
 import io.team365.tenancy.TenantTransactions;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,9 @@ class SubjectRestrictionTests extends IntegrationTest {
 
     @Autowired
     SubjectObjections objections;
+
+    @Autowired
+    io.team365.tenancy.internal.TrashPurge trash;
 
     @Test
     void aRestrictedContactOrLeadIsReadableButRefusesEveryChangeUntilLifted() {
@@ -189,6 +193,32 @@ class SubjectRestrictionTests extends IntegrationTest {
                 .isTrue();
         assertThat(tenants.call(tenant, null, () -> objections.hasObjected(UUID.fromString(bystander))))
                 .isFalse();
+    }
+
+    @Test
+    void aRestrictedRecordInTheTrashIsKeptWhenTheTrashIsPurged() {
+        SignedUp owner = signUpAndVerify("Restricted Trash Co");
+        Browserless api = owner.session();
+        String email = uniqueEmail("kept");
+        String kept = id(api.postJson(
+                "/api/v1/contacts", "{\"firstName\":\"Kim\",\"emails\":[{\"address\":\"" + email + "\"}]}"));
+        String purged = id(api.postJson("/api/v1/contacts", "{\"firstName\":\"Pat\"}"));
+        assertThat(api.delete("/api/v1/contacts/" + kept).statusCode()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/contacts/" + purged).statusCode()).isEqualTo(204);
+        TenantId tenant = new TenantId(owner.tenantId());
+        tenants.run(tenant, owner.userId(), () -> subjects.restrict(tenant, subjects.find(tenant, email), null));
+
+        clock.advance(java.time.Duration.ofDays(31));
+        try {
+            trash.purge(tenant);
+        } finally {
+            clock.reset();
+        }
+        List<UUID> left = tenants.call(
+                tenant,
+                null,
+                () -> jdbc.sql("select id from contacts").query(UUID.class).list());
+        assertThat(left).contains(UUID.fromString(kept)).doesNotContain(UUID.fromString(purged));
     }
 
     private static String id(HttpResponse<String> response) {

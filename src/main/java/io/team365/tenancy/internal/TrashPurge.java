@@ -64,8 +64,9 @@ public class TrashPurge {
     long countBefore(Instant cutoff) {
         long count = 0;
         for (RecordTable table : tables) {
-            count += jdbc.sql("select count(*) from " + table.table() + " where deleted_at < :cutoff")
+            count += jdbc.sql("select count(*) from " + table.table() + " where " + expired(table))
                     .param("cutoff", java.sql.Timestamp.from(cutoff))
+                    .param("type", table.recordType())
                     .query(Long.class)
                     .single();
         }
@@ -76,8 +77,9 @@ public class TrashPurge {
     long purgeBefore(TenantId tenant, Instant cutoff) {
         long purged = 0;
         for (RecordTable table : tables) {
-            List<UUID> ids = jdbc.sql("delete from " + table.table() + " where deleted_at < :cutoff returning id")
+            List<UUID> ids = jdbc.sql("delete from " + table.table() + " where " + expired(table) + " returning id")
                     .param("cutoff", java.sql.Timestamp.from(cutoff))
+                    .param("type", table.recordType())
                     .query(UUID.class)
                     .list();
             if (!ids.isEmpty()) {
@@ -86,5 +88,14 @@ public class TrashPurge {
             purged += ids.size();
         }
         return purged;
+    }
+
+    /**
+     * In the trash since before the cutoff, and not restricted: a record whose processing a data subject had
+     * restricted (to keep it for a legal claim, say) is only stored, never purged, until the restriction is lifted.
+     */
+    private static String expired(RecordTable table) {
+        return "deleted_at < :cutoff and not exists (select 1 from processing_restrictions r where r.tenant_id = "
+                + table.table() + ".tenant_id and r.record_type = :type and r.record_id = " + table.table() + ".id)";
     }
 }
