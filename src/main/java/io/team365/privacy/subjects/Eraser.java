@@ -10,10 +10,12 @@ import io.team365.privacy.PersonalDataRegistry;
 import io.team365.privacy.internal.ErasureOutcome;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -56,17 +58,26 @@ class Eraser {
 
     ErasureOutcome erase(SubjectIdentity subject) {
         Map<String, Object> params = subject.parameters();
-        record Found(SubjectRows rows, List<Map<String, Object>> keys) {}
+        // rows linked to the subject's records by id, as opposed to rows found only because their text mentions them
+        Map<String, Object> byIdOnly = new HashMap<>(params);
+        byIdOnly.put("patterns", new String[0]);
+        record Found(SubjectRows rows, List<Map<String, Object>> keys, Set<Map<String, Object>> linkedById) {}
         List<Found> found = new ArrayList<>();
         for (SubjectRows rows : registry.subjectRows()) {
             if (!shapes.of(rows.table()).evidenceOnly()) {
-                found.add(new Found(rows, queries.keys(rows, params)));
+                Set<Map<String, Object>> linkedById = rows.relation() == SubjectRows.Relation.LINKED
+                        ? new HashSet<>(queries.keys(rows, byIdOnly))
+                        : Set.of();
+                found.add(new Found(rows, queries.keys(rows, params), linkedById));
             }
         }
         Map<String, Integer> deleted = new TreeMap<>();
         Map<String, Integer> anonymised = new TreeMap<>();
         Map<String, List<UUID>> purged = new HashMap<>();
-        Scrubber scrubber = new Scrubber(subject);
+        Scrubber scrubber = new Scrubber(subject, true);
+        // a row found only by the subject's full name, email or phone may name other people who share a first or last
+        // name with them: there only those strong identifiers are replaced
+        Scrubber strongOnly = new Scrubber(subject, false);
         // owned rows first: a shared row that is also the subject's own then needs no scrubbing
         for (SubjectRows.Relation relation : SubjectRows.Relation.values()) {
             for (Found f : found) {
@@ -89,7 +100,7 @@ class Eraser {
                         }
                     } else if (relation == SubjectRows.Relation.OWNED
                             ? anonymise(table, key, fields)
-                            : scrub(table, key, fields, scrubber)) {
+                            : scrub(table, key, fields, f.linkedById().contains(key) ? scrubber : strongOnly)) {
                         anonymised.merge(table, 1, Integer::sum);
                     }
                 }

@@ -24,12 +24,15 @@ final class Scrubber {
 
     private final List<Pattern> patterns = new ArrayList<>();
 
-    Scrubber(SubjectIdentity subject) {
+    /** @param withNameParts whether single first and last names are replaced too, not only full names */
+    Scrubber(SubjectIdentity subject, boolean withNameParts) {
         // longest first, so "Jane Doe" goes whole before "Jane" would leave "[erased] Doe" to match again
         List<String> words = new ArrayList<>();
         words.addAll(subject.emails());
         words.addAll(subject.fullNames());
-        words.addAll(subject.nameParts());
+        if (withNameParts) {
+            words.addAll(subject.nameParts());
+        }
         words.sort(Comparator.comparingInt(String::length).reversed());
         for (String word : words) {
             patterns.add(Pattern.compile(

@@ -23,7 +23,7 @@ class ScrubberTests {
             Set.of("Jane", "Doe"),
             Set.of("jane.doe@example.test"),
             Set.of("+44 20 7946 0958", "112"));
-    private final Scrubber scrubber = new Scrubber(jane);
+    private final Scrubber scrubber = new Scrubber(jane, true);
 
     @Test
     void namesEmailsAndPhonesGoWhateverTheirCaseOrSeparators() {
@@ -31,6 +31,14 @@ class ScrubberTests {
                 .isEqualTo("Met [erased] ([erased]), call [erased] or 020 7946 0958");
         assertThat(scrubber.text("Ask Jane, then Doe; 442079460958"))
                 .isEqualTo("Ask [erased], then [erased]; [erased]");
+    }
+
+    @Test
+    void inRowsFoundOnlyByTheirTextOtherPeopleKeepTheirNames() {
+        Scrubber strongOnly = new Scrubber(jane, false);
+        assertThat(strongOnly.text("Jane Doe and Jane Roe met John Doe"))
+                .as("the full name goes; a namesake's first or last name stays")
+                .isEqualTo("[erased] and Jane Roe met John Doe");
     }
 
     @Test
