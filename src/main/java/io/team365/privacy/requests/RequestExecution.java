@@ -12,7 +12,9 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -83,7 +85,7 @@ public class RequestExecution {
             case ERASURE -> {
                 // our own rows first: the request stays as proof, with only the hash of the address
                 // (every address of the subject: requests filed under their other addresses are theirs too)
-                java.util.Set<String> addresses = new java.util.LinkedHashSet<>(subject.emails());
+                Set<String> addresses = new LinkedHashSet<>(subject.emails());
                 addresses.add(request.subjectEmail());
                 addresses.forEach(address -> store.forgetSubject(address, Secrets.subjectHash(tenant, address)));
                 ErasureOutcome outcome = subjects.erase(tenant, subject, request.id());

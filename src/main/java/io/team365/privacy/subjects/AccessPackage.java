@@ -117,8 +117,8 @@ class AccessPackage {
             java.util.regex.Pattern.compile("password|secret|session_id|primary_id|token|(^|_)hash$");
 
     /**
-     * Every column but the tenant's id, binary ones and credentials (encrypted stored responses): key first, then the rest in
-     * table order. Only the personal ones carry a source; the others (kinds, states, ids, times) give them context.
+     * Every column but the tenant's id, binary ones (encrypted stored responses) and credentials: key first, then the
+     * rest in table order. Only the personal ones carry a source; the others (kinds, states, ids, times) give them context.
      */
     private List<String> columns(String table) {
         TableShapes.Shape shape = shapes.of(table);

@@ -11,9 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds a data subject's records by email (contacts and leads, in the trash too, and their user account if they are a
- * member of the Client), and reads who they are from those records. Runs with the Client bound, so row-level
- * security keeps it to that Client.
+ * Finds a data subject's records by email (contacts and leads, in the trash too; never a member's own account, which
+ * only its holder downloads or closes), and reads who they are from those records. Runs with the Client bound, so
+ * row-level security keeps it to that Client.
  */
 @Component
 class SubjectFinder {
