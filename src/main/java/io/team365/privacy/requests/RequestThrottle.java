@@ -1,9 +1,7 @@
 package io.team365.privacy.requests;
 
-import io.github.bucket4j.Bucket;
+import io.team365.core.web.KeyedRateLimits;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,9 +18,7 @@ class RequestThrottle {
 
     static final Duration WINDOW = Duration.ofHours(1);
 
-    private record Limited(Bucket bucket, long[] lastUsed) {}
-
-    private final Map<String, Limited> buckets = new ConcurrentHashMap<>();
+    private final KeyedRateLimits limits = new KeyedRateLimits(WINDOW);
     private final long filingsPerAddress;
     private final long codesPerEmail;
     private final long attemptsPerAddress;
@@ -52,24 +48,12 @@ class RequestThrottle {
     }
 
     private long take(String key, long perWindow) {
-        Limited limited = buckets.computeIfAbsent(
-                key,
-                k -> new Limited(
-                        Bucket.builder()
-                                .addLimit(limit -> limit.capacity(perWindow).refillGreedy(perWindow, WINDOW))
-                                .build(),
-                        new long[1]));
-        limited.lastUsed()[0] = System.nanoTime();
-        var probe = limited.bucket().tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed()
-                ? 0
-                : Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
+        return limits.take(key, perWindow);
     }
 
     /** A bucket untouched for a whole window is full again: forgetting it changes nothing and bounds memory. */
     @Scheduled(fixedDelay = 10, timeUnit = TimeUnit.MINUTES)
     void forgetIdleBuckets() {
-        long cutoff = System.nanoTime() - WINDOW.toNanos();
-        buckets.values().removeIf(limited -> limited.lastUsed()[0] < cutoff);
+        limits.forgetIdle();
     }
 }

@@ -1,6 +1,6 @@
 package io.team365.privacy.web;
 
-import io.github.bucket4j.Bucket;
+import io.team365.core.web.KeyedRateLimits;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,8 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -34,9 +32,7 @@ class PublicPreferencePages extends OncePerRequestFilter {
 
     private static final Duration WINDOW = Duration.ofMinutes(1);
 
-    private record Limited(Bucket bucket, long[] lastUsed) {}
-
-    private final Map<String, Limited> buckets = new ConcurrentHashMap<>();
+    private final KeyedRateLimits limits = new KeyedRateLimits(WINDOW);
     private final long perAddress;
     private final long perLink;
     private final MessageSource messages;
@@ -76,15 +72,7 @@ class PublicPreferencePages extends OncePerRequestFilter {
     }
 
     private boolean take(String key, long perMinute) {
-        Limited limited = buckets.computeIfAbsent(
-                key,
-                k -> new Limited(
-                        Bucket.builder()
-                                .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, WINDOW))
-                                .build(),
-                        new long[1]));
-        limited.lastUsed()[0] = System.nanoTime();
-        return limited.bucket().tryConsume(1);
+        return limits.take(key, perMinute) == 0;
     }
 
     private void tooMany(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -124,7 +112,6 @@ class PublicPreferencePages extends OncePerRequestFilter {
     /** A bucket untouched for a whole window is full again: forgetting it changes nothing and bounds memory. */
     @Scheduled(fixedDelay = 5, timeUnit = TimeUnit.MINUTES)
     void forgetIdleBuckets() {
-        long cutoff = System.nanoTime() - WINDOW.toNanos();
-        buckets.values().removeIf(limited -> limited.lastUsed()[0] < cutoff);
+        limits.forgetIdle();
     }
 }
