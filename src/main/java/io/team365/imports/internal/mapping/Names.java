@@ -30,13 +30,17 @@ public final class Names {
             return new Split("", "");
         }
         String name = fullName.strip().replaceAll("\\s+", " ");
+        int lastComma = name.lastIndexOf(',');
+        if (lastComma > 0 && isSuffix(name.substring(lastComma + 1).strip())) {
+            Split rest = split(name.substring(0, lastComma));
+            return new Split(
+                    rest.first(),
+                    (rest.last() + " " + name.substring(lastComma + 1).strip()).strip());
+        }
         int comma = name.indexOf(',');
         if (comma > 0) {
             String before = name.substring(0, comma).strip();
             String after = name.substring(comma + 1).strip();
-            if (isSuffix(after)) {
-                return split(before + " " + after);
-            }
             if (!after.isEmpty() && !before.isEmpty()) {
                 return new Split(withoutTitles(after), before);
             }

@@ -235,7 +235,7 @@ final class CsvRecordSource implements RecordSource {
                     quotedChars++;
                     continue;
                 }
-                return afterClosingQuote();
+                return afterClosingQuote(firstLineLength);
             }
             if (c == '\r' && peek() == '\n') {
                 read();
@@ -256,14 +256,24 @@ final class CsvRecordSource implements RecordSource {
         }
     }
 
-    /** Text between a closing quote and the delimiter is kept as written ({@code "5" wide} reads 5 wide). */
-    private int afterClosingQuote() throws IOException {
+    /**
+     * Text between a closing quote and the delimiter is kept as written ({@code "5" wide} reads 5 wide), unless the
+     * quoted value ran over line breaks: then the quote that closed it was most likely the opening quote of a later
+     * value, and the opening one a stray quote, so the record is reported and read again from the next line.
+     */
+    private int afterClosingQuote(int firstLineLength) throws IOException {
         int mark = value.length();
         int c = read();
         while (c != delimiter && c != '\n' && c != '\r' && c != EOF) {
-            if (value.length() > mark || !(c == ' ' || (c == '\t' && trimTabs))) {
-                append((char) c);
+            boolean blank = c == ' ' || (c == '\t' && trimTabs);
+            if (!blank && replay != null && firstLineLength >= 0) {
+                value.setLength(firstLineLength);
+                problem = "a quote that opens on line " + quoteLine + " is not closed where its value ends";
+                resyncAfterQuoteLine();
+                overflow = false;
+                return UNCLOSED;
             }
+            append((char) c);
             c = read();
         }
         trimEnd(mark);

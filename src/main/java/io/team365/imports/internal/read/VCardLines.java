@@ -47,12 +47,12 @@ final class VCardLines {
         boolean quotedPrintable = !skipped && isQuotedPrintable();
         while (true) {
             int c = peek();
-            if (c == ' ' || c == '\t') {
+            if (quotedPrintable && text.length() > 0 && text.charAt(text.length() - 1) == '=' && c != -1) {
+                text.setLength(text.length() - 1); // a soft line break: the next line goes on as it is
+                physical(true);
+            } else if (c == ' ' || c == '\t') {
                 pos++;
                 physical(!skipped);
-            } else if (quotedPrintable && text.length() > 0 && text.charAt(text.length() - 1) == '=' && c != -1) {
-                text.setLength(text.length() - 1); // a soft line break
-                physical(true);
             } else {
                 break;
             }
