@@ -80,7 +80,13 @@ class NormaliseTests {
                 "+44 20 7946 0958|US|+442079460958",
                 "020 7946 0958|GB|+442079460958",
                 "(650) 253-0000 ext. 123|US|+16502530000",
-                "tel:+33-1-98-76-54-32|US|+33198765432"
+                "tel:+33-1-98-76-54-32|US|+33198765432",
+                "1 (650) 253-0000|US|+16502530000",
+                "+39 06 6982 1234|US|+390669821234",
+                "06 6982 1234|IT|+390669821234",
+                "+1 1 650 253 0000|US|+16502530000",
+                "8 (912) 345-67-89|RU|+79123456789",
+                "+41 44 668 18 00|DE|+41446681800"
             })
     void phonesBecomeE164(String raw, String region, String expected) {
         assertThat(Normalise.phone(raw, region)).contains(expected);
@@ -88,7 +94,8 @@ class NormaliseTests {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"12", "not a phone", "+1 000 000 0000", "555-0100", "+999 123 456 789"})
+    @ValueSource(
+            strings = {"12", "not a phone", "+1 000 000 0000", "555-0100", "+999 123 456 789", "0049 30", "+0 30 1234"})
     void notPhonesAreEmpty(String raw) {
         assertThat(Normalise.phone(raw, "US")).isEmpty();
     }

@@ -1,8 +1,5 @@
 package io.team365.imports.internal.mapping;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.net.IDN;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,8 +11,6 @@ import java.util.Optional;
  * they run for every row of million-row imports.
  */
 public final class Normalise {
-
-    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     private Normalise() {}
 
@@ -58,26 +53,7 @@ public final class Normalise {
      * {@code +} and {@code 00} start an international number; an extension is dropped.
      */
     public static Optional<String> phone(String raw, String defaultRegion) {
-        if (raw == null || raw.isBlank()) {
-            return Optional.empty();
-        }
-        String s = raw.strip();
-        if (s.regionMatches(true, 0, "tel:", 0, 4)) {
-            s = s.substring(4);
-        }
-        if (s.startsWith("00")) {
-            s = "+" + s.substring(2);
-        }
-        String region = defaultRegion == null ? "ZZ" : defaultRegion.strip().toUpperCase(Locale.ROOT);
-        try {
-            PhoneNumber number = PHONES.parse(s, region);
-            if (!PHONES.isValidNumber(number)) {
-                return Optional.empty();
-            }
-            return Optional.of(PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
-        } catch (NumberParseException e) {
-            return Optional.empty();
-        }
+        return Phones.e164(raw, defaultRegion);
     }
 
     /**
