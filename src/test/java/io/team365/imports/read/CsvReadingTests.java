@@ -219,6 +219,26 @@ class CsvReadingTests {
         }
     }
 
+    @Test
+    void excelsSeparatorLineNamesTheDelimiterAndIsNotTheHeader() throws Exception {
+        Path file = write("sep=;\r\nName;Notes\r\nAnn;tea, coffee\r\n");
+
+        Corpus.Read read = Corpus.readPath(file, "excel.csv");
+
+        assertThat(read.columns()).containsExactly("Name", "Notes");
+        assertThat(read.record(1).values()).containsExactly("Ann", "tea, coffee");
+    }
+
+    @Test
+    void aStrayNulIsDroppedBecauseTheDatabaseCannotStoreIt() throws Exception {
+        Path file = write("Name,Notes\nAnn,te\u0000a\nBob,\"co\u0000ffee\"\n");
+
+        Corpus.Read read = Corpus.readPath(file, "nul.csv");
+
+        assertThat(read.record(1).values()).containsExactly("Ann", "tea");
+        assertThat(read.record(2).values()).containsExactly("Bob", "coffee");
+    }
+
     private Path write(String text) throws Exception {
         Path file = Files.createTempFile(dir, "import", ".csv");
         Files.writeString(file, text, StandardCharsets.UTF_8);

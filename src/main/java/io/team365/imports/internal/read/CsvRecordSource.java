@@ -38,6 +38,9 @@ final class CsvRecordSource implements RecordSource {
 
     private final StringBuilder value = new StringBuilder(128);
     private boolean overflow;
+    /** The value when it was taken straight from the buffer, else null (then it is in {@link #value}). */
+    private String direct;
+
     private String problem;
 
     /**
@@ -51,10 +54,24 @@ final class CsvRecordSource implements RecordSource {
     private final List<String> columns;
     private long number;
 
-    CsvRecordSource(Reader in, char delimiter) throws IOException, UnreadableFile {
+    /**
+     * Reads the header row; {@code skipFirstLine} for Excel's {@code sep=;} line, which names the delimiter before
+     * the header.
+     */
+    CsvRecordSource(Reader in, char delimiter, boolean skipFirstLine) throws IOException, UnreadableFile {
         this.in = in;
         this.delimiter = delimiter;
         this.trimTabs = delimiter != '\t';
+        if (skipFirstLine) {
+            int c = read();
+            while (c != '\n' && c != '\r' && c != EOF) {
+                c = read();
+            }
+            if (c == '\r' && peek() == '\n') {
+                read();
+            }
+            line++;
+        }
         List<String> header = readRecord(0);
         if (header == null) {
             throw new UnreadableFile(TextDetection.EMPTY);
@@ -104,6 +121,7 @@ final class CsvRecordSource implements RecordSource {
                 }
                 value.setLength(0);
                 overflow = false;
+                direct = null;
                 if (c == '"') {
                     content = true;
                     c = readQuoted();
@@ -118,6 +136,9 @@ final class CsvRecordSource implements RecordSource {
                     problem = TOO_LONG;
                     content = true;
                     values.add("");
+                } else if (direct != null) {
+                    content |= !direct.isEmpty();
+                    values.add(direct);
                 } else {
                     content |= value.length() > 0;
                     values.add(value.toString());
@@ -169,10 +190,45 @@ final class CsvRecordSource implements RecordSource {
         }
     }
 
-    /** An unquoted value, from its first non-blank character {@code c}; returns the character that ended it. */
+    /**
+     * An unquoted value, from its first non-blank character {@code c} (the one just read); returns the character that
+     * ended it. Most values lie within the buffer: they become a string straight from it ({@link #direct}).
+     */
     private int readPlain(int c) throws IOException {
+        if (c != delimiter && c != '\n' && c != '\r' && c != EOF && c != 0) {
+            int start = pos - 1;
+            int end = pos;
+            char[] b = buf;
+            int l = lim;
+            char d = delimiter;
+            while (end < l) {
+                char ch = b[end];
+                if (ch == d || ch == '\n' || ch == '\r' || ch == 0) {
+                    break;
+                }
+                end++;
+            }
+            if (end < l && b[end] != 0) {
+                if (replay != null) {
+                    replay.append(b, pos, end - pos);
+                }
+                pos = end;
+                int trimmed = end;
+                while (trimmed > start && (b[trimmed - 1] == ' ' || (b[trimmed - 1] == '\t' && trimTabs))) {
+                    trimmed--;
+                }
+                if (trimmed - start > MAX_VALUE) {
+                    overflow = true;
+                } else {
+                    direct = new String(b, start, trimmed - start);
+                }
+                return read();
+            }
+        }
         while (c != delimiter && c != '\n' && c != '\r' && c != EOF) {
-            append((char) c);
+            if (c != 0) {
+                append((char) c);
+            }
             int start = pos;
             int end = start;
             char[] b = buf;
@@ -180,7 +236,7 @@ final class CsvRecordSource implements RecordSource {
             char d = delimiter;
             while (end < l) {
                 char ch = b[end];
-                if (ch == d || ch == '\n' || ch == '\r') {
+                if (ch == d || ch == '\n' || ch == '\r' || ch == 0) {
                     break;
                 }
                 end++;
@@ -211,7 +267,7 @@ final class CsvRecordSource implements RecordSource {
             int l = lim;
             while (end < l) {
                 char ch = b[end];
-                if (ch == '"' || ch == '\n' || ch == '\r') {
+                if (ch == '"' || ch == '\n' || ch == '\r' || ch == 0) {
                     break;
                 }
                 end++;
@@ -227,6 +283,9 @@ final class CsvRecordSource implements RecordSource {
             int c = read();
             if (c == EOF || quotedChars > MAX_QUOTED_CHARS) {
                 return unclosed(openedOn, firstLineLength);
+            }
+            if (c == 0) {
+                continue; // PostgreSQL text cannot hold NUL
             }
             if (c == '"') {
                 if (peek() == '"') {
@@ -273,7 +332,9 @@ final class CsvRecordSource implements RecordSource {
                 overflow = false;
                 return UNCLOSED;
             }
-            append((char) c);
+            if (c != 0) {
+                append((char) c);
+            }
             c = read();
         }
         trimEnd(mark);

@@ -27,11 +27,23 @@ public final class ImportReaders {
             if (detected.vcard()) {
                 return new VCardRecordSource(reader);
             }
-            return new CsvRecordSource(reader, DelimiterSniffer.sniff(detected.sample(), detected.complete()));
+            String sample = detected.sample();
+            if (excelSeparatorLine(sample)) {
+                return new CsvRecordSource(reader, sample.charAt(4), true);
+            }
+            return new CsvRecordSource(reader, DelimiterSniffer.sniff(sample, detected.complete()), false);
         } catch (IOException | UnreadableFile | RuntimeException e) {
             reader.close();
             throw e;
         }
+    }
+
+    /** Excel writes {@code sep=;} as the first line when asked to name the delimiter. */
+    private static boolean excelSeparatorLine(String sample) {
+        return sample.length() > 5
+                && sample.regionMatches(true, 0, "sep=", 0, 4)
+                && (sample.charAt(5) == '\n' || sample.charAt(5) == '\r')
+                && sample.charAt(4) != '"';
     }
 
     private static Reader reader(Path file, TextDetection.Detected detected) throws IOException {

@@ -91,7 +91,8 @@ final class TextDetection {
         if (oddZeros > pairs * 0.3 && evenZeros < pairs * 0.05) {
             return StandardCharsets.UTF_16LE;
         }
-        if (evenZeros + oddZeros > 0) {
+        // a stray NUL or two in a text export is tolerated (the readers drop them); more mean a binary file
+        if (evenZeros + oddZeros > Math.max(2, head.length / 1000)) {
             throw new UnreadableFile(BINARY);
         }
         return validUtf8(head, complete) ? StandardCharsets.UTF_8 : WINDOWS_1252;
@@ -144,7 +145,7 @@ final class TextDetection {
         int controls = 0;
         for (int i = 0; i < sample.length(); i++) {
             char c = sample.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F || c == 0xFFFD) {
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0) || c == 0x7F || c == 0xFFFD) {
                 controls++;
             }
         }

@@ -57,7 +57,11 @@ final class VCardLines {
                 break;
             }
         }
-        return new Line(start, text.toString(), cut, skipped);
+        String t = text.toString();
+        if (t.indexOf('\0') >= 0) {
+            t = t.replace("\0", ""); // PostgreSQL text cannot hold NUL
+        }
+        return new Line(start, t, cut, skipped);
     }
 
     /** Reads up to the end of a physical line, appending it when {@code keep}; false at the end of the input. */
