@@ -239,6 +239,32 @@ class CsvReadingTests {
         assertThat(read.record(2).values()).containsExactly("Bob", "coffee");
     }
 
+    @Test
+    void randomBrokenCsvNeverBreaksTheReaderAndReadableRecordsAlwaysFitTheHeader() throws Exception {
+        String[] pieces = {"a", "bc", ",", ";", "\"", "\"\"", "\n", "\r\n", "\r", " ", "\t", "x\"y", ""};
+        java.util.Random random = new java.util.Random(365);
+        for (int doc = 0; doc < 500; doc++) {
+            StringBuilder text = new StringBuilder("h1,h2,h3\n");
+            int length = random.nextInt(200);
+            for (int i = 0; i < length; i++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            Path file = write(text.toString());
+
+            Corpus.Read read = Corpus.readPath(file, "random.csv");
+
+            for (int i = 0; i < read.records().size(); i++) {
+                SourceRecord r = read.records().get(i);
+                assertThat(r.number()).isEqualTo(i + 1);
+                if (r.readable()) {
+                    assertThat(r.values()).hasSize(read.columns().size());
+                } else {
+                    assertThat(r.problem()).isNotBlank();
+                }
+            }
+        }
+    }
+
     private Path write(String text) throws Exception {
         Path file = Files.createTempFile(dir, "import", ".csv");
         Files.writeString(file, text, StandardCharsets.UTF_8);

@@ -116,6 +116,33 @@ class VCardReadingTests {
     }
 
     @Test
+    void randomBrokenCardsNeverBreakTheReader(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String[] lines = {
+            "BEGIN:VCARD", "END:VCARD", "FN:Ann Lee", "N:Lee;Ann", "N:;", "EMAIL;TYPE=work:ann@example.com", "TEL:+1",
+            "garbage", "", " folded", "PHOTO;ENCODING=b:AAAA", "ADR:;;", "CATEGORIES:a\\,b,c", "NOTE:x\\",
+            "EMAIL;ENCODING=QUOTED-PRINTABLE:a=", "item1.URL:https://linkedin.com/in/x", ":", ";;:", "TYPE=\"x"
+        };
+        java.util.Random random = new java.util.Random(365);
+        for (int doc = 0; doc < 300; doc++) {
+            StringBuilder text = new StringBuilder("BEGIN:VCARD\r\n");
+            int length = random.nextInt(60);
+            for (int i = 0; i < length; i++) {
+                text.append(lines[random.nextInt(lines.length)]).append(random.nextBoolean() ? "\r\n" : "\n");
+            }
+            java.nio.file.Path file = dir.resolve("random" + doc + ".vcf");
+            java.nio.file.Files.writeString(file, text.toString());
+
+            Corpus.Read read = Corpus.readPath(file, "random.vcf");
+
+            for (int i = 0; i < read.records().size(); i++) {
+                assertThat(read.records().get(i).number()).isEqualTo(i + 1);
+                assertThat(read.records().get(i).values()).hasSize(COLUMNS.size());
+            }
+        }
+    }
+
+    @Test
     void brokenCardsAreReportedAndReadingGoesOnAtTheNextCard() throws Exception {
         Corpus.Read read = Corpus.read("broken.vcf");
 
