@@ -161,6 +161,16 @@ class NormaliseTests {
         assertThat(Normalise.companyDomainOfEmail(email)).isEqualTo(Optional.ofNullable(expected));
     }
 
+    @Test
+    void tagsAsOutlookGoogleAndOthersSeparateThem() {
+        assertThat(Normalise.tags("Kunden;VIP")).containsExactly("Kunden", "VIP");
+        assertThat(Normalise.tags("* myContacts ::: Customers ::: * starred ::: Friends"))
+                .containsExactly("Customers", "Friends");
+        assertThat(Normalise.tags(" Investors, VIP ,vip,, ")).containsExactly("Investors", "VIP");
+        assertThat(Normalise.tags("")).isEmpty();
+        assertThat(Normalise.tags(null)).isEmpty();
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',

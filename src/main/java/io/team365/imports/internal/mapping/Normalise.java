@@ -110,6 +110,28 @@ public final class Normalise {
         return Dates.parse(raw, monthFirst);
     }
 
+    /**
+     * The tags of a tags column: separated by commas, semicolons (Outlook's categories) or {@code :::} (Google's
+     * labels), trimmed, without duplicates (ignoring case) and without Google's system groups ({@code * myContacts},
+     * {@code * starred}).
+     */
+    public static java.util.List<String> tags(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return java.util.List.of();
+        }
+        java.util.Map<String, String> tags = new java.util.LinkedHashMap<>();
+        for (String part : raw.replace(":::", ",").split("[,;]")) {
+            String tag = part.strip();
+            if (tag.startsWith("* ")) {
+                continue;
+            }
+            if (!tag.isEmpty()) {
+                tags.putIfAbsent(tag.toLowerCase(Locale.ROOT), tag);
+            }
+        }
+        return java.util.List.copyOf(tags.values());
+    }
+
     private static boolean validLocalPart(String local) {
         if (local.isEmpty() || local.length() > 64 || local.startsWith(".") || local.endsWith(".")) {
             return false;
