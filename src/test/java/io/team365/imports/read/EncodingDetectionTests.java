@@ -42,9 +42,9 @@ class EncodingDetectionTests {
     }
 
     @Test
-    void anInvalidUtf8ByteLateInABigFileDoesNotFailTheImport() throws Exception {
-        StringBuilder text = new StringBuilder("Name,Notes\n");
-        for (int i = 0; i < 5000; i++) {
+    void anInvalidUtf8ByteLateInAUtf8FileDoesNotFailTheImport() throws Exception {
+        StringBuilder text = new StringBuilder("Name,Notes\nZo\u00eb,UTF-8 from the start\n");
+        for (int i = 0; i < 4999; i++) {
             text.append("Person ").append(i).append(",plain ascii text\n");
         }
         byte[] head = text.toString().getBytes(StandardCharsets.UTF_8);
@@ -59,6 +59,36 @@ class EncodingDetectionTests {
 
         assertThat(read.records()).hasSize(5001);
         assertThat(read.record(5001).values()).containsExactly("Last", "caf\uFFFD");
+    }
+
+    @Test
+    void aBigWindows1252FileWhoseFirstAccentIsFarDownIsStillWindows1252() throws Exception {
+        StringBuilder text = new StringBuilder("Name,City\r\n");
+        for (int i = 0; i < 10_000; i++) {
+            text.append("Person ").append(i).append(",Springfield\r\n");
+        }
+        text.append("J\u00fcrgen M\u00fcller,D\u00fcsseldorf \u20ac\r\n");
+        Path file = dir.resolve("outlook.csv");
+        Files.writeString(file, text.toString(), Charset.forName("windows-1252"));
+
+        Corpus.Read read = Corpus.readPath(file, "outlook.csv");
+
+        assertThat(read.records()).hasSize(10_001);
+        assertThat(read.record(10_001).values()).containsExactly("J\u00fcrgen M\u00fcller", "D\u00fcsseldorf \u20ac");
+    }
+
+    @Test
+    void aBigUtf8FileWhoseFirstAccentIsFarDownStaysUtf8() throws Exception {
+        StringBuilder text = new StringBuilder("Name,City\n");
+        for (int i = 0; i < 10_000; i++) {
+            text.append("Person ").append(i).append(",Springfield\n");
+        }
+        text.append("Zo\u00eb \u0141ukasz,\u6771\u4eac\n");
+        Path file = write(text.toString(), StandardCharsets.UTF_8);
+
+        Corpus.Read read = Corpus.readPath(file, "big.csv");
+
+        assertThat(read.record(10_001).values()).containsExactly("Zo\u00eb \u0141ukasz", "\u6771\u4eac");
     }
 
     @Test

@@ -55,7 +55,7 @@ final class TextDetection {
             charset = StandardCharsets.UTF_16BE;
             bom = 2;
         } else {
-            charset = withoutBom(head, complete);
+            charset = withoutBom(head, complete, file);
         }
         String sample = new String(head, bom, head.length - bom, charset);
         if (sample.isBlank()) {
@@ -72,7 +72,7 @@ final class TextDetection {
      * zero bytes anywhere else mean a binary file; then valid UTF-8, otherwise the Windows code page that Excel and
      * Outlook use in Western Europe and the Americas.
      */
-    private static Charset withoutBom(byte[] head, boolean complete) throws UnreadableFile {
+    private static Charset withoutBom(byte[] head, boolean complete, Path file) throws IOException, UnreadableFile {
         int evenZeros = 0;
         int oddZeros = 0;
         for (int i = 0; i < head.length; i++) {
@@ -95,7 +95,40 @@ final class TextDetection {
         if (evenZeros + oddZeros > Math.max(2, head.length / 1000)) {
             throw new UnreadableFile(BINARY);
         }
+        if (!complete && isAscii(head)) {
+            return firstNonAsciiBytesAreUtf8(file) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+        }
         return validUtf8(head, complete) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+    }
+
+    /**
+     * A big export can be plain ASCII for its first 64 KiB and have its first accented name further down: the bytes
+     * from there tell UTF-8 from Windows-1252 (reading on costs a pass over the bytes, far less than a wrong guess).
+     */
+    private static boolean firstNonAsciiBytesAreUtf8(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            in.skipNBytes(SAMPLE_BYTES);
+            byte[] chunk = new byte[1 << 20];
+            int n;
+            while ((n = in.readNBytes(chunk, 0, chunk.length)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    if (chunk[i] < 0) {
+                        byte[] window = Arrays.copyOfRange(chunk, i, Math.min(n, i + SAMPLE_BYTES));
+                        return validUtf8(window, n < chunk.length && i + SAMPLE_BYTES >= n);
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when the bytes are UTF-8; a sequence cut by the end of an incomplete sample does not count against. */
