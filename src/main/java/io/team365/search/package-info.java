@@ -1,0 +1,6 @@
+/**
+ * Search: finding records by what people type or paste. {@link io.team365.search.RecordKeys} are the exact keys
+ * (email, phone, domain) of contacts, leads and companies that imports, the duplicate review and search rank on; they
+ * are kept by the database itself in step with the records (ADR 0013).
+ */
+package io.team365.search;
