@@ -281,8 +281,9 @@ create function search_records(q text, kinds text[], owners uuid[], per_kind int
                    amount numeric, currency text, match text)
     language plpgsql stable security definer
     set search_path = public, pg_temp
-    set pg_trgm.word_similarity_threshold = 0.5
+    set pg_trgm.word_similarity_threshold = 0.35
     as $$
+#variable_conflict use_column
 declare
     tenant constant uuid := app_tenant_id();
     text_folded constant text := left(search_fold(left(q, 200)), 190);
@@ -291,7 +292,7 @@ declare
     phone constant text := case when q !~ '[[:alpha:]]' then search_phone_term(q) end;
     phone_prefixes text[];
     words_query tsquery;
-    kind text;
+    this_kind text;
     hits uuid[];
     hit_matches text[];
     more_ids uuid[];
@@ -309,7 +310,7 @@ begin
             select string_agg(quote_literal(w) || ':*', ' & ')
             from unnest(regexp_split_to_array(text_folded, ' ')) w where w <> ''));
     end if;
-    foreach kind in array kinds loop
+    foreach this_kind in array kinds loop
         hits := '{}';
         hit_matches := '{}';
         -- exact email or domain
@@ -318,8 +319,8 @@ begin
             from (
                 select distinct on (k.record_id) k.record_id, k.kind
                 from record_keys k
-                join search_entries e on e.tenant_id = tenant and e.record_type = kind and e.record_id = k.record_id
-                where k.tenant_id = tenant and k.record_type = kind
+                join search_entries e on e.tenant_id = tenant and e.record_type = this_kind and e.record_id = k.record_id
+                where k.tenant_id = tenant and k.record_type = this_kind
                   and ((k.kind = 'email' and k.key = email_key) or (k.kind = 'domain' and k.key = domain_key))
                   and (unlimited or e.owner_id = any(owners) or (e.owner_id is null and e.created_by = any(owners)))
                 order by k.record_id
@@ -333,8 +334,8 @@ begin
             from (
                 select distinct t.record_id
                 from search_terms t
-                join search_entries e on e.tenant_id = tenant and e.record_type = kind and e.record_id = t.record_id
-                where t.tenant_id = tenant and t.record_type = kind
+                join search_entries e on e.tenant_id = tenant and e.record_type = this_kind and e.record_id = t.record_id
+                where t.tenant_id = tenant and t.record_type = this_kind
                   and (t.term = any(phone_prefixes) or (t.term >= phone and t.term < phone || chr(1114111)))
                   and not t.record_id = any(hits)
                   and (unlimited or e.owner_id = any(owners) or (e.owner_id is null and e.created_by = any(owners)))
@@ -345,7 +346,7 @@ begin
         if cardinality(hits) < per_kind then
             select hits || coalesce(array_agg(t.record_id order by t.first_term), '{}'),
                    hit_matches || coalesce(array_agg(case when t.first_term like '%@%' then 'email'
-                                                          when t.first_term like '%.%' and kind = 'company'
+                                                          when t.first_term like '%.%' and this_kind = 'company'
                                                               and t.first_term not like '% %' then 'domain'
                                                           else 'name' end order by t.first_term), '{}')
             into hits, hit_matches
@@ -354,9 +355,9 @@ begin
                 from (
                     select t.record_id, t.term
                     from search_terms t
-                    join search_entries e on e.tenant_id = tenant and e.record_type = kind
+                    join search_entries e on e.tenant_id = tenant and e.record_type = this_kind
                                          and e.record_id = t.record_id
-                    where t.tenant_id = tenant and t.record_type = kind
+                    where t.tenant_id = tenant and t.record_type = this_kind
                       and t.term >= text_folded and t.term < text_folded || chr(1114111)
                       and not t.record_id = any(hits)
                       and (unlimited or e.owner_id = any(owners) or (e.owner_id is null and e.created_by = any(owners)))
@@ -375,22 +376,23 @@ begin
             from (
                 select e.record_id
                 from search_entries e
-                where e.tenant_id = tenant and e.record_type = kind
+                where e.tenant_id = tenant and e.record_type = this_kind
                   and to_tsvector('simple', e.folded) @@ words_query
                   and not e.record_id = any(hits)
                   and (unlimited or e.owner_id = any(owners) or (e.owner_id is null and e.created_by = any(owners)))
                 limit per_kind - cardinality(hits)
             ) e;
         end if;
-        -- similar spelling: the text is close to some run of words of the record
-        if cardinality(hits) < per_kind and length(text_folded) >= 3 then
+        -- similar spelling: the text is close to some run of words of the record (not for an email or a phone,
+        -- which are either there or not)
+        if cardinality(hits) < per_kind and length(text_folded) >= 3 and email_key is null and phone is null then
             select hits || coalesce(array_agg(e.record_id order by e.score desc, e.record_id), '{}'),
                    hit_matches || coalesce(array_agg('text'::text), '{}')
             into hits, hit_matches
             from (
                 select e.record_id, word_similarity(text_folded, e.folded) score
                 from search_entries e
-                where e.tenant_id = tenant and e.record_type = kind
+                where e.tenant_id = tenant and e.record_type = this_kind
                   and text_folded <% e.folded
                   and not e.record_id = any(hits)
                   and (unlimited or e.owner_id = any(owners) or (e.owner_id is null and e.created_by = any(owners)))
@@ -401,7 +403,7 @@ begin
         return query
         select e.record_type, e.record_id, e.title, e.detail, c.name, s.name, e.amount, e.currency, h.match
         from unnest(hits, hit_matches) with ordinality h (id, match, position)
-        join search_entries e on e.tenant_id = tenant and e.record_type = kind and e.record_id = h.id
+        join search_entries e on e.tenant_id = tenant and e.record_type = this_kind and e.record_id = h.id
         left join companies c on c.tenant_id = tenant and c.id = e.company_id and c.deleted_at is null
         left join pipeline_stages s on s.tenant_id = tenant and s.id = e.stage_id
         order by h.position;
