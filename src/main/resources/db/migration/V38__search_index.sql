@@ -37,7 +37,8 @@ create table search_entries (
     currency    text    check (currency ~ '^[A-Z]{3}$'),
     owner_id    uuid,
     created_by  uuid,
-    -- search_fold of the title and detail
+    -- search_fold of the names only (a lead's company too): what full text and similar spelling compare with;
+    -- emails, domains and phones are found through the keys and terms
     folded      text    not null,
     primary key (tenant_id, record_type, record_id)
 );
@@ -119,7 +120,7 @@ begin
             insert into search_entries (tenant_id, record_type, record_id, title, detail, company_id, owner_id,
                                         created_by, folded)
             select tenant_id, 'contact', id, title, detail, company_id, owner_id, created_by,
-                   search_fold(concat_ws(' ', title, detail))
+                   array_to_string(phrases, ' ')
             from p
         )
         insert into search_terms (tenant_id, record_type, term, record_id)
@@ -164,7 +165,7 @@ begin
             insert into search_entries (tenant_id, record_type, record_id, title, detail, company_id, owner_id,
                                         created_by, folded)
             select tenant_id, 'lead', id, title, detail, company_id, owner_id, created_by,
-                   search_fold(concat_ws(' ', title, detail))
+                   array_to_string(phrases, ' ')
             from p
         )
         insert into search_terms (tenant_id, record_type, term, record_id)
@@ -200,7 +201,7 @@ begin
             insert into search_entries (tenant_id, record_type, record_id, title, detail, owner_id, created_by,
                                         folded)
             select tenant_id, 'company', id, title, detail, owner_id, created_by,
-                   search_fold(concat_ws(' ', title, detail))
+                   array_to_string(phrases, ' ')
             from p
         )
         insert into search_terms (tenant_id, record_type, term, record_id)
@@ -276,6 +277,9 @@ create trigger deals_search_delete after delete on deals referencing old table a
 -- them, or unowned and created by one of them). Best first, in tiers: an exact email or domain, a phone ending in the
 -- same digits, a word of the name (or an email, domain) starting with the text, all words of the text starting
 -- words of the record in any order, then similar spelling. A later tier runs only while a kind has room left.
+-- pg_trgm's settings exist once its library is loaded in the session; the function below sets one.
+select word_similarity('a', 'a');
+
 create function search_records(q text, kinds text[], owners uuid[], per_kind int)
     returns table (record_type text, record_id uuid, title text, detail text, company_name text, stage_name text,
                    amount numeric, currency text, match text)
@@ -298,6 +302,7 @@ declare
     more_ids uuid[];
     more_matches text[];
     unlimited constant boolean := owners is null;
+    found int := 0;
 begin
     if tenant is null or text_folded is null or text_folded = '' or per_kind is null or per_kind < 1 then
         return;
@@ -383,23 +388,36 @@ begin
                 limit per_kind - cardinality(hits)
             ) e;
         end if;
-        -- similar spelling: the text is close to some run of words of the record (not for an email or a phone,
-        -- which are either there or not)
-        if cardinality(hits) < per_kind and length(text_folded) >= 3 and email_key is null and phone is null then
-            select hits || coalesce(array_agg(e.record_id order by e.score desc, e.record_id), '{}'),
-                   hit_matches || coalesce(array_agg('text'::text), '{}')
-            into hits, hit_matches
-            from (
-                select e.record_id, word_similarity(text_folded, e.folded) score
-                from search_entries e
-                where e.tenant_id = tenant and e.record_type = this_kind
-                  and text_folded <% e.folded
-                  and not e.record_id = any(hits)
-                  and (unlimited or e.owner_id = any(owners) or (e.owner_id is null and e.created_by = any(owners)))
-                order by score desc, e.record_id
-                limit per_kind - cardinality(hits)
-            ) e;
-        end if;
+        return query
+        select e.record_type, e.record_id, e.title, e.detail, c.name, s.name, e.amount, e.currency, h.match
+        from unnest(hits, hit_matches) with ordinality h (id, match, position)
+        join search_entries e on e.tenant_id = tenant and e.record_type = this_kind and e.record_id = h.id
+        left join companies c on c.tenant_id = tenant and c.id = e.company_id and c.deleted_at is null
+        left join pipeline_stages s on s.tenant_id = tenant and s.id = e.stage_id
+        order by h.position;
+        found := found + cardinality(hits);
+    end loop;
+    -- similar spelling, only when nothing was found otherwise (a typo rather than a short word that is in many
+    -- names), and not for an email, domain or phone, which are there or not: the text is close to a run of words
+    if found > 0 or length(text_folded) < 3 or email_key is not null or domain_key is not null or phone is not null then
+        return;
+    end if;
+    foreach this_kind in array kinds loop
+        hits := '{}';
+        hit_matches := '{}';
+        select hits || coalesce(array_agg(e.record_id order by e.score desc, e.record_id), '{}'),
+               hit_matches || coalesce(array_agg('text'::text), '{}')
+        into hits, hit_matches
+        from (
+            select e.record_id, word_similarity(text_folded, e.folded) score
+            from search_entries e
+            where e.tenant_id = tenant and e.record_type = this_kind
+              and text_folded <% e.folded
+              and not e.record_id = any(hits)
+              and (unlimited or e.owner_id = any(owners) or (e.owner_id is null and e.created_by = any(owners)))
+            order by score desc, e.record_id
+            limit per_kind - cardinality(hits)
+        ) e;
         return query
         select e.record_type, e.record_id, e.title, e.detail, c.name, s.name, e.amount, e.currency, h.match
         from unnest(hits, hit_matches) with ordinality h (id, match, position)

@@ -58,6 +58,7 @@ class SearchTests extends IntegrationTest {
         rollout = create("/api/v1/deals", """
                 {"name":"Nordwind fleet rollout","value":{"amount":"1250.5","currency":"EUR"},
                  "companyId":"%s"}""".formatted(nordwind));
+        create("/api/v1/contacts", "{\"firstName\":\"Nils\",\"lastName\":\"Nordwind\"}");
         lead = create("/api/v1/leads", """
                 {"firstName":"Zoë","lastName":"Ødegaard","companyName":"Fjordkraft Energi"}""");
     }
