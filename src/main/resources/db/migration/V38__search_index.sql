@@ -43,8 +43,20 @@ create table search_entries (
     primary key (tenant_id, record_type, record_id)
 );
 call enable_tenant_isolation('search_entries');
-create index search_entries_trigram on search_entries using gin (folded gin_trgm_ops);
-create index search_entries_words on search_entries using gin (to_tsvector('simple', folded));
+-- one trigram and one word index per kind of record, so that looking for a company never wades through the posting
+-- lists of a million contacts (search_records() names the kind in every query)
+create index search_entries_trigram_contact on search_entries using gin (folded gin_trgm_ops) where record_type = 'contact';
+create index search_entries_trigram_company on search_entries using gin (folded gin_trgm_ops) where record_type = 'company';
+create index search_entries_trigram_lead on search_entries using gin (folded gin_trgm_ops) where record_type = 'lead';
+create index search_entries_trigram_deal on search_entries using gin (folded gin_trgm_ops) where record_type = 'deal';
+create index search_entries_words_contact on search_entries using gin (to_tsvector('simple', folded))
+    where record_type = 'contact';
+create index search_entries_words_company on search_entries using gin (to_tsvector('simple', folded))
+    where record_type = 'company';
+create index search_entries_words_lead on search_entries using gin (to_tsvector('simple', folded))
+    where record_type = 'lead';
+create index search_entries_words_deal on search_entries using gin (to_tsvector('simple', folded))
+    where record_type = 'deal';
 
 -- Every word-start suffix of a title ("jose garcia", "garcia"), each email and domain, and each phone's reversed
 -- digits: byte-ordered, so that "starts with" is a range an index serves in order and can stop after a page.
@@ -405,18 +417,23 @@ begin
     foreach this_kind in array kinds loop
         hits := '{}';
         hit_matches := '{}';
+        -- the best of the first 200 close enough: a common name misspelt has thousands of candidates, and reading
+        -- them all to rank them would cost more than the answer is worth
         select hits || coalesce(array_agg(e.record_id order by e.score desc, e.record_id), '{}'),
                hit_matches || coalesce(array_agg('text'::text), '{}')
         into hits, hit_matches
         from (
-            select e.record_id, word_similarity(text_folded, e.folded) score
-            from search_entries e
-            where e.tenant_id = tenant and e.record_type = this_kind
-              and text_folded <% e.folded
-              and not e.record_id = any(hits)
-              and (unlimited or e.owner_id = any(owners) or (e.owner_id is null and e.created_by = any(owners)))
-            order by score desc, e.record_id
-            limit per_kind - cardinality(hits)
+            select c.record_id, word_similarity(text_folded, c.folded) score
+            from (
+                select e.record_id, e.folded
+                from search_entries e
+                where e.tenant_id = tenant and e.record_type = this_kind
+                  and text_folded <% e.folded
+                  and (unlimited or e.owner_id = any(owners) or (e.owner_id is null and e.created_by = any(owners)))
+                limit 200
+            ) c
+            order by score desc, c.record_id
+            limit per_kind
         ) e;
         return query
         select e.record_type, e.record_id, e.title, e.detail, c.name, s.name, e.amount, e.currency, h.match

@@ -189,6 +189,12 @@ class SearchTests extends IntegrationTest {
         assertProblem(api.get("/api/v1/search?q=jose&limit=51"), "limit");
         assertProblem(api.get("/api/v1/search?q=jose&types=contacts,people"), "types");
         assertThat(api.get("/api/v1/search?q=jose&limit=abc").statusCode()).isEqualTo(400);
+        for (String odd : List.of("%", "_", "'", "- -", "a & b | !c", "' or 1=1 --", "jose:*", "\\", "🙂")) {
+            assertThat(api.get("/api/v1/search?q=" + enc(odd)).statusCode())
+                    .as(odd)
+                    .isEqualTo(200);
+        }
+        assertThat(ids("%")).as("no wildcard").isEmpty();
         assertThat(client().get("/api/v1/search?q=jose").statusCode())
                 .as("signed out")
                 .isIn(401, 302);
