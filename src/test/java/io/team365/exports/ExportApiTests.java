@@ -135,8 +135,8 @@ class ExportApiTests extends IntegrationTest {
                 .orElseThrow();
         assertThat(ana.get("VERSION")).containsExactly("4.0");
         assertThat(ana.get("N")).containsExactly("Exportson;Ana;;;");
-        assertThat(ana.get("EMAIL;TYPE=work")).containsExactly("ana@example.com");
-        assertThat(ana.get("TEL;TYPE=mobile")).containsExactly("+4930123456");
+        assertThat(ana.get("EMAIL;TYPE=work;PREF=1")).as(file.body()).containsExactly("ana@example.com");
+        assertThat(ana.get("TEL;TYPE=mobile")).as(file.body()).containsExactly("+4930123456");
         assertThat(ana.get("TITLE")).containsExactly("CTO");
         assertThat(ana.get("ORG")).containsExactly("Acme\\, Inc.");
         assertThat(ana.get("CATEGORIES")).containsExactly("export-a");
@@ -145,7 +145,8 @@ class ExportApiTests extends IntegrationTest {
                 .filter(c -> c.get("FN").equals(List.of("Bo \"Quote\" Exportson")))
                 .findFirst()
                 .orElseThrow();
-        assertThat(bo.get("EMAIL")).containsExactly("bo@example.com", "bo2@example.com");
+        assertThat(bo.get("EMAIL;PREF=1")).containsExactly("bo@example.com");
+        assertThat(bo.get("EMAIL")).containsExactly("bo2@example.com");
         assertThat(bo.get("NOTE")).containsExactly("Source: Fair\\, 2026");
     }
 

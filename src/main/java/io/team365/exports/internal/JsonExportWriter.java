@@ -62,7 +62,7 @@ final class JsonExportWriter implements ExportWriter {
     @Override
     public void end() throws IOException {
         generator.writeEndArray();
+        // closing the generator flushes it and closes the writer the job opened (closing that again is harmless)
         generator.close();
-        out.flush();
     }
 }
