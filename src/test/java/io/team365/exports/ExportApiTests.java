@@ -65,8 +65,8 @@ class ExportApiTests extends IntegrationTest {
         String id = startAndFinish("contacts", "csv", "{\"filter[tag][has]\":\"export-a\",\"q\":\"exportson\"}");
         HttpResponse<String> file = api.get("/api/v1/exports/" + id + "/file");
         assertThat(file.statusCode()).isEqualTo(200);
-        assertThat(file.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-                .startsWith("text/csv"));
+        assertThat(file.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         assertThat(file.headers().firstValue("Content-Disposition"))
                 .hasValueSatisfying(d -> assertThat(d).startsWith("attachment").contains(".csv"));
         assertThat(file.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
@@ -77,11 +77,13 @@ class ExportApiTests extends IntegrationTest {
         assertThat(lines.removeFirst())
                 .isEqualTo("id,firstName,lastName,email,emails,phones,jobTitle,company,companyId,owner,ownerId,tags,"
                         + "source,street,city,region,postalCode,country,createdAt,updatedAt,Tier");
-        List<String> expected = inTenant(owner, () -> jdbc.sql("select id, " + TIMESTAMP.formatted("created_at")
-                                + ", " + TIMESTAMP.formatted("updated_at") + ", first_name from contacts"
-                                + " where last_name = 'Exportson' order by first_name")
-                        .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
-                        .list())
+        List<String> expected = inTenant(
+                        owner,
+                        () -> jdbc.sql("select id, " + TIMESTAMP.formatted("created_at")
+                                        + ", " + TIMESTAMP.formatted("updated_at") + ", first_name from contacts"
+                                        + " where last_name = 'Exportson' order by first_name")
+                                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+                                .list())
                 .stream()
                 .map(r -> String.join(",", r))
                 .toList();
@@ -101,18 +103,22 @@ class ExportApiTests extends IntegrationTest {
 
     @Test
     void cellsThatCouldRunAsFormulasAreNeutralised() {
-        inTenant(owner, () -> jdbc.sql("""
+        inTenant(
+                owner,
+                () -> jdbc.sql("""
                         insert into contacts (tenant_id, id, first_name, last_name, job_title, source, tags,
                             custom_fields, created_by, owner_id)
                         values (?, ?, '=1+1', '+SUM(A1:A9)', '-2', '@x', '{formula}',
                             '{"tier": "\\tfoo"}', ?, ?)""")
-                .params(owner.tenantId(), UUID.randomUUID(), owner.userId(), owner.userId())
-                .update());
-        inTenant(owner, () -> jdbc.sql("""
+                        .params(owner.tenantId(), UUID.randomUUID(), owner.userId(), owner.userId())
+                        .update());
+        inTenant(
+                owner,
+                () -> jdbc.sql("""
                         insert into contacts (tenant_id, id, first_name, last_name, tags, created_by, owner_id)
                         values (?, ?, E'\\rbar', 'Plain', '{formula}', ?, ?)""")
-                .params(owner.tenantId(), UUID.randomUUID(), owner.userId(), owner.userId())
-                .update());
+                        .params(owner.tenantId(), UUID.randomUUID(), owner.userId(), owner.userId())
+                        .update());
         String id = startAndFinish("contacts", "csv", "{\"filter[tag][has]\":\"formula\"}");
         String body = api.get("/api/v1/exports/" + id + "/file").body();
         assertThat(body)
@@ -125,8 +131,8 @@ class ExportApiTests extends IntegrationTest {
     void vcardParsesBackIntoTheContactsFields() {
         String id = startAndFinish("contacts", "vcf", "{\"filter[tag]\":\"export-a\"}");
         HttpResponse<String> file = api.get("/api/v1/exports/" + id + "/file");
-        assertThat(file.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-                .startsWith("text/vcard"));
+        assertThat(file.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/vcard"));
         List<Map<String, List<String>>> cards = vcards(file.body());
         assertThat(cards).hasSize(2);
         Map<String, List<String>> ana = cards.stream()
@@ -154,13 +160,14 @@ class ExportApiTests extends IntegrationTest {
     void jsonIsOneValidArrayWithTheApisFieldNames() {
         String id = startAndFinish("contacts", "json", "{\"q\":\"Exportson\"}");
         HttpResponse<String> file = api.get("/api/v1/exports/" + id + "/file");
-        assertThat(file.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-                .startsWith("application/json"));
+        assertThat(file.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         JsonNode array = JSON.readTree(file.body());
         assertThat(array.isArray()).isTrue();
         assertThat(array.size()).isEqualTo(2);
         JsonNode first = array.get(0);
-        JsonNode fromApi = JSON.readTree(api.get("/api/v1/contacts/" + first.get("id").asString()).body());
+        JsonNode fromApi = JSON.readTree(
+                api.get("/api/v1/contacts/" + first.get("id").asString()).body());
         List<String> apiFields = new ArrayList<>(fromApi.propertyNames());
         assertThat(new ArrayList<>(first.propertyNames())).containsExactlyElementsOf(apiFields);
         assertThat(first.get("emails")).isEqualTo(fromApi.get("emails"));
@@ -174,8 +181,10 @@ class ExportApiTests extends IntegrationTest {
         assertThat(api.postJson("/api/v1/leads", "{\"firstName\":\"Lee\",\"companyName\":\"Leads Ltd\"}")
                         .statusCode())
                 .isEqualTo(201);
-        assertThat(api.postJson("/api/v1/deals", "{\"name\":\"Big deal\",\"value\":{\"amount\":\"-12.50\","
-                                + "\"currency\":\"EUR\"},\"companyId\":\"" + companyId + "\"}")
+        assertThat(api.postJson(
+                                "/api/v1/deals",
+                                "{\"name\":\"Big deal\",\"value\":{\"amount\":\"-12.50\","
+                                        + "\"currency\":\"EUR\"},\"companyId\":\"" + companyId + "\"}")
                         .statusCode())
                 .isEqualTo(201);
         String companies = api.get("/api/v1/exports/" + startAndFinish("companies", "csv", null) + "/file")
@@ -244,8 +253,11 @@ class ExportApiTests extends IntegrationTest {
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String id = Browserless.jsonField(started.body(), "id");
         awaitDone(memberApi, id);
-        assertThat(memberApi.get("/api/v1/exports/" + id + "/file").statusCode()).isEqualTo(200);
-        assertThat(api.get("/api/v1/exports/" + id).statusCode()).as("the owner is an admin").isEqualTo(200);
+        assertThat(memberApi.get("/api/v1/exports/" + id + "/file").statusCode())
+                .isEqualTo(200);
+        assertThat(api.get("/api/v1/exports/" + id).statusCode())
+                .as("the owner is an admin")
+                .isEqualTo(200);
 
         Browserless colleagueApi = apiClient(colleague.session());
         assertThat(colleagueApi.get("/api/v1/exports/" + id).statusCode()).isEqualTo(404);
@@ -265,7 +277,9 @@ class ExportApiTests extends IntegrationTest {
     void exportsAndDownloadsAreAuditedWithoutPersonalValues() {
         String id = startAndFinish("contacts", "csv", "{\"q\":\"Ana\"}");
         api.get("/api/v1/exports/" + id + "/file");
-        List<String> details = inTenant(owner, () -> jdbc.sql("select action || ' ' || details::text from audit_events"
+        List<String> details = inTenant(
+                owner,
+                () -> jdbc.sql("select action || ' ' || details::text from audit_events"
                                 + " where target_type = 'export' and target_id = ? order by occurred_at")
                         .param(id)
                         .query(String.class)
@@ -281,14 +295,16 @@ class ExportApiTests extends IntegrationTest {
     void aLargeExportCompletesWithTheRightCount() {
         SignedUp big = signUpAndVerify("Big Exports Co");
         Browserless bigApi = apiClient(big.session());
-        inTenant(big, () -> jdbc.sql("""
+        inTenant(
+                big,
+                () -> jdbc.sql("""
                         insert into contacts (tenant_id, id, first_name, last_name, emails, created_by, owner_id)
                         select ?, gen_random_uuid(), 'First' || n, 'Last' || n,
                             jsonb_build_array(jsonb_build_object('address', 'p' || n || '@example.com',
                                 'primary', true)), ?, ?
                         from generate_series(1, 20000) n""")
-                .params(big.tenantId(), big.userId(), big.userId())
-                .update());
+                        .params(big.tenantId(), big.userId(), big.userId())
+                        .update());
         HttpResponse<String> started =
                 bigApi.postJson("/api/v1/exports", "{\"object\":\"contacts\",\"format\":\"csv\"}");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
@@ -305,7 +321,9 @@ class ExportApiTests extends IntegrationTest {
     void expiredExportsLoseTheirRowsAndFiles() {
         SignedUp expiring = signUpAndVerify("Expiring Exports Co");
         Browserless expiringApi = apiClient(expiring.session());
-        assertThat(expiringApi.postJson("/api/v1/contacts", "{\"firstName\":\"Temp\"}").statusCode())
+        assertThat(expiringApi
+                        .postJson("/api/v1/contacts", "{\"firstName\":\"Temp\"}")
+                        .statusCode())
                 .isEqualTo(201);
         HttpResponse<String> started =
                 expiringApi.postJson("/api/v1/exports", "{\"object\":\"contacts\",\"format\":\"json\"}");
@@ -328,7 +346,8 @@ class ExportApiTests extends IntegrationTest {
         }
         assertThat(count(expiring, "select count(*) from exports")).isZero();
         assertThat(Files.exists(file)).isFalse();
-        assertThat(expiringApi.get("/api/v1/exports/" + id + "/file").statusCode()).isEqualTo(404);
+        assertThat(expiringApi.get("/api/v1/exports/" + id + "/file").statusCode())
+                .isEqualTo(404);
     }
 
     private void created(String json) {

@@ -36,7 +36,8 @@ class ExportErasureTests extends IntegrationTest {
     void purgedContactsTakeEarlierContactExportsAndTheirFilesButNotOtherKinds() throws Exception {
         SignedUp owner = signUpAndVerify("Export Erasure Co");
         Browserless api = apiClient(owner.session());
-        HttpResponse<String> contact = api.postJson("/api/v1/contacts", "{\"firstName\":\"Erin\",\"lastName\":\"Gone\"}");
+        HttpResponse<String> contact =
+                api.postJson("/api/v1/contacts", "{\"firstName\":\"Erin\",\"lastName\":\"Gone\"}");
         String contactId = Browserless.jsonField(contact.body(), "id");
         String contacts = finished(api, "{\"object\":\"contacts\",\"format\":\"csv\"}");
         String companies = finished(api, "{\"object\":\"companies\",\"format\":\"json\"}");
@@ -54,13 +55,14 @@ class ExportErasureTests extends IntegrationTest {
         }
         assertThat(contactsFile).doesNotExist();
         assertThat(companiesFile).exists();
-        List<String> left = TenantContext.callAs(new TenantId(owner.tenantId()), null, () -> jdbc.sql(
-                        "select object from exports")
-                .query(String.class)
-                .list());
+        List<String> left = TenantContext.callAs(
+                new TenantId(owner.tenantId()),
+                null,
+                () -> jdbc.sql("select object from exports").query(String.class).list());
         assertThat(left).containsExactly("companies");
         assertThat(api.get("/api/v1/exports/" + contacts).statusCode()).isEqualTo(404);
-        assertThat(api.get("/api/v1/exports/" + companies + "/file").statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/exports/" + companies + "/file").statusCode())
+                .isEqualTo(200);
     }
 
     private static String finished(Browserless api, String request) throws InterruptedException {

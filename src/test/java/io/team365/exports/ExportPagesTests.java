@@ -51,7 +51,9 @@ class ExportPagesTests extends IntegrationTest {
     void theListsExportButtonCarriesTheFilterToTheFormAndThePageShowsProgressThenTheDownload() {
         HttpResponse<String> list = session.page("/contacts?ff=tag&fo=has&fv=pick&q=lister");
         assertThat(list.statusCode()).isEqualTo(200);
-        assertThat(list.body()).contains("href=\"/exports/new/contacts?q=lister&amp;ff=tag&amp;fo=has&amp;fv=pick\"");
+        assertThat(list.body())
+                .contains(
+                        "href=\"/exports/new/contacts?q=lister&amp;sort=-updatedAt&amp;ff=tag&amp;fo=has&amp;fv=pick\"");
         for (String path : List.of("/companies", "/leads", "/deals/list")) {
             assertThat(session.page(path).body()).as(path).contains("/exports/new/");
         }
@@ -74,7 +76,8 @@ class ExportPagesTests extends IntegrationTest {
                         Map.entry("fo", "has"),
                         Map.entry("fv", "pick")));
         assertThat(started.statusCode()).isEqualTo(302);
-        Matcher page = EXPORT_PAGE.matcher(started.headers().firstValue("Location").orElseThrow());
+        Matcher page =
+                EXPORT_PAGE.matcher(started.headers().firstValue("Location").orElseThrow());
         assertThat(page.find()).isTrue();
         String id = page.group(1);
 
@@ -87,8 +90,8 @@ class ExportPagesTests extends IntegrationTest {
         assertThat(shown.body()).contains("id=\"export-progress\"");
         HttpResponse<String> file = session.get("/exports/" + id + "/file");
         assertThat(file.statusCode()).isEqualTo(200);
-        assertThat(file.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d)
-                .startsWith("attachment"));
+        assertThat(file.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(d -> assertThat(d).startsWith("attachment"));
         assertThat(file.body()).contains(",Page,Lister,", ",Pager,Lister,").doesNotContain("Other");
 
         assertThat(session.page("/settings/exports").body()).contains("/exports/" + id);
@@ -97,12 +100,13 @@ class ExportPagesTests extends IntegrationTest {
     @Test
     void aRunningExportAsksToBePolledEverySecond() {
         java.util.UUID id = java.util.UUID.randomUUID();
-        TenantContext.runAs(new TenantId(owner.tenantId()), null, () -> jdbc.sql("""
+        TenantContext.runAs(
+                new TenantId(owner.tenantId()),
+                null,
+                () -> jdbc.sql("""
                         insert into exports (tenant_id, id, created_by, object, format, status, total, processed,
                             created_at)
-                        values (?, ?, ?, 'contacts', 'json', 'running', 10, 4, now())""")
-                .params(owner.tenantId(), id, owner.userId())
-                .update());
+                        values (?, ?, ?, 'contacts', 'json', 'running', 10, 4, now())""").params(owner.tenantId(), id, owner.userId()).update());
         String progress = session.get("/exports/" + id + "/progress").body();
         assertThat(progress)
                 .contains("hx-trigger=\"every 1s\"", "hx-get=\"/exports/" + id + "/progress\"")
@@ -117,17 +121,17 @@ class ExportPagesTests extends IntegrationTest {
 
     @Test
     void aBadFormatIsShownOnTheFormAndNothingStarts() {
-        long before = TenantContext.callAs(new TenantId(owner.tenantId()), null, () -> jdbc.sql(
-                        "select count(*) from exports")
-                .query(Long.class)
-                .single());
+        long before = TenantContext.callAs(
+                new TenantId(owner.tenantId()),
+                null,
+                () -> jdbc.sql("select count(*) from exports").query(Long.class).single());
         HttpResponse<String> refused = session.postForm("/exports", Map.of("object", "deals", "format", "vcf"));
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("vCard holds people only");
-        long after = TenantContext.callAs(new TenantId(owner.tenantId()), null, () -> jdbc.sql(
-                        "select count(*) from exports")
-                .query(Long.class)
-                .single());
+        long after = TenantContext.callAs(
+                new TenantId(owner.tenantId()),
+                null,
+                () -> jdbc.sql("select count(*) from exports").query(Long.class).single());
         assertThat(after).isEqualTo(before);
     }
 

@@ -62,8 +62,8 @@ class ExportController {
             Locale locale) {
         ListState state = ListState.from(request);
         try {
-            Export export = exports.start(
-                    object, format, new ExportSelection(state.q(), state.filters()), Actors.of(request));
+            Export export =
+                    exports.start(object, format, new ExportSelection(state.q(), state.filters()), Actors.of(request));
             return "redirect:/exports/" + export.id();
         } catch (InvalidInput invalid) {
             ExportObject what = ExportObject.parse(object).orElse(null);
@@ -110,7 +110,9 @@ class ExportController {
         model.addAttribute("state", state);
         model.addAttribute(
                 "formats",
-                Arrays.stream(ExportFormat.values()).filter(f -> f.accepts(what)).toList());
+                Arrays.stream(ExportFormat.values())
+                        .filter(f -> f.accepts(what))
+                        .toList());
         model.addAttribute("chosen", format == null ? "csv" : format);
         model.addAttribute("listPath", listPath(what));
         model.addAttribute("errors", errors);
