@@ -50,15 +50,10 @@ public class ContactExports {
                 ExportColumn.id("id", "t.id"),
                 ExportColumn.text("firstName", "t.first_name"),
                 ExportColumn.text("lastName", "t.last_name"),
-                ExportColumn.csv(
-                        "email",
-                        "coalesce((select e->>'address' from jsonb_array_elements(t.emails) e"
-                                + " where (e->>'primary')::boolean limit 1), t.emails->0->>'address')"),
-                ExportColumn.csv(
-                        "emails", "(select string_agg(e->>'address', '; ') from jsonb_array_elements(t.emails) e)"),
+                ExportColumn.primary("email", "t.emails::text", "address"),
+                ExportColumn.list("emails", "t.emails::text", "address"),
                 ExportColumn.json("emails", "t.emails::text"),
-                ExportColumn.csv(
-                        "phones", "(select string_agg(p->>'number', '; ') from jsonb_array_elements(t.phones) p)"),
+                ExportColumn.list("phones", "t.phones::text", "number"),
                 ExportColumn.json("phones", "t.phones::text"),
                 ExportColumn.text("jobTitle", "t.job_title"),
                 ExportColumn.csv("company", "co.name"),

@@ -27,7 +27,7 @@ import tools.jackson.databind.ObjectMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExportApiTests extends IntegrationTest {
 
-    private static final String TIMESTAMP = "to_char(%s at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
+    private static final String TIMESTAMP = "replace((%s at time zone 'UTC')::text, ' ', 'T') || 'Z'";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Value("${team365.data-dir}")

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -34,10 +33,14 @@ public final class ExportStreams {
             Consumer<ExportRow> rows) {
         NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
         jdbc.getJdbcTemplate().setFetchSize(FETCH_SIZE);
-        String select = columns.stream().map(ExportColumn::sql).collect(Collectors.joining(", "));
-        String sql = "select " + select + " from " + from;
+        // the same expression asked for twice (a CSV and a JSON form of one column) is read once
+        List<String> distinct =
+                columns.stream().map(ExportColumn::sql).distinct().toList();
+        int[] position =
+                columns.stream().mapToInt(c -> distinct.indexOf(c.sql())).toArray();
+        String sql = "select " + String.join(", ", distinct) + " from " + from;
         jdbc.query(sql, new MapSqlParameterSource(params), (ResultSet rs) -> {
-            ExportRow row = column -> read(rs, column);
+            ExportRow row = column -> read(rs, position[column]);
             while (rs.next()) {
                 rows.accept(row);
             }

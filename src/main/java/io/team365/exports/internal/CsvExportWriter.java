@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * CSV as spreadsheets open it right: UTF-8 with a byte order mark, RFC 4180 quoting, CRLF line ends. A text cell
@@ -20,18 +23,23 @@ final class CsvExportWriter implements ExportWriter {
 
     private final Writer out;
     private final Map<String, String> userNames;
+    private final ObjectMapper json;
+    private final StringBuilder joined = new StringBuilder(128);
     private List<ExportColumn> columns;
     private ExportColumn.Kind[] kinds;
+    private String[] fields;
 
-    CsvExportWriter(Writer out, Map<String, String> userNames) {
+    CsvExportWriter(Writer out, Map<String, String> userNames, ObjectMapper json) {
         this.out = out;
         this.userNames = userNames;
+        this.json = json;
     }
 
     @Override
     public List<ExportColumn> select(List<ExportColumn> all) {
         columns = all.stream().filter(ExportColumn::inCsv).toList();
         kinds = columns.stream().map(ExportColumn::kind).toArray(ExportColumn.Kind[]::new);
+        fields = columns.stream().map(ExportColumn::jsonField).toArray(String[]::new);
         return columns;
     }
 
@@ -58,6 +66,9 @@ final class CsvExportWriter implements ExportWriter {
                 case TEXT -> cell(value, true);
                 case RAW -> cell(value, false);
                 case USER -> cell(value == null ? null : userNames.getOrDefault(value, value), true);
+                case TIMESTAMP -> timestamp(value);
+                case LIST -> cell(pick(value, fields[i], false), true);
+                case PRIMARY -> cell(pick(value, fields[i], true), true);
             }
         }
         out.write("\r\n");
@@ -66,6 +77,65 @@ final class CsvExportWriter implements ExportWriter {
     @Override
     public void end() throws IOException {
         out.flush();
+    }
+
+    /**
+     * The {@code field} of each object in a stored JSON array, joined by "; " (or only the primary's, else the
+     * first's), read with a streaming parser: no tree per row.
+     */
+    private String pick(String array, String field, boolean primaryOnly) {
+        if (array == null || array.length() <= 2) {
+            return null;
+        }
+        joined.setLength(0);
+        String first = null;
+        try (JsonParser parser = json.createParser(array)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.START_OBJECT) {
+                String value = null;
+                boolean primary = false;
+                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String name = parser.currentName();
+                    JsonToken token = parser.nextToken();
+                    if (name.equals(field) && token == JsonToken.VALUE_STRING) {
+                        value = parser.getString();
+                    } else if (name.equals("primary")) {
+                        primary = token == JsonToken.VALUE_TRUE;
+                    } else if (token.isStructStart()) {
+                        parser.skipChildren();
+                    }
+                }
+                if (value == null) {
+                    continue;
+                }
+                if (primaryOnly) {
+                    if (primary) {
+                        return value;
+                    }
+                    first = first == null ? value : first;
+                } else {
+                    if (!joined.isEmpty()) {
+                        joined.append("; ");
+                    }
+                    joined.append(value);
+                }
+            }
+        }
+        return primaryOnly ? first : joined.isEmpty() ? null : joined.toString();
+    }
+
+    /** A UTC timestamp from the database's text, as ISO-8601, without building a new string. */
+    private void timestamp(String value) throws IOException {
+        if (value == null || value.length() < 11) {
+            cell(value, true);
+            return;
+        }
+        out.write(value, 0, 10);
+        out.write('T');
+        out.write(value, 11, value.length() - 11);
+        out.write('Z');
     }
 
     /** Writes one cell without building a new string for it. */

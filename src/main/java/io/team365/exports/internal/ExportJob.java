@@ -165,7 +165,7 @@ public class ExportJob implements DisposableBean {
         try (Writer out = new BufferedWriter(
                 new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), BUFFER)) {
             ExportWriter writer = switch (export.format()) {
-                case CSV -> new CsvExportWriter(out, userNames);
+                case CSV -> new CsvExportWriter(out, userNames, json);
                 case JSON -> new JsonExportWriter(out, json);
                 case VCF -> new VcardExportWriter(out, json);
             };

@@ -19,6 +19,7 @@ final class JsonExportWriter implements ExportWriter {
     private JsonGenerator generator;
     private String[] names;
     private boolean[] raw;
+    private boolean[] timestamp;
 
     JsonExportWriter(Writer out, ObjectMapper json) {
         this.out = out;
@@ -30,8 +31,10 @@ final class JsonExportWriter implements ExportWriter {
         List<ExportColumn> columns = all.stream().filter(ExportColumn::inJson).toList();
         names = columns.stream().map(ExportColumn::name).toArray(String[]::new);
         raw = new boolean[columns.size()];
+        timestamp = new boolean[columns.size()];
         for (int i = 0; i < raw.length; i++) {
             raw[i] = columns.get(i).kind() == ExportColumn.Kind.RAW;
+            timestamp[i] = columns.get(i).kind() == ExportColumn.Kind.TIMESTAMP;
         }
         return columns;
     }
@@ -52,6 +55,8 @@ final class JsonExportWriter implements ExportWriter {
                 generator.writeNull();
             } else if (raw[i]) {
                 generator.writeRawValue(value);
+            } else if (timestamp[i]) {
+                generator.writeString(ExportColumn.isoTimestamp(value));
             } else {
                 generator.writeString(value);
             }
