@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -15,6 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
  * A company merged into another is gone; its page ({@code /companies/<id>}, from a bookmark or an old link) redirects
  * to the company it was merged into (ADR 0017). Any other "not found" stays one.
  */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @ControllerAdvice(assignableTypes = CompanyController.class)
 class MergedCompanyRedirect {
 

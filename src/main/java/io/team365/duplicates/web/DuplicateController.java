@@ -20,7 +20,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
@@ -45,8 +44,9 @@ class DuplicateController {
         this.messages = messages;
     }
 
-    @GetMapping("/{records:contacts|companies}/duplicates")
-    String review(@PathVariable String records, @RequestParam(required = false) String done, Model model) {
+    @GetMapping({"/contacts/duplicates", "/companies/duplicates"})
+    String review(HttpServletRequest request, @RequestParam(required = false) String done, Model model) {
+        String records = records(request);
         String type = typeOf(records);
         model.addAttribute("type", type);
         model.addAttribute("path", "/" + records);
@@ -55,11 +55,9 @@ class DuplicateController {
         return "duplicates/review";
     }
 
-    @PostMapping("/{records:contacts|companies}/duplicates/dismiss")
-    String dismiss(
-            @PathVariable String records,
-            @RequestParam(required = false) List<String> ids,
-            HttpServletRequest request) {
+    @PostMapping({"/contacts/duplicates/dismiss", "/companies/duplicates/dismiss"})
+    String dismiss(HttpServletRequest request, @RequestParam(required = false) List<String> ids) {
+        String records = records(request);
         try {
             review.dismiss(typeOf(records), parse(ids), Actors.of(request));
         } catch (NotFound | InvalidInput gone) {
@@ -68,26 +66,26 @@ class DuplicateController {
         return "redirect:/" + records + "/duplicates?done=dismissed";
     }
 
-    @GetMapping("/{records:contacts|companies}/merge")
+    @GetMapping({"/contacts/merge", "/companies/merge"})
     String mergeScreen(
-            @PathVariable String records,
+            HttpServletRequest request,
             @RequestParam(required = false) List<String> ids,
             @RequestParam(required = false) UUID survivor,
             Model model) {
-        MergeScreen screen = screens.of(typeOf(records), parse(ids), survivor);
+        MergeScreen screen = screens.of(typeOf(records(request)), parse(ids), survivor);
         model.addAttribute("screen", screen);
         return "duplicates/merge";
     }
 
-    @PostMapping("/{records:contacts|companies}/merge")
+    @PostMapping({"/contacts/merge", "/companies/merge"})
     String merge(
-            @PathVariable String records,
+            HttpServletRequest request,
             @RequestParam(required = false) List<String> ids,
             @RequestParam(required = false) UUID survivor,
-            HttpServletRequest request,
             HttpServletResponse response,
             Model model,
             Locale locale) {
+        String records = records(request);
         String type = typeOf(records);
         List<UUID> all = parse(ids);
         if (survivor == null || !all.contains(survivor)) {
@@ -129,6 +127,11 @@ class DuplicateController {
     private String again(Model model, String type, List<UUID> ids, UUID survivor, String error) {
         model.addAttribute("screen", screens.of(type, ids, survivor).withError(error));
         return "duplicates/merge";
+    }
+
+    /** {@code contacts} or {@code companies}, from the path. */
+    private static String records(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/contacts/") ? "contacts" : "companies";
     }
 
     private static String typeOf(String records) {
