@@ -35,6 +35,11 @@ class ContactMergeTests extends IntegrationTest {
                 {"firstName":"M.","lastName":"Quist","jobTitle":"Buyer","emails":[{"address":"%s"},
                  {"address":"%s"}],"phones":[{"number":"+44 20 7946 0001"}],"tags":["renewal","VIP"]}""".formatted(email.toUpperCase(), other)));
         String bystander = id(api.postJson("/api/v1/contacts", "{\"firstName\":\"Bystander\"}"));
+        String lead = id(api.postJson("/api/v1/leads", """
+                {"firstName":"Mara","lastName":"Quist","status":"qualified","emails":[{"address":"%s"}]}""".formatted(other)));
+        HttpResponse<String> converted = api.postJson("/api/v1/leads/" + lead + "/convert", "{}");
+        assertThat(converted.statusCode()).as(converted.body()).isEqualTo(200);
+        String fromLead = Browserless.jsonField(converted.body(), "contactId");
 
         // related items of the loser, in every module that keeps some
         String activity = id(api.postJson("/api/v1/activities", """
@@ -72,8 +77,18 @@ class ContactMergeTests extends IntegrationTest {
         assertThat(count(tenant, owner, "value_sources", "record_id", loser)).isPositive();
 
         HttpResponse<String> merged = api.postJson("/api/v1/contacts/" + survivor + "/merge", """
-                {"mergeIds":["%s"],"versions":{"%s":%d,"%s":%d},"fields":{"jobTitle":"%s","firstName":"%s"}}""".formatted(
-                        loser, survivor, version(api, survivor), loser, version(api, loser), loser, survivor));
+                {"mergeIds":["%s","%s"],"versions":{"%s":%d,"%s":%d,"%s":%d},
+                 "fields":{"jobTitle":"%s","firstName":"%s"}}""".formatted(
+                        loser,
+                        fromLead,
+                        survivor,
+                        version(api, survivor),
+                        loser,
+                        version(api, loser),
+                        fromLead,
+                        version(api, fromLead),
+                        loser,
+                        survivor));
         assertThat(merged.statusCode()).as(merged.body()).isEqualTo(200);
         assertThat(merged.body())
                 .contains("\"id\":\"" + survivor + "\"", "\"firstName\":\"Mara\"", "\"jobTitle\":\"Buyer\"")
@@ -156,6 +171,12 @@ class ContactMergeTests extends IntegrationTest {
                                 .single()))
                 .isEqualTo(2);
         assertThat(count(tenant, owner, "contacts", "id", bystander)).isEqualTo(1);
+        assertThat(count(tenant, owner, "contacts", "id", fromLead)).isZero();
+        assertThat(api.get("/api/v1/leads/" + lead).body())
+                .as("the converted lead names the contact it now is")
+                .contains("\"convertedContactId\":\"" + survivor + "\"");
+        assertThat(count(tenant, owner, "leads", "converted_contact_id", fromLead))
+                .isZero();
 
         // the audit: ids only, no names or addresses
         String audit = tenants.call(
@@ -167,7 +188,7 @@ class ContactMergeTests extends IntegrationTest {
                         .list()
                         .toString());
         assertThat(audit)
-                .contains("contact.merged " + survivor, loser)
+                .contains("contact.merged " + survivor, loser, fromLead)
                 .contains("contact.merged-into " + loser, survivor)
                 .doesNotContain("Mara", "Quist", email, "Buyer");
         String timeline = Awaitility.await()
