@@ -321,6 +321,19 @@ class ContactMergeTests extends IntegrationTest {
                 .contains("Merge contacts", "Brandt", "CTO", "Activities: 1")
                 .contains("name=\"field.lastName\" value=\"" + b + "\" checked")
                 .contains("name=\"version." + a + "\" value=\"1\"");
+        HttpResponse<String> stale = api.postFormPairs(
+                "/contacts/merge",
+                java.util.List.of(
+                        Map.entry("ids", a),
+                        Map.entry("ids", b),
+                        Map.entry("survivor", b),
+                        Map.entry("version." + a, "9"),
+                        Map.entry("version." + b, "1")));
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("changed since this page was made", "Brandt");
+        assertThat(api.get("/api/v1/contacts/" + a).statusCode())
+                .as("nothing merged")
+                .isEqualTo(200);
         HttpResponse<String> done = api.postFormPairs(
                 "/contacts/merge",
                 java.util.List.of(
