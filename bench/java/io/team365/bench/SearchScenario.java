@@ -20,7 +20,8 @@ import java.util.SplittableRandom;
 final class SearchScenario {
 
     /** What the server asks PostgreSQL for one search (see io.team365.search). */
-    static final String RAW_SQL = "select * from search_records(?, 10)";
+    static final String RAW_SQL =
+            "select * from search_records(?, array['contact', 'company', 'lead', 'deal'], null, 10)";
 
     private SearchScenario() {}
 
