@@ -1,18 +1,19 @@
 package io.team365.imports.internal.read;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
 
 /**
- * Opens an import file as {@link RecordSource}: detects CSV or vCard, the encoding and the delimiter.
+ * Opens an import file as {@link RecordSource}: tells vCard from CSV by the content (the extension is a hint only),
+ * detects the encoding (UTF-8 with or without byte order mark, UTF-16 with or without, else Windows-1252) and for CSV
+ * the delimiter. Empty and binary files are refused with a sentence for people ({@link UnreadableFile}).
  *
- * <p>PLACEHOLDER (to be replaced by the real readers): UTF-8, comma-separated, no quoting.
+ * <p>vCards come back with the fixed columns of {@link VCardRecordSource#COLUMNS}.
  */
 public final class ImportReaders {
 
@@ -20,37 +21,44 @@ public final class ImportReaders {
 
     /** Opens {@code file}; {@code fileName} is the name the user uploaded (its extension is a hint only). */
     public static RecordSource open(Path file, String fileName) throws IOException, UnreadableFile {
-        BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        String header = reader.readLine();
-        if (header == null) {
+        TextDetection.Detected detected = TextDetection.detect(file);
+        Reader reader = reader(file, detected);
+        try {
+            if (detected.vcard()) {
+                return new VCardRecordSource(reader);
+            }
+            String sample = detected.sample();
+            if (excelSeparatorLine(sample)) {
+                return new CsvRecordSource(reader, sample.charAt(4), true);
+            }
+            return new CsvRecordSource(reader, DelimiterSniffer.sniff(sample, detected.complete()), false);
+        } catch (IOException | UnreadableFile | RuntimeException e) {
             reader.close();
-            throw new UnreadableFile("The file is empty.");
+            throw e;
         }
-        List<String> columns = Arrays.asList(header.split(",", -1));
-        return new RecordSource() {
-            private long number;
+    }
 
-            @Override
-            public List<String> columns() {
-                return columns;
-            }
+    /** Excel writes {@code sep=;} as the first line when asked to name the delimiter. */
+    private static boolean excelSeparatorLine(String sample) {
+        return sample.length() > 5
+                && sample.regionMatches(true, 0, "sep=", 0, 4)
+                && (sample.charAt(5) == '\n' || sample.charAt(5) == '\r')
+                && sample.charAt(4) != '"';
+    }
 
-            @Override
-            public Optional<SourceRecord> next() throws IOException {
-                String line = reader.readLine();
-                if (line == null) {
-                    return Optional.empty();
-                }
-                List<String> values = Arrays.asList(line.split(",", -1));
-                number++;
-                return Optional.of(
-                        new SourceRecord(number, values, values.size() == columns.size() ? null : "ragged row"));
-            }
-
-            @Override
-            public void close() throws IOException {
-                reader.close();
-            }
-        };
+    private static Reader reader(Path file, TextDetection.Detected detected) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        try {
+            in.skipNBytes(detected.bomLength());
+        } catch (IOException e) {
+            in.close();
+            throw e;
+        }
+        // bytes that are not valid in the detected encoding read as U+FFFD instead of failing the whole import
+        var decoder = detected.charset()
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        return new InputStreamReader(in, decoder);
     }
 }
