@@ -3,6 +3,7 @@ package io.team365.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.team365.core.TenantId;
+import io.team365.privacy.internal.PolicyAcceptances;
 import io.team365.privacy.internal.PolicyMailJob;
 import io.team365.support.IntegrationTest;
 import io.team365.tenancy.TenantContext;
@@ -22,6 +23,9 @@ class PolicyVersionTests extends IntegrationTest {
 
     @Autowired
     PrivacyNotices notices;
+
+    @Autowired
+    PolicyAcceptances acceptances;
 
     @Test
     void theShippedPolicyIsRegisteredAtStartupAndShownPublicly() {
@@ -51,6 +55,8 @@ class PolicyVersionTests extends IntegrationTest {
                         + " values (?, current_date, true, 'We now host in Frankfurt.', 'New policy text.', now())")
                 .param(version)
                 .update();
+        // inserted behind the module's back: the gate's cached "nothing to accept" answers must go
+        acceptances.forgetCachedAnswers();
         try {
             SignedUp newcomer = signUpAndVerify("Policy Newcomer Co");
             mailJob.mailDue();
@@ -116,6 +122,7 @@ class PolicyVersionTests extends IntegrationTest {
             jdbc.sql("update privacy_policy_versions set material = false where version = ?")
                     .param(version)
                     .update();
+            acceptances.forgetCachedAnswers();
         }
     }
 }

@@ -26,12 +26,34 @@ public class NoticeVersions {
 
     private final JdbcClient jdbc;
 
+    /** Increases whenever a version is registered, published or accepted here: cached answers older than it are stale. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+
     NoticeVersions(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    long generation() {
+        return generation.get();
+    }
+
+    /** Now, and again once the change is committed, so no answer read before the commit outlives it. */
+    private void changed() {
+        generation.incrementAndGet();
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            generation.incrementAndGet();
+                        }
+                    });
+        }
+    }
+
     /** Registers a shipped version once; a version already registered is left as it is. */
     boolean registerPolicy(NoticeVersion v) {
+        changed();
         return jdbc.sql("""
                         insert into privacy_policy_versions (version, effective_on, material, summary, body, registered_at)
                         values (:version, :effective, :material, :summary, :body, :at)
@@ -92,6 +114,7 @@ public class NoticeVersions {
     }
 
     void insertNotice(TenantId tenant, NoticeVersion v, UUID publishedBy) {
+        changed();
         jdbc.sql("""
                         insert into privacy_notice_versions
                             (tenant_id, version, effective_on, material, summary, body, published_by, published_at)
@@ -156,6 +179,7 @@ public class NoticeVersions {
     }
 
     void acceptPolicy(UUID userId, String version, Instant at, String ipHash) {
+        changed();
         jdbc.sql("""
                         insert into policy_acceptances (user_id, version, accepted_at, ip_hash)
                         values (:user, :version, :at, :ip) on conflict do nothing
@@ -168,6 +192,7 @@ public class NoticeVersions {
     }
 
     void acceptNotice(TenantId tenant, UUID userId, String version, Instant at, String ipHash) {
+        changed();
         jdbc.sql("""
                         insert into notice_acceptances (tenant_id, user_id, version, accepted_at, ip_hash)
                         values (:tenant, :user, :version, :at, :ip) on conflict do nothing

@@ -52,6 +52,10 @@ class PendingAcceptanceFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        if (acceptances.nothingPending(user.get())) {
+            chain.doFilter(request, response);
+            return;
+        }
         List<PolicyAcceptances.Pending> pending = acceptances.pending(user.get());
         if (pending.isEmpty()) {
             chain.doFilter(request, response);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,6 +18,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,6 +46,16 @@ public class PolicyAcceptances {
     /** A document to accept: the version that made it necessary, and the one in effect now (which is recorded). */
     public record Pending(Document document, NoticeVersion required, NoticeVersion current) {}
 
+    /** How long "nothing to accept" is trusted without asking again; bounds the delay of an effective date. */
+    static final Duration CLEAR_FOR = Duration.ofSeconds(60);
+
+    private static final int MAX_CACHED = 100_000;
+
+    private record Person(TenantId tenant, UUID userId) {}
+
+    private record Clear(long generation, Instant until) {}
+
+    private final Map<Person, Clear> nothingPending = new ConcurrentHashMap<>();
     private final NoticeVersions versions;
     private final UserDirectory directory;
     private final AuditTrail audit;
@@ -55,9 +68,29 @@ public class PolicyAcceptances {
         this.clock = clock;
     }
 
+    /**
+     * Whether the person has nothing to accept, answered from memory for up to {@link #CLEAR_FOR} after it was last
+     * looked up, unless a version was published or accepted since (this is asked on every signed-in request).
+     */
+    public boolean nothingPending(SignedInUser user) {
+        Instant now = clock.instant();
+        long generation = versions.generation();
+        Clear clear = nothingPending.get(new Person(user.tenant(), user.userId()));
+        if (clear != null && clear.generation() == generation && now.isBefore(clear.until())) {
+            return true;
+        }
+        return pending(user).isEmpty();
+    }
+
+    /** Forgets every cached "nothing pending": after versions were changed other than through this module. */
+    public void forgetCachedAnswers() {
+        nothingPending.clear();
+    }
+
     /** Needs the person and their Client bound (as on every signed-in request). */
     @Transactional(readOnly = true)
     public List<Pending> pending(SignedInUser user) {
+        long generation = versions.generation();
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         List<Pending> pending = new ArrayList<>();
         Optional<NoticeVersion> policy = versions.requiredPolicy(today);
@@ -77,6 +110,15 @@ public class PolicyAcceptances {
                     Document.CLIENT_NOTICE,
                     notice.get(),
                     versions.noticeInEffect(user.tenant(), today).orElse(notice.get())));
+        }
+        Person person = new Person(user.tenant(), user.userId());
+        if (pending.isEmpty()) {
+            if (nothingPending.size() >= MAX_CACHED) {
+                nothingPending.clear();
+            }
+            nothingPending.put(person, new Clear(generation, clock.instant().plus(CLEAR_FOR)));
+        } else {
+            nothingPending.remove(person);
         }
         return pending;
     }
