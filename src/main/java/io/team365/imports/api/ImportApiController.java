@@ -10,14 +10,10 @@ import io.team365.imports.ImportManagement;
 import io.team365.imports.internal.ImportFiles;
 import io.team365.imports.internal.ImportSettings;
 import io.team365.imports.internal.ImportUpload;
-import io.team365.imports.internal.RejectedRowsCsv;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +107,7 @@ class ImportApiController {
     @GetMapping("/api/v1/imports/{id}/errors")
     @Operation(summary = "The rejected rows as CSV: record number, reason, the row's values (formula-safe cells)")
     void errors(@PathVariable UUID id, HttpServletResponse response) throws IOException {
-        writeErrors(imports, id, response);
+        io.team365.imports.web.ImportErrorsDownload.write(imports, id, response);
     }
 
     @PostMapping("/api/v1/imports/{id}/cancel")
@@ -133,17 +129,5 @@ class ImportApiController {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ImportSizeProblem.of(e.limit()));
-    }
-
-    /** Streams the CSV of rejected rows (the API and the pages). */
-    static void writeErrors(ImportManagement imports, UUID id, HttpServletResponse response) throws IOException {
-        List<String> columns = imports.columns(id);
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"rejected-rows-" + id + ".csv\"");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        RejectedRowsCsv csv = new RejectedRowsCsv(out, columns);
-        imports.eachRejected(id, csv::row);
-        out.flush();
     }
 }

@@ -37,6 +37,25 @@ public class ImportFiles {
         }
     }
 
+    /**
+     * Where the pages keep an upload between the upload step and the start (the mapping step in between); the
+     * Client's id is part of the path, so a token from another Client finds nothing.
+     */
+    public Path staged(TenantId tenant, UUID token) {
+        return directory.resolve(".staged").resolve(tenant.value().toString()).resolve(token.toString());
+    }
+
+    /** Moves an upload to the staging place of the pages. */
+    public void stage(Path upload, TenantId tenant, UUID token) {
+        try {
+            Path target = staged(tenant, token);
+            Files.createDirectories(target.getParent());
+            Files.move(upload, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Moves a checked upload to where its import reads it. */
     public void keep(Path upload, TenantId tenant, UUID importId) {
         try {
