@@ -182,6 +182,7 @@ class ContactImportTests extends ImportTestSupport {
         world.session()
                 .postJson(
                         "/api/v1/contacts", "{\"firstName\":\"Old\",\"emails\":[{\"address\":\"dup@example.test\"}]}");
+        world.session().postJson("/api/v1/companies", "{\"name\":\"Example Inc\",\"domain\":\"example.test\"}");
         String file = """
                 Given name,Mail,Ignored
                 One,dup@example.test,x
@@ -203,6 +204,12 @@ class ContactImportTests extends ImportTestSupport {
         assertThat(count(world, "select count(*) from contacts where emails @> '[{\"address\":\"dup@example.test\"}]'"))
                 .isEqualTo(3);
         assertThat(count(world, "select count(*) from contacts where first_name in ('One', 'Two')"))
+                .isEqualTo(2);
+        assertThat(count(
+                        world,
+                        "select count(*) from contacts c join companies co on co.id = c.company_id"
+                                + " where c.first_name in ('One', 'Two') and co.name = 'Example Inc'"))
+                .as("linked to the company of their email's domain")
                 .isEqualTo(2);
     }
 }

@@ -132,6 +132,11 @@ public class ContactBatch extends PeopleBatch<ContactFields, Contact> {
     }
 
     @Override
+    boolean linksCompaniesByDomain() {
+        return true;
+    }
+
+    @Override
     List<Contact> find(Collection<UUID> ids) {
         return contacts.find(ids);
     }

@@ -107,6 +107,11 @@ public class LeadBatch extends PeopleBatch<LeadFields, Lead> {
     }
 
     @Override
+    boolean linksCompaniesByDomain() {
+        return false;
+    }
+
+    @Override
     List<Lead> find(Collection<UUID> ids) {
         return leads.find(ids);
     }

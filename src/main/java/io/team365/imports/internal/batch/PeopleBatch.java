@@ -3,6 +3,7 @@ package io.team365.imports.internal.batch;
 import io.team365.core.InvalidInput;
 import io.team365.core.ProcessingRestrictions;
 import io.team365.core.TenantId;
+import io.team365.imports.internal.mapping.Normalise;
 import io.team365.privacy.ConsentManagement;
 import io.team365.privacy.SuppressionList;
 import io.team365.privacy.ValueSources;
@@ -86,6 +87,9 @@ abstract class PeopleBatch<F, R> implements BatchWriter {
 
     abstract F withCompany(F fields, UUID companyId);
 
+    /** Whether records without a company column are linked to the company of their email's domain (contacts). */
+    abstract boolean linksCompaniesByDomain();
+
     abstract List<R> find(Collection<UUID> ids);
 
     abstract UUID idOf(R record);
@@ -110,6 +114,7 @@ abstract class PeopleBatch<F, R> implements BatchWriter {
                         .filter(Objects::nonNull)
                         .toList(),
                 result);
+        Map<String, UUID> byDomain = companiesByEmailDomain(context, candidates);
         List<Target<F>> targets = targets(context, candidates, result);
         Map<UUID, F> inserts = new LinkedHashMap<>();
         Map<UUID, F> updates = new LinkedHashMap<>();
@@ -139,9 +144,10 @@ abstract class PeopleBatch<F, R> implements BatchWriter {
             }
             for (Candidate<F> candidate : target.candidates) {
                 String company = companyName(candidate.row());
-                F incoming = company == null
-                        ? candidate.fields()
-                        : withCompany(candidate.fields(), companyIds.get(CompanyLinks.key(company)));
+                UUID companyId = company == null
+                        ? domainCompany(candidate.fields(), byDomain)
+                        : companyIds.get(CompanyLinks.key(company));
+                F incoming = companyId == null ? candidate.fields() : withCompany(candidate.fields(), companyId);
                 fields = fields == null ? incoming : merge(fields, incoming);
                 for (String field : candidate.row().fields()) {
                     sourceIds.add(target.id);
@@ -165,6 +171,38 @@ abstract class PeopleBatch<F, R> implements BatchWriter {
                     "import " + context.importId(),
                     context.owner());
         }
+    }
+
+    /**
+     * For records without a company column: existing companies by the domain of the records' emails (company
+     * domains only, not free-mail providers), in one query.
+     */
+    private Map<String, UUID> companiesByEmailDomain(BatchContext context, List<Candidate<F>> candidates) {
+        if (!linksCompaniesByDomain()) {
+            return Map.of();
+        }
+        Set<String> domains = new LinkedHashSet<>();
+        for (Candidate<F> c : candidates) {
+            if (companyName(c.row()) == null && !emails(c.fields()).isEmpty()) {
+                Normalise.companyDomainOfEmail(emails(c.fields()).getFirst())
+                        .map(RecordKeys::domainKey)
+                        .ifPresent(domains::add);
+            }
+        }
+        Map<String, UUID> found = new HashMap<>();
+        keys.recordsWith(context.tenant(), "company", RecordKeys.Kind.DOMAIN, domains)
+                .forEach((domain, ids) -> found.put(domain, ids.getFirst()));
+        return found;
+    }
+
+    private UUID domainCompany(F fields, Map<String, UUID> byDomain) {
+        if (byDomain.isEmpty() || emails(fields).isEmpty()) {
+            return null;
+        }
+        return Normalise.companyDomainOfEmail(emails(fields).getFirst())
+                .map(RecordKeys::domainKey)
+                .map(byDomain::get)
+                .orElse(null);
     }
 
     /** Every row built and checked on its own; a bad row is rejected whole, with the reason. */
