@@ -14,6 +14,17 @@ public interface ProcessingRestrictions {
 
     boolean isRestricted(String recordType, UUID recordId);
 
+    /** Which of the records are restricted (for bulk work such as an import updating existing records). */
+    default java.util.Set<UUID> restrictedAmong(String recordType, java.util.Collection<UUID> recordIds) {
+        java.util.Set<UUID> restricted = new java.util.HashSet<>();
+        for (UUID id : recordIds) {
+            if (isRestricted(recordType, id)) {
+                restricted.add(id);
+            }
+        }
+        return restricted;
+    }
+
     /** Throws a {@link Conflict} (409 in the API, a message on the page) when the record is restricted. */
     default void refuseIfRestricted(String recordType, UUID recordId) {
         if (recordId != null && isRestricted(recordType, recordId)) {

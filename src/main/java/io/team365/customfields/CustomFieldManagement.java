@@ -137,4 +137,12 @@ public class CustomFieldManagement {
     public Map<String, Object> check(String object, Map<String, Object> values, Map<String, Object> stored) {
         return rules.checkValues(object, values, stored);
     }
+
+    /**
+     * Checks the custom values of many new records of {@code object} against definitions read once (bulk imports):
+     * the function returns the values in canonical form or throws {@code InvalidInput}.
+     */
+    public java.util.function.UnaryOperator<Map<String, Object>> checker(String object) {
+        return rules.checkerFor(object);
+    }
 }

@@ -90,6 +90,30 @@ public class ConsentManagement {
         return recorded;
     }
 
+    /**
+     * Records, for an import, that each of the contacts gave consent for the purpose as the importing person stated
+     * (method {@code import}, the basis and the file in the evidence): one ledger entry per contact, one statement.
+     * The purpose was checked when the import started; runs in the caller's transaction, bound to {@code tenant}.
+     */
+    @Transactional
+    public int recordImported(
+            io.team365.core.TenantId tenant,
+            String purpose,
+            java.util.Collection<UUID> contactIds,
+            String note,
+            UUID by) {
+        Map<String, Object> evidence = note == null
+                ? Map.of("basis", "consent")
+                : Map.of("basis", "consent", "note", note.length() > 500 ? note.substring(0, 500) : note);
+        return ledger.appendAll(tenant, contactIds, purpose, true, "import", evidence, by);
+    }
+
+    /** The keys of the Client's purposes that are still offered (for checking an import's consent basis). */
+    @Transactional
+    public List<String> activePurposeKeys(io.team365.core.TenantId tenant) {
+        return ledger.activePurposes(tenant).stream().map(ConsentPurpose::key).toList();
+    }
+
     /** Where the contact's consent stands per purpose (the newest entry of each), and the whole history. */
     @Transactional
     public ConsentState of(UUID contactId) {

@@ -40,6 +40,21 @@ public class SubjectRestrictions implements ProcessingRestrictions {
                         .single();
     }
 
+    /** Which of the records are restricted, in one query (for bulk work such as imports). */
+    @Override
+    public java.util.Set<UUID> restrictedAmong(String recordType, java.util.Collection<UUID> recordIds) {
+        if (!TYPES.contains(recordType) || recordIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(
+                jdbc.sql("select record_id from processing_restrictions where record_type = :type"
+                                + " and record_id = any(:ids)")
+                        .param("type", recordType)
+                        .param("ids", recordIds.toArray(UUID[]::new))
+                        .query(UUID.class)
+                        .list());
+    }
+
     /** Restricts the record (again: restricting twice keeps the first); audited with ids only. */
     @Transactional
     public void restrict(TenantId tenant, String recordType, UUID recordId, UUID requestId, AuditTrail.Actor actor) {

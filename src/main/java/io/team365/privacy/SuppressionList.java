@@ -5,8 +5,13 @@ import io.team365.tenancy.TenantContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,6 +44,35 @@ public class SuppressionList {
                                 .param("hash", hash)
                                 .query(Boolean.class)
                                 .single());
+    }
+
+    /**
+     * Which of the emails and phones belong to people erased from the Client, in one query (for imports): the
+     * values as given, those that are suppressed. Blank or absurd values are not.
+     */
+    public Set<String> suppressedAmong(TenantId tenant, Collection<String> emailsOrPhones) {
+        Map<String, String> byHash = new HashMap<>();
+        for (String value : emailsOrPhones) {
+            String hash = hashOf(tenant, value);
+            if (hash != null) {
+                byHash.putIfAbsent(hash, value);
+            }
+        }
+        if (byHash.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> found = new HashSet<>();
+        TenantContext.callAs(
+                        tenant,
+                        TenantContext.user().orElse(null),
+                        () -> jdbc.sql(
+                                        "select hash from subject_suppressions where tenant_id = :tenant and hash = any(:hashes)")
+                                .param("tenant", tenant.value())
+                                .param("hashes", byHash.keySet().toArray(String[]::new))
+                                .query(String.class)
+                                .list())
+                .forEach(hash -> found.add(byHash.get(hash)));
+        return found;
     }
 
     /** Adds the identifier (again: adding twice is harmless); false when it is neither an email nor a phone. */

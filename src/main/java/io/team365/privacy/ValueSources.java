@@ -57,6 +57,27 @@ public class ValueSources {
     }
 
     /**
+     * Records in one statement that the fields of many records came from an import (for bulk imports, which publish
+     * no change event per record): {@code recordIds} and {@code fields} are parallel lists, one (record, field) pair
+     * per element; {@code detail} is the file's name. Runs in the caller's transaction, bound to {@code tenant}.
+     */
+    @Transactional
+    public void recordImported(
+            TenantId tenant, String recordType, List<UUID> recordIds, List<String> fields, String detail, UUID by) {
+        if (!RECORD_TYPES.contains(recordType) || recordIds.size() != fields.size()) {
+            throw new IllegalArgumentException("value sources are kept for contacts, leads and companies");
+        }
+        if (recordIds.isEmpty()) {
+            return;
+        }
+        String kept = detail == null || detail.isBlank() ? null : detail.strip();
+        if (kept != null && kept.length() > 200) {
+            kept = kept.substring(0, 200);
+        }
+        store.putAll(tenant, recordType, recordIds, fields, ValueSource.IMPORT.value(), kept, by, clock.instant());
+    }
+
+    /**
      * Runs work whose record changes came from {@code source} (an import, a connected mailbox): the fields it
      * creates or changes are recorded with that source instead of "user".
      */

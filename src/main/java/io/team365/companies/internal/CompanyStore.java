@@ -52,6 +52,14 @@ public class CompanyStore {
         companies.insert(tenant, id, fields, by);
     }
 
+    /** The records with these ids, in the trash too (for bulk imports merging into existing records). */
+    public List<Company> findAll(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return companies.list("id = any(:ids)", Map.of("ids", ids.toArray(UUID[]::new)), "id", ids.size());
+    }
+
     public Optional<Company> find(UUID id) {
         return companies.find(id);
     }

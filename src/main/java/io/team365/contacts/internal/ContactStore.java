@@ -49,6 +49,14 @@ public class ContactStore {
         contacts.insert(tenant, id, fields, by);
     }
 
+    /** The records with these ids, in the trash too (for bulk imports merging into existing records). */
+    public List<Contact> findAll(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return contacts.list("id = any(:ids)", Map.of("ids", ids.toArray(UUID[]::new)), "id", ids.size());
+    }
+
     public Optional<Contact> find(UUID id) {
         return contacts.find(id);
     }

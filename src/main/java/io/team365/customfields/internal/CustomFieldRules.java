@@ -75,6 +75,12 @@ public class CustomFieldRules {
         return CustomFieldValues.check(defined, kept);
     }
 
+    /** {@link #checkValues} for many new records: the definitions read once (bulk imports). */
+    public java.util.function.UnaryOperator<Map<String, Object>> checkerFor(String object) {
+        List<CustomField> defined = definitions.of(object);
+        return values -> CustomFieldValues.check(defined, values);
+    }
+
     public List<CustomField> definitions(String object) {
         return definitions.of(object);
     }

@@ -72,6 +72,14 @@ public class LeadStore {
         leads.insert(tenant, id, fields, by);
     }
 
+    /** The records with these ids, in the trash too (for bulk imports merging into existing records). */
+    public List<Lead> findAll(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return leads.list("id = any(:ids)", Map.of("ids", ids.toArray(UUID[]::new)), "id", ids.size());
+    }
+
     public Optional<Lead> find(UUID id) {
         return leads.find(id);
     }

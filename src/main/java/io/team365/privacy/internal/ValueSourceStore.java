@@ -46,6 +46,36 @@ public class ValueSourceStore {
                 .update();
     }
 
+    /** {@link #put} for many (record, field) pairs at once: parallel lists, one statement. */
+    public void putAll(
+            TenantId tenant,
+            String recordType,
+            List<UUID> recordIds,
+            List<String> fields,
+            String source,
+            String detail,
+            UUID by,
+            Instant at) {
+        jdbc.sql("""
+                        insert into value_sources (tenant_id, record_type, record_id, field, source, detail, recorded_by,
+                            recorded_at)
+                        select distinct on (r, f) :tenant, :type, r, f, :source, :detail, :by, :at
+                          from unnest(cast(:ids as uuid[]), cast(:fields as text[])) x (r, f)
+                        on conflict (tenant_id, record_type, record_id, field) do update
+                           set source = excluded.source, detail = excluded.detail, recorded_by = excluded.recorded_by,
+                               recorded_at = excluded.recorded_at
+                        """)
+                .param("tenant", tenant.value())
+                .param("type", recordType)
+                .param("ids", recordIds.toArray(UUID[]::new))
+                .param("fields", fields.toArray(String[]::new))
+                .param("source", source)
+                .param("detail", detail)
+                .param("by", by)
+                .param("at", java.sql.Timestamp.from(at))
+                .update();
+    }
+
     /** A value was cleared: it has no source any more. */
     public void remove(String recordType, UUID recordId, String field) {
         jdbc.sql("delete from value_sources where record_type = :type and record_id = :id and field = :field")

@@ -1,0 +1,176 @@
+package io.team365.contacts;
+
+import io.team365.contacts.internal.ContactStore;
+import io.team365.core.InvalidInput;
+import io.team365.core.TenantId;
+import io.team365.core.database.RecordRows;
+import io.team365.core.database.Unnest;
+import io.team365.customfields.CustomFieldManagement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Contacts written in bulk by an import: a whole batch per statement (the record-key triggers fire once per
+ * statement), no change event per record (the import records one summary). Checks are the same as for a contact
+ * created by a person; the caller runs everything in its transaction with the Client bound.
+ */
+@Service
+public class ContactImports {
+
+    /** A contact to insert or to write over an existing one (same id), its fields already checked. */
+    public record Draft(UUID id, ContactFields fields) {}
+
+    private static final String[] COLUMNS = {
+        "id uuid",
+        "first_name text",
+        "last_name text",
+        "emails jsonb",
+        "phones jsonb",
+        "job_title text",
+        "company_id uuid",
+        "owner_id uuid",
+        "tags text[]",
+        "source text",
+        "custom_fields jsonb",
+        "address jsonb",
+        "social_links jsonb"
+    };
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final ContactStore store;
+    private final CustomFieldManagement customFields;
+
+    ContactImports(JdbcClient jdbc, ObjectMapper json, ContactStore store, CustomFieldManagement customFields) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.store = store;
+        this.customFields = customFields;
+    }
+
+    /**
+     * A check for many contacts owned by {@code owner}: the fields tidied as create would, or {@link InvalidInput}
+     * naming what is wrong. Company ids are the caller's (found or made by the import).
+     */
+    @Transactional(readOnly = true)
+    public UnaryOperator<ContactFields> checker(UUID owner) {
+        UnaryOperator<Map<String, Object>> custom = customFields.checker("contact");
+        return fields -> {
+            ContactFields standard = store.check(fields, Set.of(owner), company -> true);
+            Map<String, Object> values = custom.apply(fields.customFields());
+            return new ContactFields(
+                    standard.firstName(),
+                    standard.lastName(),
+                    standard.emails(),
+                    standard.phones(),
+                    standard.jobTitle(),
+                    standard.companyId(),
+                    standard.ownerId(),
+                    standard.tags(),
+                    standard.source(),
+                    values,
+                    standard.address(),
+                    standard.socialLinks());
+        };
+    }
+
+    /** The existing contacts with these ids (to merge an import's values into). */
+    @Transactional(readOnly = true)
+    public List<Contact> find(Collection<UUID> ids) {
+        return store.findAll(ids);
+    }
+
+    /** Inserts the drafts in one statement. */
+    @Transactional
+    public void insert(TenantId tenant, List<Draft> drafts, UUID by) {
+        if (drafts.isEmpty()) {
+            return;
+        }
+        Unnest rows = rows(drafts);
+        jdbc.sql("insert into contacts (tenant_id, " + columnNames() + ", created_by, updated_by) select :tenant, "
+                        + rows.values() + ", :by, :by from " + rows.from())
+                .params(rows.params())
+                .param("tenant", tenant.value())
+                .param("by", by)
+                .update();
+    }
+
+    /** Writes the drafts over the contacts with the same ids in one statement; each version goes up by one. */
+    @Transactional
+    public int update(List<Draft> drafts, UUID by) {
+        if (drafts.isEmpty()) {
+            return 0;
+        }
+        Unnest rows = rows(drafts);
+        StringBuilder set = new StringBuilder();
+        for (String column : COLUMNS) {
+            String name = column.split(" ")[0];
+            if (!name.equals("id")) {
+                set.append(name).append(" = ").append(rows.value(name)).append(", ");
+            }
+        }
+        return jdbc.sql("update contacts c set " + set
+                        + "updated_by = :by, updated_at = now(), version = c.version + 1 from " + rows.from()
+                        + " where c.id = u.id")
+                .params(rows.params())
+                .param("by", by)
+                .update();
+    }
+
+    /**
+     * Moves to the trash those of the contacts that nobody changed after {@code unchangedSince} (an import's undo);
+     * returns how many.
+     */
+    @Transactional
+    public int trashUnchanged(Collection<UUID> ids, Instant unchangedSince, UUID by) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        update contacts set deleted_at = now(), updated_at = now(), updated_by = :by,
+                            version = version + 1
+                        where id = any(:ids) and deleted_at is null and updated_at <= :since
+                        """)
+                .param("ids", ids.toArray(UUID[]::new))
+                .param("since", Timestamp.from(unchangedSince))
+                .param("by", by)
+                .update();
+    }
+
+    private Unnest rows(List<Draft> drafts) {
+        Unnest rows = Unnest.of("u", COLUMNS);
+        for (Draft draft : drafts) {
+            ContactFields f = draft.fields();
+            rows.add(
+                    draft.id(),
+                    f.firstName(),
+                    f.lastName(),
+                    json.writeValueAsString(f.emails()),
+                    json.writeValueAsString(f.phones()),
+                    f.jobTitle(),
+                    f.companyId(),
+                    f.ownerId(),
+                    RecordRows.textArray(f.tags()),
+                    f.source(),
+                    json.writeValueAsString(f.customFields()),
+                    json.writeValueAsString(f.address()),
+                    json.writeValueAsString(f.socialLinks()));
+        }
+        return rows;
+    }
+
+    private static String columnNames() {
+        return String.join(
+                ", ", java.util.Arrays.stream(COLUMNS).map(c -> c.split(" ")[0]).toList());
+    }
+}

@@ -1,0 +1,102 @@
+package io.team365.imports.internal.batch;
+
+import io.team365.imports.internal.mapping.Normalise;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Turning a file's cells into field values: several values in one cell, emails, phones, countries, web addresses. */
+final class Values {
+
+    private static final Map<String, String> COUNTRIES = new HashMap<>();
+
+    static {
+        for (String code : Locale.getISOCountries()) {
+            COUNTRIES.put(code.toLowerCase(Locale.ROOT), code);
+            COUNTRIES.put(Locale.of("", code).getDisplayCountry(Locale.ENGLISH).toLowerCase(Locale.ROOT), code);
+        }
+        COUNTRIES.put("uk", "GB");
+        COUNTRIES.put("usa", "US");
+        COUNTRIES.put("united states of america", "US");
+    }
+
+    private Values() {}
+
+    /** The cells' values split at {@code ;} and {@code ,} (a cell may list several addresses or tags). */
+    static List<String> split(List<String> cells, String separators) {
+        Set<String> values = new LinkedHashSet<>();
+        for (String cell : cells) {
+            for (String part : cell.split(separators)) {
+                if (!part.isBlank()) {
+                    values.add(part.strip());
+                }
+            }
+        }
+        return new ArrayList<>(values);
+    }
+
+    /** Every email of the cells, normalised; a cell part that is not one rejects the record. */
+    static List<String> emails(List<String> cells) {
+        List<String> emails = new ArrayList<>();
+        for (String raw : split(cells, "[;,\\s]+")) {
+            String email = Normalise.email(raw).orElseThrow(() -> new RowProblem("email: not an email address"));
+            if (!emails.contains(email)) {
+                emails.add(email);
+            }
+        }
+        return emails;
+    }
+
+    /** Every phone of the cells in E.164; one that is not a phone number rejects the record. */
+    static List<String> phones(List<String> cells, String region) {
+        List<String> phones = new ArrayList<>();
+        for (String raw : split(cells, "[;,]+")) {
+            String phone = Normalise.phone(raw, region).orElseThrow(() -> new RowProblem("phone: not a phone number"));
+            if (!phones.contains(phone)) {
+                phones.add(phone);
+            }
+        }
+        return phones;
+    }
+
+    static List<String> tags(List<String> cells) {
+        return split(cells, "[;,]+");
+    }
+
+    /** An ISO country code from a code or an English country name; an unknown country rejects the record. */
+    static String country(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String code = COUNTRIES.get(raw.strip().toLowerCase(Locale.ROOT));
+        if (code == null) {
+            throw new RowProblem("country: not a known country");
+        }
+        return code;
+    }
+
+    /** A web address with a scheme ({@code acme.com} → {@code https://acme.com}). */
+    static String url(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String url = raw.strip();
+        return url.matches("(?i)^https?://.*") ? url : "https://" + url;
+    }
+
+    /** The fields' history names for the value-source register. */
+    static String sourceField(String target) {
+        return switch (target) {
+            case "email" -> "emails";
+            case "phone" -> "phones";
+            case "fullName" -> "firstName";
+            case "street", "city", "region", "postalCode", "country" -> "address";
+            case "website", "linkedin" -> "socialLinks";
+            default -> target.startsWith("custom.") ? "customFields" : target;
+        };
+    }
+}

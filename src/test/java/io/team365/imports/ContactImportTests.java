@@ -1,0 +1,215 @@
+package io.team365.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.team365.privacy.SuppressionList;
+import io.team365.support.Browserless;
+import io.team365.tenancy.TenantContext;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Contacts imported from CSV over the API: headers mapped automatically, duplicates in the file and in the
+ * database, erased people skipped, bad rows rejected whole and listed, sources and consent recorded.
+ */
+class ContactImportTests extends ImportTestSupport {
+
+    @Autowired
+    SuppressionList suppressions;
+
+    private static final String FILE = """
+            firstName,lastName,email,phone,company,tags
+            Ana,López,ana@example.test,+4930123456,Acme,vip;new
+            Ben,Baker,dup@example.test,,,
+            Anita,Again,ANA@example.test,,,
+            Eve,Erased,erased@example.test,,,
+            Bad,Row,not-an-email,,,
+            Cy,Cole,cy@example.test,+4930999999,acme,
+            =SUM(1),Formula,bad@@example,,,
+            """;
+
+    @Test
+    void skipModeImportsWhatIsNewAndCountsEveryOutcomeExactly() {
+        World world = world("Import Skip Co");
+        String existing = Browserless.jsonField(
+                world.session()
+                        .postJson(
+                                "/api/v1/contacts",
+                                "{\"firstName\":\"Old\",\"emails\":[{\"address\":\"dup@example.test\"}]}")
+                        .body(),
+                "id");
+        TenantContext.runAs(
+                world.tenant(), null, () -> suppressions.suppress(world.tenant(), "erased@example.test", null));
+
+        UUID id = start(world, FILE, "object", "contacts", "consentBasis", "consent:newsletter");
+        String report = awaitEnd(world, id);
+
+        assertThat(report)
+                .contains("\"status\":\"done\"")
+                .contains("\"errorsUrl\":\"/api/v1/imports/" + id + "/errors\"");
+        assertThat(counts(report))
+                .containsAllEntriesOf(Map.of(
+                        "total", 7L,
+                        "processed", 7L,
+                        "created", 2L,
+                        "skipped", 2L,
+                        "failed", 2L,
+                        "suppressed", 1L,
+                        "updated", 0L));
+        assertThat(number(report, "companiesCreated")).isEqualTo(1);
+        // in SQL: one Ana, the existing contact untouched, nobody erased brought back, no half row
+        assertThat(count(world, "select count(*) from contacts where emails @> '[{\"address\":\"ana@example.test\"}]'"))
+                .isEqualTo(1);
+        assertThat(count(world, "select count(*) from contacts where deleted_at is null"))
+                .isEqualTo(3);
+        assertThat(value(
+                        world, "select first_name from contacts where id = ?", String.class, UUID.fromString(existing)))
+                .isEqualTo("Old");
+        assertThat(count(world, "select count(*) from contacts where emails::text like '%erased%'"))
+                .isZero();
+        assertThat(count(world, "select count(*) from contacts where first_name in ('Bad', '=SUM(1)')"))
+                .isZero();
+        assertThat(value(world, "select phones::text from contacts where first_name = 'Ana'", String.class))
+                .contains("+4930123456");
+        assertThat(value(
+                        world,
+                        "select array_to_string(tags, ' ') from contacts where first_name = 'Ana'",
+                        String.class))
+                .isEqualTo("vip new");
+        // both contacts linked to the one company "Acme", made by the import
+        assertThat(count(world, "select count(*) from companies where name_key = 'acme'"))
+                .isEqualTo(1);
+        assertThat(count(
+                        world,
+                        "select count(distinct company_id) from contacts where first_name in ('Ana', 'Cy')"
+                                + " and company_id = (select id from companies where name_key = 'acme')"))
+                .isEqualTo(1);
+        assertThat(count(world, "select count(*) from import_created where import_id = ?", id))
+                .isEqualTo(3);
+
+        // privacy: every imported value's source is the file; consent per created contact in the ledger
+        UUID ana = value(world, "select id from contacts where first_name = 'Ana'", UUID.class);
+        assertThat(count(
+                        world,
+                        "select count(*) from value_sources where record_id = ? and source = 'import'"
+                                + " and detail = 'people.csv' and field in ('firstName', 'lastName', 'emails', 'phones')",
+                        ana))
+                .isEqualTo(4);
+        assertThat(count(world, "select count(*) from value_sources where record_id = ? and source <> 'import'", ana))
+                .isZero();
+        assertThat(count(
+                        world,
+                        "select count(*) from consent_events where purpose = 'newsletter' and granted"
+                                + " and method = 'import' and contact_id in (select id from contacts where first_name in"
+                                + " ('Ana', 'Cy'))"))
+                .isEqualTo(2);
+        assertThat(count(world, "select count(*) from consent_events")).isEqualTo(2);
+
+        // the rejected rows, with reasons, safe to open in a spreadsheet
+        var errors = world.api().get("/api/v1/imports/" + id + "/errors");
+        assertThat(errors.statusCode()).isEqualTo(200);
+        assertThat(errors.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(errors.body())
+                .startsWith("record,reason,firstName,lastName,email,phone,company,tags\r\n")
+                .contains("5,email: not an email address,Bad,Row,not-an-email")
+                .contains("7,email: not an email address,'=SUM(1),Formula,bad@@example")
+                .doesNotContain("Eve")
+                .doesNotContain("Ben");
+        assertThat(errors.body().lines().count()).isEqualTo(3);
+
+        // audit: started and completed, counts only
+        String audit = world.session().get("/api/v1/audit?recordId=" + id).body();
+        assertThat(audit)
+                .contains("import.started")
+                .contains("import.completed")
+                .doesNotContain("ana@example.test");
+
+        assertThat(world.api().get("/api/v1/imports").body()).contains("\"id\":\"" + id + "\"");
+    }
+
+    @Test
+    void updateModeMergesIntoTheExistingRecordAndRowsOfTheSameFile() {
+        World world = world("Import Update Co");
+        String existing = Browserless.jsonField(
+                world.session()
+                        .postJson(
+                                "/api/v1/contacts",
+                                "{\"firstName\":\"Old\",\"lastName\":\"Name\",\"emails\":[{\"address\":"
+                                        + "\"dup@example.test\"}],\"tags\":[\"keep\"]}")
+                        .body(),
+                "id");
+        String file = """
+                firstName,email,phone,tags
+                New,dup@example.test,+4930111111,fresh
+                Twin,twin@example.test,,
+                ,twin@example.test,+4930222222,second
+                """;
+
+        UUID id = start(world, file, "object", "contacts", "onDuplicate", "update");
+        String report = awaitEnd(world, id);
+
+        assertThat(counts(report))
+                .containsAllEntriesOf(
+                        Map.of("processed", 3L, "created", 1L, "updated", 2L, "skipped", 0L, "failed", 0L));
+        UUID old = UUID.fromString(existing);
+        assertThat(value(world, "select first_name || ' ' || last_name from contacts where id = ?", String.class, old))
+                .as("given fields overwrite, the others stay")
+                .isEqualTo("New Name");
+        assertThat(value(world, "select phones::text from contacts where id = ?", String.class, old))
+                .contains("+4930111111");
+        assertThat(value(world, "select array_to_string(tags, ',') from contacts where id = ?", String.class, old))
+                .isEqualTo("keep,fresh");
+        assertThat(value(world, "select version from contacts where id = ?", Integer.class, old))
+                .isEqualTo(2);
+        assertThat(count(world, "select count(*) from contacts")).isEqualTo(2);
+        assertThat(value(world, "select phones::text from contacts where first_name = 'Twin'", String.class))
+                .contains("+4930222222");
+        assertThat(count(world, "select count(*) from import_created where import_id = ?", id))
+                .isEqualTo(1);
+        assertThat(value(
+                        world,
+                        "select source from value_sources where record_id = ? and field = 'firstName'",
+                        String.class,
+                        old))
+                .isEqualTo("import");
+    }
+
+    @Test
+    void createModeCreatesDuplicatesAndAnExplicitMappingIsFollowed() {
+        World world = world("Import Create Co");
+        world.session()
+                .postJson(
+                        "/api/v1/contacts", "{\"firstName\":\"Old\",\"emails\":[{\"address\":\"dup@example.test\"}]}");
+        world.session().postJson("/api/v1/companies", "{\"name\":\"Example Inc\",\"domain\":\"example.test\"}");
+        String file = """
+                Given name,Mail,Ignored
+                One,dup@example.test,x
+                Two,dup@example.test,y
+                """;
+
+        UUID id = start(
+                world,
+                file,
+                "object",
+                "contacts",
+                "onDuplicate",
+                "create",
+                "mapping",
+                "{\"Given name\":\"firstName\",\"Mail\":\"email\",\"Ignored\":\"\"}");
+        String report = awaitEnd(world, id);
+
+        assertThat(counts(report)).containsAllEntriesOf(Map.of("created", 2L, "skipped", 0L, "updated", 0L));
+        assertThat(count(world, "select count(*) from contacts where emails @> '[{\"address\":\"dup@example.test\"}]'"))
+                .isEqualTo(3);
+        assertThat(count(world, "select count(*) from contacts where first_name in ('One', 'Two')"))
+                .isEqualTo(2);
+        assertThat(count(
+                        world,
+                        "select count(*) from contacts c join companies co on co.id = c.company_id"
+                                + " where c.first_name in ('One', 'Two') and co.name = 'Example Inc'"))
+                .as("linked to the company of their email's domain")
+                .isEqualTo(2);
+    }
+}

@@ -1,0 +1,130 @@
+package io.team365.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.team365.imports.internal.ImportRunner;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Imports in the background: a crash mid-import resumes without duplicates, cancel, undo. Batches of 3 here. */
+class ImportRunTests extends ImportTestSupport {
+
+    @Autowired
+    ImportRunner runner;
+
+    private static String people(int n, String prefix) {
+        StringBuilder csv = new StringBuilder("firstName,email\n");
+        for (int i = 1; i <= n; i++) {
+            csv.append(prefix).append(i).append(',').append(prefix).append(i).append("@example.test\n");
+        }
+        return csv.toString();
+    }
+
+    @Test
+    void aWorkerThatDiesInTheMiddleIsResumedFromItsCheckpointWithoutDuplicates() {
+        World world = world("Import Crash Co");
+        runner.crashInBatch(3); // batches 1 and 2 commit; batch 3 writes its rows, then the worker dies
+
+        UUID id = start(world, people(11, "crash"), "object", "contacts");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> count(world, "select runs from imports where id = ?", id) >= 2);
+        String report = awaitEnd(world, id);
+
+        assertThat(report).contains("\"status\":\"done\"");
+        assertThat(counts(report))
+                .containsAllEntriesOf(
+                        Map.of("total", 11L, "processed", 11L, "created", 11L, "skipped", 0L, "failed", 0L));
+        assertThat(count(world, "select count(*) from contacts")).isEqualTo(11);
+        assertThat(count(world, "select count(distinct emails->0->>'address') from contacts"))
+                .isEqualTo(11);
+        assertThat(count(world, "select count(*) from import_created where import_id = ?", id))
+                .isEqualTo(11);
+        assertThat(count(world, "select checkpoint from imports where id = ?", id))
+                .isEqualTo(11);
+        assertThat(count(world, "select count(*) from value_sources where field = 'emails'"))
+                .isEqualTo(11);
+        assertThat(count(world, "select count(*) from record_keys where kind = 'email'"))
+                .isEqualTo(11);
+    }
+
+    @Test
+    void cancelStopsAfterTheCurrentBatchKeepsWhatWasImportedAndUndoTrashesIt() {
+        World world = world("Import Cancel Co");
+        runner.crashInBatch(2); // the import stops with one batch committed and waits for its lease to run out
+        UUID id = start(world, people(9, "cancel"), "object", "contacts");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> count(world, "select checkpoint from imports where id = ?", id) == 3);
+
+        var cancelled = world.api().post("/api/v1/imports/" + id + "/cancel");
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.body()).contains("\"cancelRequested\":true");
+        String report = awaitEnd(world, id);
+
+        assertThat(report).contains("\"status\":\"cancelled\"");
+        assertThat(counts(report)).containsAllEntriesOf(Map.of("processed", 3L, "created", 3L));
+        assertThat(count(world, "select count(*) from contacts where deleted_at is null"))
+                .isEqualTo(3);
+        assertThat(world.api().post("/api/v1/imports/" + id + "/cancel").statusCode())
+                .isEqualTo(409);
+
+        var undone = world.api().post("/api/v1/imports/" + id + "/undo");
+        assertThat(undone.statusCode()).as(undone.body()).isEqualTo(200);
+        assertThat(undone.body()).contains("\"status\":\"undone\"");
+        assertThat(count(world, "select count(*) from contacts where deleted_at is null"))
+                .isZero();
+        assertThat(count(world, "select count(*) from contacts where deleted_at is not null"))
+                .isEqualTo(3);
+        String audit = world.session().get("/api/v1/audit?recordId=" + id).body();
+        assertThat(audit)
+                .contains("import.cancel-requested")
+                .contains("import.cancelled")
+                .contains("import.undone");
+    }
+
+    @Test
+    void undoTrashesWhatTheImportCreatedExceptWhatWasChangedSinceAndLeavesUpdatesAlone() {
+        World world = world("Import Undo Co");
+        world.session()
+                .postJson(
+                        "/api/v1/contacts",
+                        "{\"firstName\":\"Kept\",\"emails\":[{\"address\":\"kept@example.test\"}]}");
+        String file = """
+                firstName,email,company
+                Kept,kept@example.test,
+                Una,una@example.test,Undo Ltd
+                Dos,dos@example.test,
+                Tres,tres@example.test,
+                """;
+        UUID id = start(world, file, "object", "contacts", "onDuplicate", "update");
+        assertThat(awaitEnd(world, id)).contains("\"status\":\"done\"");
+        assertThat(world.api().post("/api/v1/imports/" + id + "/cancel").statusCode())
+                .isEqualTo(409);
+        // someone edits one imported contact after the import ended
+        update(
+                world,
+                "update contacts set job_title = 'Edited', updated_at = now() + interval '1 minute',"
+                        + " version = version + 1 where first_name = 'Dos'");
+
+        var undone = world.api().post("/api/v1/imports/" + id + "/undo");
+
+        assertThat(undone.statusCode()).as(undone.body()).isEqualTo(200);
+        assertThat(count(world, "select count(*) from contacts where deleted_at is null"))
+                .isEqualTo(2);
+        assertThat(count(
+                        world,
+                        "select count(*) from contacts where deleted_at is null and first_name in"
+                                + " ('Kept', 'Dos')"))
+                .isEqualTo(2);
+        assertThat(count(world, "select count(*) from companies where deleted_at is not null and name = 'Undo Ltd'"))
+                .isEqualTo(1);
+        assertThat(world.api().post("/api/v1/imports/" + id + "/undo").statusCode())
+                .as("only once")
+                .isEqualTo(409);
+    }
+}
