@@ -117,6 +117,8 @@ class ContactMergeTests extends IntegrationTest {
             {"value_sources", "record_id"},
             {"timeline_entries", "record_id"},
             {"record_keys", "record_id"},
+            {"search_entries", "record_id"},
+            {"search_terms", "record_id"},
             {"processing_restrictions", "record_id"},
             {"leads", "converted_contact_id"}
         }) {

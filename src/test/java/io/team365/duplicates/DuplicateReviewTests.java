@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 /** Likely duplicates: the same email, phone or domain, or alike names; "not duplicates" hides a pair for good. */
 class DuplicateReviewTests extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.team365.tenancy.TenantTransactions tenants;
+
     @Test
     void contactsSharingAnEmailOrPhoneOrAlikeNamesAtOneCompanyAreProposed() {
         SignedUp owner = signUpAndVerify("Dup Co");
@@ -118,6 +121,36 @@ class DuplicateReviewTests extends IntegrationTest {
         assertThat(old.statusCode()).isEqualTo(302);
         assertThat(old.headers().firstValue("Location").orElse("")).endsWith("/companies/" + a);
         assertThat(api.get("/api/v1/companies/duplicates").body()).doesNotContain(b);
+        io.team365.core.TenantId tenant = new io.team365.core.TenantId(owner.tenantId());
+        for (String[] table : new String[][] {
+            {"companies", "id"},
+            {"contacts", "company_id"},
+            {"deals", "company_id"},
+            {"activity_links", "record_id"},
+            {"record_keys", "record_id"},
+            {"search_entries", "record_id"},
+            {"search_entries", "company_id"},
+            {"timeline_entries", "record_id"},
+            {"value_sources", "record_id"}
+        }) {
+            assertThat(tenants.call(
+                            tenant,
+                            owner.userId(),
+                            () -> jdbc.sql("select count(*) from " + table[0] + " where " + table[1] + " = ?")
+                                    .param(java.util.UUID.fromString(b))
+                                    .query(Long.class)
+                                    .single()))
+                    .as(table[0] + "." + table[1] + " still names the merged company")
+                    .isZero();
+        }
+        assertThat(tenants.call(
+                        tenant,
+                        owner.userId(),
+                        () -> jdbc.sql("select count(*) from company_merges where merged_id = ? and survivor_id = ?")
+                                .params(java.util.UUID.fromString(b), java.util.UUID.fromString(a))
+                                .query(Long.class)
+                                .single()))
+                .isEqualTo(1);
         assertThat(api.page("/companies/merge?ids=" + c + "," + d).body())
                 .contains("Merge companies", "Initech Systems.");
     }
