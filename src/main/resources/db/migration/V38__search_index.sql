@@ -315,6 +315,7 @@ declare
     more_matches text[];
     unlimited constant boolean := owners is null;
     found int := 0;
+    variants text[];
 begin
     if tenant is null or text_folded is null or text_folded = '' or per_kind is null or per_kind < 1 then
         return;
@@ -410,10 +411,52 @@ begin
         found := found + cardinality(hits);
     end loop;
     -- similar spelling, only when nothing was found otherwise (a typo rather than a short word that is in many
-    -- names), and not for an email, domain or phone, which are there or not: the text is close to a run of words
+    -- names), and not for an email, domain or phone, which are there or not
     if found > 0 or length(text_folded) < 3 or email_key is not null or domain_key is not null or phone is not null then
         return;
     end if;
+    -- first the cheap typos: two letters swapped or one letter too many ("garcai", "mulller") make a text that is a
+    -- whole name word or words, looked up in the terms' index like a prefix
+    variants := array(
+        select distinct v from (
+            select left(text_folded, i - 1) || substr(text_folded, i + 1, 1) || substr(text_folded, i, 1)
+                   || substr(text_folded, i + 2) v
+            from generate_series(1, length(text_folded) - 1) i
+            union all
+            select left(text_folded, i - 1) || substr(text_folded, i + 1) from generate_series(1, length(text_folded)) i
+        ) x
+        where v <> text_folded and length(v) >= 3 and v not like '% ' and v not like ' %' and v not like '%  %');
+    foreach this_kind in array kinds loop
+        select coalesce(array_agg(c.record_id), '{}'), coalesce(array_agg('text'::text), '{}') into hits, hit_matches
+        from (
+            select distinct on (f.record_id) f.record_id
+            from unnest(variants) v
+            cross join lateral (
+                select t.record_id
+                from search_terms t
+                join search_entries e on e.tenant_id = tenant and e.record_type = this_kind
+                                     and e.record_id = t.record_id
+                where t.tenant_id = tenant and t.record_type = this_kind
+                  -- the word itself or followed by more words: nothing sorts between them and "!"
+                  and t.term >= v and t.term < v || '!'
+                  and (unlimited or e.owner_id = any(owners) or (e.owner_id is null and e.created_by = any(owners)))
+                limit per_kind
+            ) f
+            limit per_kind
+        ) c;
+        return query
+        select e.record_type, e.record_id, e.title, e.detail, c.name, s.name, e.amount, e.currency, h.match
+        from unnest(hits, hit_matches) with ordinality h (id, match, position)
+        join search_entries e on e.tenant_id = tenant and e.record_type = this_kind and e.record_id = h.id
+        left join companies c on c.tenant_id = tenant and c.id = e.company_id and c.deleted_at is null
+        left join pipeline_stages s on s.tenant_id = tenant and s.id = e.stage_id
+        order by h.position;
+        found := found + cardinality(hits);
+    end loop;
+    if found > 0 then
+        return;
+    end if;
+    -- then any spelling close enough
     foreach this_kind in array kinds loop
         hits := '{}';
         hit_matches := '{}';
