@@ -64,7 +64,8 @@ public final class DataBenchmark {
         StringBuilder json = new StringBuilder("{\n  \"benchmark\": \"data in and out at scale\",\n");
         json.append(String.format(Locale.ROOT, "  \"rows_in_file\": %d, \"file_mb\": %.1f, \"heap\": \"%s\",%n",
                 rows, Files.size(file) / 1e6, heap));
-        try (ServerProcess server = ServerProcess.start(jar(Path.of("target")), dataDir, port, heap, null)) {
+        try (ServerProcess server = ServerProcess.start(
+                jar(Path.of("target")), dataDir, port, heap, o.containsKey("jfr") ? Path.of(o.get("jfr")) : null)) {
             server.awaitHealthy(Duration.ofMinutes(4));
             String base = server.base();
             BenchDatabase db = BenchDatabase.of(dataDir);

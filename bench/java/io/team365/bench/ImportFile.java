@@ -62,9 +62,7 @@ final class ImportFile {
                     }
                 }
                 String second = random.nextInt(10) < 3 ? Synthetic.ascii(first) + i + "@mail.example" : "";
-                String company = Synthetic.pick(random, Synthetic.COMPANY_WORDS) + " "
-                        + Synthetic.pick(random, Synthetic.COMPANY_WORDS) + " " + random.nextInt(2000) + " "
-                        + Synthetic.pick(random, Synthetic.COMPANY_SUFFIXES);
+                String company = company(random.nextInt(COMPANIES));
                 String notes = switch (random.nextInt(20)) {
                     case 0 -> "Met at the fair, hall " + random.nextInt(9) + "; wants a \"pilot\"";
                     case 1 -> "Call back after the holidays\nprefers email";
@@ -96,9 +94,18 @@ final class ImportFile {
         return new Made(rows, duplicates, bad, Files.size(file));
     }
 
+    /** Ten people per company on average, as in a real address book of business contacts. */
+    static final int COMPANIES = 100_000;
+
+    private static String company(int n) {
+        String[] w = Synthetic.COMPANY_WORDS;
+        return w[n % w.length] + " " + w[(n / w.length) % w.length] + " " + (n / (w.length * w.length)) + " "
+                + Synthetic.COMPANY_SUFFIXES[n % Synthetic.COMPANY_SUFFIXES.length];
+    }
+
     /** German numbers written the ways people write them; the import's default region is DE. */
     private static String phone(SplittableRandom random, int i) {
-        String subscriber = String.valueOf(1_000_000 + (i * 7919L + random.nextInt(1000)) % 9_000_000);
+        String subscriber = String.valueOf(2_000_000 + (i * 7919L + random.nextInt(1000)) % 7_000_000);
         return switch (random.nextInt(4)) {
             case 0 -> "+49 30 " + subscriber;
             case 1 -> "030 " + subscriber;
@@ -107,8 +114,12 @@ final class ImportFile {
         };
     }
 
+    /** German mobile numbers (0151 with eight digits, 0170 with seven), international and national. */
     private static String mobile(SplittableRandom random, int i) {
-        return "+49 15" + random.nextInt(10) + " " + (10_000_000 + (i * 31L + random.nextInt(97)) % 90_000_000);
+        long n = i * 31L + random.nextInt(97);
+        return random.nextBoolean()
+                ? "+49 151 " + (10_000_000 + n % 90_000_000)
+                : "0170 " + (1_000_000 + n % 9_000_000);
     }
 
     private static String quoted(String value) {

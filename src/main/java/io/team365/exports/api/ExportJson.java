@@ -2,7 +2,7 @@ package io.team365.exports.api;
 
 import io.team365.exports.Export;
 
-/** An export as the API shows it; {@code downloadUrl} only once the file is ready. */
+/** An export as the API shows it; {@code downloadUrl} only once the file is ready, {@code errorCode} (a stable message key) when it failed. */
 record ExportJson(
         String id,
         String status,
@@ -13,6 +13,7 @@ record ExportJson(
         Long fileSize,
         String createdAt,
         String finishedAt,
+        String errorCode,
         String downloadUrl) {
 
     static ExportJson of(Export e) {
@@ -26,6 +27,7 @@ record ExportJson(
                 e.fileSize(),
                 e.createdAt().toString(),
                 e.finishedAt() == null ? null : e.finishedAt().toString(),
+                e.error(),
                 e.status() == Export.Status.DONE ? "/api/v1/exports/" + e.id() + "/file" : null);
     }
 }

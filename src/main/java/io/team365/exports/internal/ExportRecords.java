@@ -73,7 +73,8 @@ public class ExportRecords {
 
     /** Marks a queued export running; false when it is no longer queued (cancelled meanwhile). */
     boolean start(UUID id, Instant at) {
-        return jdbc.sql("update exports set status = 'running', started_at = :at where id = :id and status = 'queued'")
+        return jdbc.sql("update exports set status = 'running', started_at = :at, progress_at = :at where id = :id"
+                                + " and status = 'queued'")
                         .param("id", id)
                         .param("at", Timestamp.from(at))
                         .update()
@@ -82,7 +83,8 @@ public class ExportRecords {
 
     /** Records progress; false when the export was cancelled (or removed) meanwhile, so the job stops. */
     boolean progress(UUID id, long processed) {
-        return jdbc.sql("update exports set processed = :processed where id = :id and status = 'running'")
+        return jdbc.sql("update exports set processed = :processed, progress_at = now() where id = :id"
+                                + " and status = 'running'")
                         .param("id", id)
                         .param("processed", processed)
                         .update()
