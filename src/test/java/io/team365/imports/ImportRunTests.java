@@ -3,9 +3,12 @@ package io.team365.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.team365.imports.internal.ImportRunner;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +18,9 @@ class ImportRunTests extends ImportTestSupport {
 
     @Autowired
     ImportRunner runner;
+
+    @Autowired
+    DataSource dataSource;
 
     private static String people(int n, String prefix) {
         StringBuilder csv = new StringBuilder("firstName,email\n");
@@ -50,6 +56,44 @@ class ImportRunTests extends ImportTestSupport {
                 .isEqualTo(11);
         assertThat(count(world, "select count(*) from record_keys where kind = 'email'"))
                 .isEqualTo(11);
+    }
+
+    @Test
+    void aBatchWhoseDatabaseConnectionIsKilledRollsBackAndTheImportResumesWithoutDuplicates() throws Exception {
+        World world = world("Import Killed Connection Co");
+        UUID id;
+        try (Connection blocker = dataSource.getConnection()) {
+            // hold the worker inside its first batch: the batch inserts its contacts, then waits for this lock
+            blocker.setAutoCommit(false);
+            try (Statement s = blocker.createStatement()) {
+                s.execute("lock table import_created in share mode");
+            }
+            id = start(world, people(8, "killed"), "object", "contacts");
+            Integer worker = Awaitility.await()
+                    .atMost(Duration.ofSeconds(20))
+                    .until(() -> jdbc.sql("""
+                                            select pid from pg_stat_activity
+                                            where wait_event_type = 'Lock' and query like 'insert into import_created%'""").query(Integer.class).optional().orElse(null), pid -> pid != null);
+            assertThat(jdbc.sql("select pg_terminate_backend(?)")
+                            .param(worker)
+                            .query(Boolean.class)
+                            .single())
+                    .isTrue();
+            blocker.rollback();
+        }
+        String report = awaitEnd(world, id);
+
+        assertThat(report).contains("\"status\":\"done\"");
+        assertThat(counts(report))
+                .containsAllEntriesOf(Map.of("total", 8L, "processed", 8L, "created", 8L, "failed", 0L));
+        assertThat(count(world, "select runs from imports where id = ?", id)).isGreaterThanOrEqualTo(2);
+        assertThat(count(world, "select count(*) from contacts")).isEqualTo(8);
+        assertThat(count(world, "select count(distinct emails->0->>'address') from contacts"))
+                .isEqualTo(8);
+        assertThat(count(world, "select count(*) from import_created where import_id = ?", id))
+                .isEqualTo(8);
+        assertThat(count(world, "select count(*) from record_keys where kind = 'email'"))
+                .isEqualTo(8);
     }
 
     @Test

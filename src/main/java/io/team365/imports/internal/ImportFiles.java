@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -65,6 +68,29 @@ public class ImportFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Deletes uploads left in the wizard's staging place or half-received, last touched before {@code cutoff}: an
+     * upload nobody started an import from holds a whole file of personal data for nothing. Returns how many.
+     */
+    public int deleteAbandonedUploads(Instant cutoff) {
+        int deleted = 0;
+        for (Path folder : List.of(directory.resolve(".staged"), directory.resolve(".incoming"))) {
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(folder)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff) && Files.deleteIfExists(file)) {
+                        deleted++;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return deleted;
     }
 
     public void delete(Path file) {

@@ -26,6 +26,9 @@ public class ImportStore {
 
     static final String WORKER = "import-worker";
 
+    /** How many times an import is started (first run and resumptions) before it is given up as failed. */
+    static final int MAX_RUNS = 10;
+
     private static final String COLUMNS = "id, object, file_name, status, on_duplicate, default_region, consent_basis,"
             + " total, processed, created, updated, skipped, failed, suppressed, companies_created, cancel_requested,"
             + " error_message, created_by, created_at, started_at, finished_at";
@@ -129,6 +132,13 @@ public class ImportStore {
      */
     public Optional<Claim> claim(UUID owner, Duration lease) {
         DatabaseLookups.asWorker(jdbc, WORKER);
+        // an import that keeps losing its worker (the same batch failing the server again and again) stops
+        jdbc.sql("""
+                        update imports set status = 'failed', finished_at = now(), updated_at = now(),
+                            lease_owner = null, lease_until = null,
+                            error_message = 'The import was interrupted ' || runs || ' times and stopped.'
+                        where status = 'running' and lease_until < now() and runs >= :max
+                        """).param("max", MAX_RUNS).update();
         return jdbc.sql("""
                         update imports set status = 'running', lease_owner = :owner, runs = runs + 1,
                             lease_until = now() + make_interval(secs => :lease),

@@ -12,6 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -85,6 +88,10 @@ public class ImportWorker implements DisposableBean {
             runner.run(claim, node);
         } catch (ImportRunner.SimulatedCrash crash) {
             log.warn("Import {} crashed on purpose (test hook); its lease runs out and it resumes", claim.id());
+        } catch (DataAccessResourceFailureException | TransientDataAccessException | RecoverableDataAccessException e) {
+            // the database went away (restart, failover, a killed connection): the batch rolled back, the
+            // checkpoint holds, and the import resumes from it once its lease runs out
+            log.warn("Import {} lost the database mid-batch; it resumes from its checkpoint", claim.id(), e);
         } catch (RuntimeException e) {
             if (stopping) {
                 log.info("Import {} interrupted by shutdown; it resumes from its checkpoint", claim.id());
