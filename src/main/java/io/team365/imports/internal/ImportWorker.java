@@ -1,5 +1,6 @@
 package io.team365.imports.internal;
 
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -16,7 +17,9 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -88,12 +91,12 @@ public class ImportWorker implements DisposableBean {
             runner.run(claim, node);
         } catch (ImportRunner.SimulatedCrash crash) {
             log.warn("Import {} crashed on purpose (test hook); its lease runs out and it resumes", claim.id());
-        } catch (DataAccessResourceFailureException | TransientDataAccessException | RecoverableDataAccessException e) {
-            // the database went away (restart, failover, a killed connection): the batch rolled back, the
-            // checkpoint holds, and the import resumes from it once its lease runs out
-            log.warn("Import {} lost the database mid-batch; it resumes from its checkpoint", claim.id(), e);
         } catch (RuntimeException e) {
-            if (stopping) {
+            if (lostDatabase(e)) {
+                // the database went away (restart, failover, a killed connection): the batch rolled back, the
+                // checkpoint holds, and the import resumes from it once its lease runs out
+                log.warn("Import {} lost the database mid-batch; it resumes from its checkpoint", claim.id(), e);
+            } else if (stopping) {
                 log.info("Import {} interrupted by shutdown; it resumes from its checkpoint", claim.id());
             } else {
                 log.error("Import {} failed", claim.id(), e);
@@ -106,6 +109,33 @@ public class ImportWorker implements DisposableBean {
         } finally {
             slots.release();
         }
+    }
+
+    /**
+     * Whether the failure is the database connection going away rather than something in the import: a resource
+     * failure or transient error, or an SQL state of class 08 (connection exception) or 57P (operator intervention:
+     * shutdown, a terminated backend), also when it surfaces as a failed rollback on the dead connection.
+     */
+    static boolean lostDatabase(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException
+                    || t instanceof TransientDataAccessException
+                    || t instanceof RecoverableDataAccessException
+                    || t instanceof CannotCreateTransactionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (t instanceof TransactionSystemException tx
+                    && tx.getApplicationException() != null
+                    && lostDatabase(tx.getApplicationException())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
