@@ -105,7 +105,8 @@ final class ImportFile {
 
     /** German numbers written the ways people write them; the import's default region is DE. */
     private static String phone(SplittableRandom random, int i) {
-        String subscriber = String.valueOf(2_000_000 + (i * 7919L + random.nextInt(1000)) % 7_000_000);
+        // one number per person (2,000,000 + i), so only the repeated rows are duplicates
+        String subscriber = String.valueOf(2_000_000 + i % 7_000_000);
         return switch (random.nextInt(4)) {
             case 0 -> "+49 30 " + subscriber;
             case 1 -> "030 " + subscriber;

@@ -254,8 +254,8 @@ abstract class PeopleBatch<F, R> implements BatchWriter {
     }
 
     /**
-     * Assigns every candidate a target, in file order: a record in the database with one of its emails (else
-     * phones), else an earlier record of this batch with one, else a new record; skipped or merged as the import
+     * Assigns every candidate a target, in file order: a record in the database with one of its emails (or, for a
+     * candidate without an email, one of its phones), else an earlier record of this batch with one, else a new record; skipped or merged as the import
      * says. Counts created, updated and skipped.
      */
     private List<Target<F>> targets(BatchContext context, List<Candidate<F>> candidates, BatchResult result) {
@@ -290,6 +290,11 @@ abstract class PeopleBatch<F, R> implements BatchWriter {
                     .map(RecordKeys::phoneKey)
                     .filter(Objects::nonNull)
                     .forEach(k -> keysOf.add("p:" + k));
+            // a phone identifies someone only when they have no email: colleagues share a switchboard number
+            boolean hasEmail = keysOf.stream().anyMatch(k -> k.startsWith("e:"));
+            List<String> matchBy = keysOf.stream()
+                    .filter(k -> k.startsWith(hasEmail ? "e:" : "p:"))
+                    .toList();
             Target<F> target = null;
             if (!context.createDuplicates()) {
                 UUID stored = firstMatch(c, byEmail, byPhone);
@@ -300,7 +305,7 @@ abstract class PeopleBatch<F, R> implements BatchWriter {
                         return t;
                     });
                 } else {
-                    target = keysOf.stream()
+                    target = matchBy.stream()
                             .map(seen::get)
                             .filter(Objects::nonNull)
                             .findFirst()
@@ -325,12 +330,16 @@ abstract class PeopleBatch<F, R> implements BatchWriter {
         return targets;
     }
 
+    /** The stored record with one of the candidate's emails; by phone only for a candidate without an email. */
     private UUID firstMatch(Candidate<F> c, Map<String, List<UUID>> byEmail, Map<String, List<UUID>> byPhone) {
         for (String email : emails(c.fields())) {
             List<UUID> ids = byEmail.get(RecordKeys.emailKey(email));
             if (ids != null) {
                 return ids.getFirst();
             }
+        }
+        if (emails(c.fields()).stream().map(RecordKeys::emailKey).anyMatch(Objects::nonNull)) {
+            return null;
         }
         for (String phone : phones(c.fields())) {
             List<UUID> ids = byPhone.get(RecordKeys.phoneKey(phone));
