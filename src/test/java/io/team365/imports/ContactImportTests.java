@@ -212,4 +212,22 @@ class ContactImportTests extends ImportTestSupport {
                 .as("linked to the company of their email's domain")
                 .isEqualTo(2);
     }
+
+    @Test
+    void aSharedPhoneMatchesOnlyPeopleWithoutAnEmail() {
+        World world = world("Import Switchboard Co");
+        String file = """
+                firstName,email,phone
+                Ana,ana@switchboard.test,+49 30 5550100
+                Ben,ben@switchboard.test,+49 30 5550100
+                Cleo,,030 5550100
+                """;
+        UUID id = start(world, file, "object", "contacts", "defaultRegion", "DE");
+        String report = awaitEnd(world, id);
+
+        assertThat(counts(report))
+                .as("colleagues with their own emails are two people; the one without an email is Ana again")
+                .containsAllEntriesOf(Map.of("created", 2L, "skipped", 1L, "failed", 0L));
+        assertThat(count(world, "select count(*) from contacts")).isEqualTo(2);
+    }
 }
