@@ -56,7 +56,8 @@ class DataBrowserJourneyTests extends IntegrationTest {
         Browserless api = owner.session();
         String robin = contact(api, "Robin", "Twin", "twin@elsewhere.test");
         String robyn = contact(api, "Robyn", "Twin", "twin@elsewhere.test");
-        Path csv = Files.createTempFile("google-contacts", ".csv");
+        // a real export's long name, without a space to break at: the report's heading must still fit a phone
+        Path csv = Files.createTempDirectory("data-journey").resolve("google-contacts-export-2026-12-01.csv");
         Files.writeString(csv, GOOGLE_CSV, StandardCharsets.UTF_8);
 
         ChromeDriver browser = Chromium.start(1280, 900);
@@ -93,6 +94,7 @@ class DataBrowserJourneyTests extends IntegrationTest {
                     .click();
             new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlMatches("/imports/[0-9a-f-]{36}$"));
             String importPath = pathOf(browser);
+            assertThat(waitText(browser, By.tagName("h1"), ".csv")).isEqualTo("google-contacts-export-2026-12-01.csv");
             waitText(browser, By.cssSelector("#import-progress .badge"), "Done");
             WebElement report = browser.findElement(By.id("import-progress"));
             assertThat(report.findElement(By.cssSelector(".badge")).getText()).isEqualTo("Done");
@@ -222,6 +224,7 @@ class DataBrowserJourneyTests extends IntegrationTest {
         } finally {
             browser.quit();
             Files.deleteIfExists(csv);
+            Files.deleteIfExists(csv.getParent());
         }
     }
 
@@ -245,7 +248,9 @@ class DataBrowserJourneyTests extends IntegrationTest {
     /** The mapping step's choices, as {@code header=target} in column order. */
     private static List<String> mappedTargets(WebDriver browser) {
         return browser.findElements(By.cssSelector("table.import-preview thead th")).stream()
-                .map(th -> th.findElement(By.tagName("label")).getText().strip() + "="
+                .map(th -> th.findElement(By.tagName("label"))
+                                .getDomProperty("textContent")
+                                .strip() + "="
                         + new Select(th.findElement(By.tagName("select")))
                                 .getFirstSelectedOption()
                                 .getDomAttribute("value"))
