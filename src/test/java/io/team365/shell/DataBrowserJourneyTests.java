@@ -57,7 +57,7 @@ class DataBrowserJourneyTests extends IntegrationTest {
         String robin = contact(api, "Robin", "Twin", "twin@elsewhere.test");
         String robyn = contact(api, "Robyn", "Twin", "twin@elsewhere.test");
         // a real export's long name, without a space to break at: the report's heading must still fit a phone
-        Path csv = Files.createTempDirectory("data-journey").resolve("google-contacts-export-2026-12-01.csv");
+        Path csv = Files.createTempDirectory("data-journey").resolve("Google_Contacts_Export_2026_12_01.csv");
         Files.writeString(csv, GOOGLE_CSV, StandardCharsets.UTF_8);
 
         ChromeDriver browser = Chromium.start(1280, 900);
@@ -94,7 +94,7 @@ class DataBrowserJourneyTests extends IntegrationTest {
                     .click();
             new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlMatches("/imports/[0-9a-f-]{36}$"));
             String importPath = pathOf(browser);
-            assertThat(waitText(browser, By.tagName("h1"), ".csv")).isEqualTo("google-contacts-export-2026-12-01.csv");
+            assertThat(waitText(browser, By.tagName("h1"), ".csv")).isEqualTo("Google_Contacts_Export_2026_12_01.csv");
             waitText(browser, By.cssSelector("#import-progress .badge"), "Done");
             WebElement report = browser.findElement(By.id("import-progress"));
             assertThat(report.findElement(By.cssSelector(".badge")).getText()).isEqualTo("Done");
