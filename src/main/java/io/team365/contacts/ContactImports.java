@@ -3,10 +3,10 @@ package io.team365.contacts;
 import io.team365.contacts.internal.ContactStore;
 import io.team365.core.InvalidInput;
 import io.team365.core.TenantId;
+import io.team365.core.database.BulkRows;
 import io.team365.core.database.RecordRows;
 import io.team365.core.database.Unnest;
 import io.team365.customfields.CustomFieldManagement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -47,12 +47,14 @@ public class ContactImports {
     };
 
     private final JdbcClient jdbc;
+    private final BulkRows bulk;
     private final ObjectMapper json;
     private final ContactStore store;
     private final CustomFieldManagement customFields;
 
     ContactImports(JdbcClient jdbc, ObjectMapper json, ContactStore store, CustomFieldManagement customFields) {
         this.jdbc = jdbc;
+        this.bulk = new BulkRows(jdbc, "contacts", COLUMNS);
         this.json = json;
         this.store = store;
         this.customFields = customFields;
@@ -93,38 +95,15 @@ public class ContactImports {
     /** Inserts the drafts in one statement. */
     @Transactional
     public void insert(TenantId tenant, List<Draft> drafts, UUID by) {
-        if (drafts.isEmpty()) {
-            return;
+        if (!drafts.isEmpty()) {
+            bulk.insert(tenant, rows(drafts), by);
         }
-        Unnest rows = rows(drafts);
-        jdbc.sql("insert into contacts (tenant_id, " + columnNames() + ", created_by, updated_by) select :tenant, "
-                        + rows.values() + ", :by, :by from " + rows.from())
-                .params(rows.params())
-                .param("tenant", tenant.value())
-                .param("by", by)
-                .update();
     }
 
     /** Writes the drafts over the contacts with the same ids in one statement; each version goes up by one. */
     @Transactional
     public int update(List<Draft> drafts, UUID by) {
-        if (drafts.isEmpty()) {
-            return 0;
-        }
-        Unnest rows = rows(drafts);
-        StringBuilder set = new StringBuilder();
-        for (String column : COLUMNS) {
-            String name = column.split(" ")[0];
-            if (!name.equals("id")) {
-                set.append(name).append(" = ").append(rows.value(name)).append(", ");
-            }
-        }
-        return jdbc.sql("update contacts c set " + set
-                        + "updated_by = :by, updated_at = now(), version = c.version + 1 from " + rows.from()
-                        + " where c.id = u.id")
-                .params(rows.params())
-                .param("by", by)
-                .update();
+        return drafts.isEmpty() ? 0 : bulk.update(rows(drafts), by, "true");
     }
 
     /**
@@ -133,22 +112,11 @@ public class ContactImports {
      */
     @Transactional
     public int trashUnchanged(Collection<UUID> ids, Instant unchangedSince, UUID by) {
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        return jdbc.sql("""
-                        update contacts set deleted_at = now(), updated_at = now(), updated_by = :by,
-                            version = version + 1
-                        where id = any(:ids) and deleted_at is null and updated_at <= :since
-                        """)
-                .param("ids", ids.toArray(UUID[]::new))
-                .param("since", Timestamp.from(unchangedSince))
-                .param("by", by)
-                .update();
+        return bulk.trashUnchanged(ids, unchangedSince, by);
     }
 
     private Unnest rows(List<Draft> drafts) {
-        Unnest rows = Unnest.of("u", COLUMNS);
+        Unnest rows = bulk.rows();
         for (Draft draft : drafts) {
             ContactFields f = draft.fields();
             rows.add(
@@ -167,10 +135,5 @@ public class ContactImports {
                     json.writeValueAsString(f.socialLinks()));
         }
         return rows;
-    }
-
-    private static String columnNames() {
-        return String.join(
-                ", ", java.util.Arrays.stream(COLUMNS).map(c -> c.split(" ")[0]).toList());
     }
 }

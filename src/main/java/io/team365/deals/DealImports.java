@@ -3,12 +3,12 @@ package io.team365.deals;
 import io.team365.core.InvalidInput;
 import io.team365.core.TenantId;
 import io.team365.core.Validation;
+import io.team365.core.database.BulkRows;
 import io.team365.core.database.RecordRows;
 import io.team365.core.database.Unnest;
 import io.team365.customfields.CustomFieldManagement;
 import io.team365.deals.internal.DealValidation;
 import io.team365.deals.internal.PipelineStore;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -166,17 +166,6 @@ public class DealImports {
     /** Moves to the trash those of the deals that nobody changed after {@code unchangedSince}; returns how many. */
     @Transactional
     public int trashUnchanged(Collection<UUID> ids, Instant unchangedSince, UUID by) {
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        return jdbc.sql("""
-                        update deals set deleted_at = now(), updated_at = now(), updated_by = :by,
-                            version = version + 1
-                        where id = any(:ids) and deleted_at is null and updated_at <= :since
-                        """)
-                .param("ids", ids.toArray(UUID[]::new))
-                .param("since", Timestamp.from(unchangedSince))
-                .param("by", by)
-                .update();
+        return new BulkRows(jdbc, "deals").trashUnchanged(ids, unchangedSince, by);
     }
 }
