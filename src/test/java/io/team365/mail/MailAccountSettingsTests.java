@@ -175,6 +175,7 @@ class MailAccountSettingsTests extends IntegrationTest {
     @Test
     void badSettingsAreRefusedNamingTheFieldAndChangeNothing() {
         String id = connect(api);
+        heard.clear();
         String path = "/api/v1/mail/accounts/" + id;
         HttpResponse<String> blocklist =
                 api.send("PATCH", path, "application/json", "{\"blocklist\": [\"ok.example\", \"not a domain!\"]}");

@@ -215,7 +215,7 @@ class MailOAuthFlowTests extends IntegrationTest {
         SignedUp owner = signUpAndVerify("Microsoft Users");
         HttpResponse<String> noAddress = owner.session()
                 .postForm("/settings/mail/accounts/oauth/microsoft", Map.of("email", "", "sharing", "team"));
-        assertThat(noAddress.headers().firstValue("Location")).hasValue("/settings/mail/accounts");
+        assertThat(noAddress.headers().firstValue("Location").orElse("")).endsWith("/settings/mail/accounts");
         assertThat(microsoft.authorizeRequests).isEmpty();
 
         UUID id = accountOf(connect(owner.session(), "microsoft", "Carol@Contoso.example"));
@@ -264,11 +264,11 @@ class MailOAuthFlowTests extends IntegrationTest {
                 start.headers().firstValue("Location").orElseThrow());
         String forged = back.getRawQuery().replaceFirst("state=[^&]+", "state=forged");
         HttpResponse<String> wrongState = session.get(back.getRawPath() + "?" + forged);
-        assertThat(wrongState.headers().firstValue("Location")).hasValue("/settings/mail/accounts");
+        assertThat(wrongState.headers().firstValue("Location").orElse("")).endsWith("/settings/mail/accounts");
         HttpResponse<String> reused = session.get(back.getRawPath() + "?" + back.getRawQuery());
-        assertThat(reused.headers().firstValue("Location"))
+        assertThat(reused.headers().firstValue("Location").orElse(""))
                 .as("the pending sign-in is used once")
-                .hasValue("/settings/mail/accounts");
+                .endsWith("/settings/mail/accounts");
         assertThat(session.page("/settings/mail/accounts").body()).contains("expired or was already used");
 
         HttpResponse<String> again = session.postForm("/settings/mail/accounts/oauth/gmail", Map.of("email", ""));
@@ -278,13 +278,13 @@ class MailOAuthFlowTests extends IntegrationTest {
                 .get("state");
         HttpResponse<String> refused =
                 session.get("/settings/mail/accounts/oauth/callback?error=access_denied&state=" + state);
-        assertThat(refused.headers().firstValue("Location")).hasValue("/settings/mail/accounts");
+        assertThat(refused.headers().firstValue("Location").orElse("")).endsWith("/settings/mail/accounts");
         assertThat(session.page("/settings/mail/accounts").body())
                 .contains("Team365 was not allowed to read and send mail");
 
         google.grantedScope = "openid email";
         HttpResponse<String> partial = connect(session, "gmail", "");
-        assertThat(partial.headers().firstValue("Location")).hasValue("/settings/mail/accounts");
+        assertThat(partial.headers().firstValue("Location").orElse("")).endsWith("/settings/mail/accounts");
         assertThat(google.revoked).hasSize(1);
 
         assertThat(inTenant(
@@ -308,7 +308,7 @@ class MailOAuthFlowTests extends IntegrationTest {
         settings.getMicrosoft().setClientId("");
         HttpResponse<String> start = owner.session()
                 .postForm("/settings/mail/accounts/oauth/microsoft", Map.of("email", "d@contoso.example"));
-        assertThat(start.headers().firstValue("Location")).hasValue("/settings/mail/accounts");
+        assertThat(start.headers().firstValue("Location").orElse("")).endsWith("/settings/mail/accounts");
         assertThat(owner.session().page("/settings/mail/accounts").body())
                 .contains("not set up on this Team365 server")
                 .doesNotContain("Connect Microsoft 365");
