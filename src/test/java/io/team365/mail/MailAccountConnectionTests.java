@@ -8,6 +8,7 @@ import io.team365.support.Browserless;
 import io.team365.support.IntegrationTest;
 import io.team365.tenancy.TenantContext;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -235,5 +236,76 @@ class MailAccountConnectionTests extends IntegrationTest {
                 .contains("Connect another mailbox")
                 .doesNotContain("Connect Gmail")
                 .doesNotContain("Connect Microsoft 365");
+    }
+
+    @Test
+    void theFormTestsFirstNamesTheFaultyFieldAndNeverEchoesThePassword() {
+        String email = mailbox();
+        Map<String, String> fields = new java.util.HashMap<>(Map.of(
+                "email", email,
+                "password", MailAccountFixtures.PASSWORD,
+                "imapHost", "127.0.0.1",
+                "imapPort", String.valueOf(mail.getImap().getPort()),
+                "imapSecurity", "none",
+                "smtpHost", "127.0.0.1",
+                "smtpPort", String.valueOf(mail.getSmtp().getPort()),
+                "smtpSecurity", "none",
+                "syncDays", "30",
+                "action", "test"));
+        Browserless page = owner.session();
+        HttpResponse<String> tested = page.postForm("/settings/mail/accounts", fields);
+        assertThat(tested.statusCode()).isEqualTo(200);
+        assertThat(tested.body()).contains("The connection works").doesNotContain(MailAccountFixtures.PASSWORD);
+
+        fields.put("password", "a wrong password 123");
+        fields.put("action", "connect");
+        HttpResponse<String> refused = page.postForm("/settings/mail/accounts", fields);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body())
+                .contains("refused the user name or password", "aria-invalid=\"true\"")
+                .doesNotContain("a wrong password 123");
+
+        fields.put("password", MailAccountFixtures.PASSWORD);
+        fields.put("imapPort", "not a port");
+        HttpResponse<String> badPort = page.postForm("/settings/mail/accounts", fields);
+        assertThat(badPort.statusCode()).isEqualTo(422);
+        assertThat(badPort.body()).contains("Enter a port from 1 to 65535");
+
+        fields.put("imapPort", String.valueOf(mail.getImap().getPort()));
+        HttpResponse<String> connected = page.postForm("/settings/mail/accounts", fields);
+        assertThat(connected.statusCode()).isEqualTo(302);
+        assertThat(connected.headers().firstValue("Location").orElse(""))
+                .matches(".*/settings/mail/accounts/[0-9a-f-]{36}$");
+        assertThat(inTenant(() -> jdbc.sql("select sync_days from mail_accounts where email = :email")
+                        .param("email", email)
+                        .query(Integer.class)
+                        .single()))
+                .isEqualTo(30);
+    }
+
+    @Test
+    void connectionTestsAreLimitedPerPersonAndReadOnlyMembersCannotConnect() {
+        Browserless member = apiClient(inviteAndJoin(owner, "member").session());
+        String closed = MailAccountFixtures.connectJson(
+                "someone@example.com", "pw", "127.0.0.1", MailAccountFixtures.freePort(), "none", 25);
+        for (int i = 0; i < 30; i++) {
+            assertThat(member.postJson("/api/v1/mail/accounts/test", closed).body())
+                    .contains("could not be reached");
+        }
+        HttpResponse<String> throttled = member.postJson("/api/v1/mail/accounts/test", closed);
+        assertThat(throttled.statusCode()).isEqualTo(400);
+        assertThat(throttled.body()).contains("Too many connection tests");
+        assertThat(api.postJson("/api/v1/mail/accounts/test", closed).body())
+                .as("others are not affected")
+                .contains("could not be reached");
+
+        Browserless readOnly = apiClient(inviteAndJoin(owner, "read-only").session());
+        long before = accounts();
+        assertThat(readOnly.postJson(
+                                "/api/v1/mail/accounts",
+                                MailAccountFixtures.connectJson(mail, mailbox(), MailAccountFixtures.PASSWORD))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(accounts()).isEqualTo(before);
     }
 }

@@ -11,7 +11,6 @@ import io.team365.mail.internal.account.MailAccount;
 import io.team365.mail.internal.account.MailAccountDisconnection;
 import io.team365.mail.internal.account.MailAccountManagement;
 import io.team365.mail.internal.account.MailAccountSettings;
-import io.team365.mail.internal.account.MailBlocklist;
 import io.team365.mail.internal.account.MailConnectionFailed;
 import io.team365.mail.internal.account.MailFolderDiscovery;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,22 +44,16 @@ class MailAccountApiController {
     private final MailAccountManagement accounts;
     private final MailAccountSettings settings;
     private final MailAccountDisconnection disconnection;
-    private final MailFolderDiscovery folders;
-    private final MailBlocklist blocklist;
     private final ObjectMapper json;
 
     MailAccountApiController(
             MailAccountManagement accounts,
             MailAccountSettings settings,
             MailAccountDisconnection disconnection,
-            MailFolderDiscovery folders,
-            MailBlocklist blocklist,
             ObjectMapper json) {
         this.accounts = accounts;
         this.settings = settings;
         this.disconnection = disconnection;
-        this.folders = folders;
-        this.blocklist = blocklist;
         this.json = json;
     }
 

@@ -3,14 +3,15 @@ package io.team365.mail.internal.account;
 import io.team365.audit.AuditTrail;
 import io.team365.core.InvalidInput;
 import io.team365.core.NotFound;
-import io.team365.core.TenantId;
 import io.team365.core.Validation;
+import io.team365.core.web.KeyedRateLimits;
 import io.team365.identity.Role;
 import io.team365.identity.SignedInUser;
 import io.team365.mail.internal.connect.MailLogin;
 import io.team365.mail.internal.connect.MailServer;
 import io.team365.mail.internal.oauth.MailOAuthClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,6 +37,17 @@ public class MailAccountManagement {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
+
+    /**
+     * Connection tests make this server connect wherever a member says: limited per person, so they cannot be used
+     * to scan a network (each node counts on its own, which is enough for that).
+     */
+    private final KeyedRateLimits tests = new KeyedRateLimits(Duration.ofMinutes(10));
+
+    private final java.util.concurrent.atomic.AtomicInteger testsSinceCleanUp =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    static final int TESTS_PER_TEN_MINUTES = 30;
 
     MailAccountManagement(
             MailAccountStore store,
@@ -81,7 +93,8 @@ public class MailAccountManagement {
 
     /** Signs in to both servers without saving anything. @throws InvalidInput naming the field at fault */
     public void test(ConnectRequest request) {
-        Checked checked = check(request, false);
+        Checked checked = check(request);
+        throttle(SignedInUser.require());
         try {
             connectionTest.run(checked.imap(), checked.smtp(), checked.login());
         } catch (MailConnectionFailed failed) {
@@ -92,7 +105,8 @@ public class MailAccountManagement {
     /** Tests the connection, then stores the account with its folders, due for a sync at once. */
     public MailAccount connect(ConnectRequest request, AuditTrail.Actor actor) {
         SignedInUser user = SignedInUser.require();
-        Checked checked = check(request, true);
+        Checked checked = check(request);
+        throttle(user);
         List<MailFolderDiscovery.ServerFolder> found;
         try {
             found = connectionTest.run(checked.imap(), checked.smtp(), checked.login());
@@ -141,6 +155,7 @@ public class MailAccountManagement {
         if ("disconnected".equals(account.status())) {
             throw new MailConnectionFailed("imap", "mail.accounts.error.disconnected", null);
         }
+        throttle(SignedInUser.require());
         MailLogin login = store.login(account);
         List<MailFolderDiscovery.ServerFolder> found = connectionTest.run(account.imap(), account.smtp(), login);
         transaction.executeWithoutResult(status -> folders.store(account.tenant(), id, found));
@@ -170,6 +185,7 @@ public class MailAccountManagement {
         if (password == null || password.isEmpty() || password.length() > 1000) {
             throw InvalidInput.of("password", "validation.required");
         }
+        throttle(SignedInUser.require());
         String username = account.username() == null ? account.email() : account.username();
         try {
             connectionTest.run(account.imap(), account.smtp(), MailLogin.password(username, password));
@@ -194,7 +210,7 @@ public class MailAccountManagement {
             int syncDays,
             MailLogin login) {}
 
-    private Checked check(ConnectRequest request, boolean connecting) {
+    private Checked check(ConnectRequest request) {
         if (request == null) {
             throw InvalidInput.of("body", "validation.required");
         }
@@ -224,11 +240,17 @@ public class MailAccountManagement {
         return new Checked(email, username, displayName, imap, smtp, sharing, syncDays, login);
     }
 
-    static boolean isAdmin(SignedInUser user) {
-        return user.role() != null && user.role().atLeast(Role.ADMIN);
+    private void throttle(SignedInUser user) {
+        if (testsSinceCleanUp.incrementAndGet() % 200 == 0) {
+            tests.forgetIdle();
+        }
+        long wait = tests.take(user.tenant().value() + "/" + user.userId(), TESTS_PER_TEN_MINUTES);
+        if (wait > 0) {
+            throw InvalidInput.of("imap.host", "mail.accounts.error.throttled", (wait + 59) / 60);
+        }
     }
 
-    TenantId tenant() {
-        return SignedInUser.require().tenant();
+    static boolean isAdmin(SignedInUser user) {
+        return user.role() != null && user.role().atLeast(Role.ADMIN);
     }
 }
