@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Blobs written by a batch that then fails stay behind, harmless: the resumed batch finds them and stores nothing.
  */
 @Component
-class AttachmentBlobs {
+public class AttachmentBlobs {
 
     private final FileStorage storage;
 
@@ -29,12 +29,12 @@ class AttachmentBlobs {
         this.storage = storage;
     }
 
-    static String key(TenantId tenant, String sha256) {
+    public static String key(TenantId tenant, String sha256) {
         return tenant.value() + "/mail/" + sha256;
     }
 
     /** The sink for the messages of one Client. */
-    AttachmentSink sinkFor(TenantId tenant) {
+    public AttachmentSink sinkFor(TenantId tenant) {
         return (fileName, contentType, content) -> store(tenant, content);
     }
 

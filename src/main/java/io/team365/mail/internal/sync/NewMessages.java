@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  * UID, so a sync that stops anywhere resumes after the last committed batch, neither losing nor repeating a message.
  */
 @Component
-class NewMessages {
+public class NewMessages {
 
     /** Thrown by the test hook: the sync dies mid-batch, as a killed server would. */
     static final class SimulatedCrash extends RuntimeException {
@@ -88,7 +88,7 @@ class NewMessages {
     }
 
     /** For tests: the next sync dies after reading {@code count} more messages, before their batch commits. */
-    void crashAfter(int count) {
+    public void crashAfter(int count) {
         crashIn.set(count);
     }
 
