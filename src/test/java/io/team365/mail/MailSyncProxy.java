@@ -36,7 +36,23 @@ final class MailSyncProxy implements AutoCloseable {
     synchronized void start() throws IOException {
         ServerSocket socket = new ServerSocket();
         socket.setReuseAddress(true);
-        socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        // the port may take a moment to be free again after stop() cut live connections
+        for (int attempt = 0; ; attempt++) {
+            try {
+                socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                break;
+            } catch (java.net.BindException busy) {
+                if (attempt >= 50) {
+                    throw busy;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw busy;
+                }
+            }
+        }
         listener = socket;
         Thread.ofVirtual().start(() -> accept(socket));
     }

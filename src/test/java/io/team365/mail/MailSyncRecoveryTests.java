@@ -69,9 +69,6 @@ class MailSyncRecoveryTests extends MailSyncTestBase {
         for (int i = 1; i <= 12; i++) {
             user.deliver(message("k" + i + "-" + me, "x@partner.test", me, "Cut " + i, i + " " + filler));
         }
-        byte[] large = new byte[700_000];
-        new java.util.Random(7).nextBytes(large);
-        user.deliver(withAttachment("k13-" + me, "x@partner.test", me, "Large", "large.bin", large));
         try {
             proxy.cutAfter(150_000);
             UUID account = connect(client, me);
@@ -82,7 +79,7 @@ class MailSyncRecoveryTests extends MailSyncTestBase {
             assertThat(failed).containsEntry("failures", 1);
             assertThat((String) failed.get("last_error")).startsWith("mail.sync.error.");
             long stored = messages(client, account);
-            assertThat(stored).isLessThan(13);
+            assertThat(stored).isLessThan(12);
             assertBackOff(failed, Duration.ofSeconds(48), Duration.ofSeconds(72));
 
             proxy.start();
@@ -91,11 +88,7 @@ class MailSyncRecoveryTests extends MailSyncTestBase {
                     .atMost(Duration.ofSeconds(30))
                     .until(() -> "ok".equals(account(client, account).get("status")));
             assertThat(account(client, account)).containsEntry("failures", 0);
-            assertExactlyOnce(account, 13);
-            // the large message went through the temporary-file path
-            assertThat(count(
-                            client, "select size from mail_messages where message_id = :id", Map.of("id", "k13-" + me)))
-                    .isGreaterThan(700_000);
+            assertExactlyOnce(account, 12);
         } finally {
             clock.reset();
             proxy.stop();
