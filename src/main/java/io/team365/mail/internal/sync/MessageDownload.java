@@ -1,0 +1,82 @@
+package io.team365.mail.internal.sync;
+
+import io.team365.mail.internal.mime.AttachmentSink;
+import io.team365.mail.internal.mime.MessageParser;
+import io.team365.mail.internal.mime.ParsedMessage;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.SharedFileInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads one message from the server and parses it. A small message is read in one piece into memory; a large one
+ * is streamed in blocks to a temporary file that the parser then reads through a shared file stream, so no large
+ * message or attachment is ever held in memory. The message is read with PEEK: syncing never marks mail as read.
+ */
+@Component
+class MessageDownload {
+
+    private final MessageParser parser;
+    private final Session offline = Session.getInstance(new java.util.Properties());
+
+    MessageDownload(MessageParser parser) {
+        this.parser = parser;
+    }
+
+    ParsedMessage read(Message message, int inMemoryLimit, AttachmentSink sink) throws MessagingException, IOException {
+        if (message instanceof IMAPMessage imap) {
+            imap.setPeek(true);
+        }
+        int size = message.getSize();
+        if (size >= 0 && size <= inMemoryLimit) {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(size + 256);
+            message.writeTo(buffer);
+            return parser.parse(new MimeMessage(offline, new ByteArrayInputStream(buffer.toByteArray())), sink);
+        }
+        Path temp = Files.createTempFile("team365-mail-", ".eml");
+        try {
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                writeStreaming(message, out);
+            }
+            SharedFileInputStream in = new SharedFileInputStream(temp.toFile());
+            try {
+                return parser.parse(new MimeMessage(offline, in), sink);
+            } finally {
+                in.close();
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** The headers (their raw bytes: the provider reads them as ISO-8859-1), then the body as a stream the IMAP provider fetches in blocks (partial FETCH). */
+    private static void writeStreaming(Message message, OutputStream out) throws MessagingException, IOException {
+        if (!(message instanceof MimeMessage mime)) {
+            message.writeTo(out);
+            return;
+        }
+        Enumeration<String> lines = mime.getAllHeaderLines();
+        while (lines.hasMoreElements()) {
+            out.write(lines.nextElement().getBytes(StandardCharsets.ISO_8859_1));
+            out.write('\r');
+            out.write('\n');
+        }
+        out.write('\r');
+        out.write('\n');
+        try (InputStream body = mime.getRawInputStream()) {
+            body.transferTo(out);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package io.team365.mail.internal.sync;
+
+import io.team365.core.TenantId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code mail_folders} rows and the folder side of {@code mail_locations}, for the bound Client: which folders
+ * an account has, where each one's sync stands, and which UIDs are stored for it.
+ */
+@Component
+class SyncFolders {
+
+    /** A folder as stored: where its sync stands. */
+    record Folder(
+            UUID id,
+            String name,
+            String role,
+            boolean sync,
+            Long uidvalidity,
+            long lastUid,
+            Long highestModseq,
+            boolean initialDone) {}
+
+    /** A stored location with its message's flags. */
+    record Location(long uid, UUID messageId, boolean seen, boolean flagged, boolean answered) {}
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    SyncFolders(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds a folder found on the server (keeping a stored one and its settings); a role found later is kept. Spam
+     * and bin folders start unsynced.
+     */
+    void discovered(TenantId tenant, UUID accountId, String name, String role) {
+        jdbc.sql("""
+                        insert into mail_folders (tenant_id, account_id, id, name, role, sync)
+                        values (:tenant, :account, :id, :name, :role, :sync)
+                        on conflict (tenant_id, account_id, name)
+                            do update set role = coalesce(mail_folders.role, excluded.role)
+                        """)
+                .param("tenant", tenant.value())
+                .param("account", accountId)
+                .param("id", UUID.randomUUID())
+                .param("name", name)
+                .param("role", role)
+                .param("sync", role == null || !FolderRoles.OFF_BY_DEFAULT.contains(role))
+                .update();
+    }
+
+    List<Folder> ofAccount(UUID accountId) {
+        return jdbc.sql("""
+                        select id, name, role, sync, uidvalidity, last_uid, highest_modseq, last_synced_at
+                        from mail_folders where account_id = :account order by name
+                        """)
+                .param("account", accountId)
+                .query(SyncFolders::folder)
+                .list();
+    }
+
+    /**
+     * The server renumbered the folder (new UIDVALIDITY): its locations are dropped and it is read again from the
+     * start. Returns the messages that were there, which the sync deletes if the re-read does not find them again.
+     */
+    List<UUID> renumbered(UUID folderId, long uidvalidity) {
+        List<UUID> messages = jdbc.sql("delete from mail_locations where folder_id = :folder returning message_id")
+                .param("folder", folderId)
+                .query(UUID.class)
+                .list();
+        jdbc.sql("""
+                        update mail_folders set uidvalidity = :validity, last_uid = 0, highest_modseq = null,
+                            last_synced_at = null
+                        where id = :folder
+                        """).param("validity", uidvalidity).param("folder", folderId).update();
+        return messages;
+    }
+
+    /** Moves the folder's checkpoint, in the transaction of the batch that stored everything up to that UID. */
+    void advance(UUID folderId, long lastUid) {
+        jdbc.sql("update mail_folders set last_uid = greatest(last_uid, :uid) where id = :folder")
+                .param("uid", lastUid)
+                .param("folder", folderId)
+                .update();
+    }
+
+    /** The folder is read up to {@code lastUid} and its flags and deletions are current. */
+    void synced(UUID folderId, long lastUid, Long highestModseq) {
+        jdbc.sql("""
+                        update mail_folders set last_uid = greatest(last_uid, :uid), highest_modseq = :modseq,
+                            last_synced_at = :now
+                        where id = :folder
+                        """)
+                .param("uid", lastUid)
+                .param("modseq", highestModseq)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("folder", folderId)
+                .update();
+    }
+
+    /** The folder's stored locations from {@code fromUid} on, by UID, with their messages' flags. */
+    List<Location> locations(UUID folderId, long fromUid) {
+        return jdbc.sql("""
+                        select l.uid, l.message_id, m.seen, m.flagged, m.answered
+                        from mail_locations l join mail_messages m on m.tenant_id = l.tenant_id and m.id = l.message_id
+                        where l.folder_id = :folder and l.uid >= :from order by l.uid
+                        """)
+                .param("folder", folderId)
+                .param("from", fromUid)
+                .query((rs, n) -> new Location(
+                        rs.getLong(1),
+                        rs.getObject(2, UUID.class),
+                        rs.getBoolean(3),
+                        rs.getBoolean(4),
+                        rs.getBoolean(5)))
+                .list();
+    }
+
+    /** Removes locations gone from the server; returns the messages that were there. */
+    List<UUID> removeLocations(UUID folderId, Collection<Long> uids) {
+        List<UUID> messages = new ArrayList<>();
+        for (List<Long> chunk : chunks(new ArrayList<>(uids), 1000)) {
+            messages.addAll(jdbc.sql(
+                            "delete from mail_locations where folder_id = :folder and uid in (:uids) returning message_id")
+                    .param("folder", folderId)
+                    .param("uids", chunk)
+                    .query(UUID.class)
+                    .list());
+        }
+        return messages;
+    }
+
+    static <T> List<List<T>> chunks(List<T> all, int size) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += size) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + size)));
+        }
+        return chunks;
+    }
+
+    private static Folder folder(ResultSet rs, int row) throws SQLException {
+        long validity = rs.getLong("uidvalidity");
+        Long uidvalidity = rs.wasNull() ? null : validity;
+        long modseq = rs.getLong("highest_modseq");
+        Long highestModseq = rs.wasNull() ? null : modseq;
+        return new Folder(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                rs.getString("role"),
+                rs.getBoolean("sync"),
+                uidvalidity,
+                rs.getLong("last_uid"),
+                highestModseq,
+                rs.getTimestamp("last_synced_at") != null);
+    }
+}
