@@ -6,8 +6,10 @@
 --    in one place only: before anything writes a per-field source for a record (a person's change, a merge, a lead's
 --    conversion, a later import), the record's import row is turned into per-field rows (ValueSourceStore.expand), so
 --    readers take the union of the two and find each field once.
+-- No foreign key to clients: the forced tenant policy already holds every row to the bound Client, clients are never
+-- deleted, and the check cost one lookup per imported record.
 create table value_source_imports (
-    tenant_id   uuid        not null references clients (id),
+    tenant_id   uuid        not null,
     record_id   uuid        not null,
     record_type text        not null check (record_type in ('contact', 'lead', 'company')),
     -- the import that set them (not a foreign key: the sources outlive the import, which is deleted after 30 days)

@@ -61,14 +61,17 @@ public class ValueSources {
     /**
      * Records that an import set these fields of these records (for bulk imports, which publish no change event per
      * record): record id → the fields it set, by their history names; {@code detail} is the file's name. Kept as one
-     * row per record and import (ADR 0019); {@link #of} and access packages still answer per field. Runs in the
-     * caller's transaction, bound to {@code tenant}.
+     * row per record and import (ADR 0019); {@link #of} and access packages still answer per field. {@code created}
+     * are those of the records that the same transaction just created: nothing can be recorded about them yet, so
+     * there is nothing of theirs to replace (for the others, earlier sources of the fields the import set go). Runs
+     * in the caller's transaction, bound to {@code tenant}.
      */
     @Transactional
     public void recordImported(
             TenantId tenant,
             String recordType,
             Map<UUID, ? extends Collection<String>> fieldsByRecord,
+            Set<UUID> created,
             UUID importId,
             String detail,
             UUID by) {
@@ -87,7 +90,7 @@ public class ValueSources {
         if (kept != null && kept.length() > 200) {
             kept = kept.substring(0, 200);
         }
-        store.putImported(tenant, recordType, fieldsByRecord, importId, kept, by, clock.instant());
+        store.putImported(tenant, recordType, fieldsByRecord, created, importId, kept, by, clock.instant());
     }
 
     /**

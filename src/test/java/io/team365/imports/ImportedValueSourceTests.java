@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -123,13 +124,25 @@ class ImportedValueSourceTests extends ImportTestSupport {
         UUID record = UUID.randomUUID();
         TenantContext.runAs(world.tenant(), null, () -> {
             assertThat(catchThrowable(() -> valueSources.recordImported(
-                            world.tenant(), "deal", Map.of(record, List.of("name")), UUID.randomUUID(), "f.csv", null)))
+                            world.tenant(),
+                            "deal",
+                            Map.of(record, List.of("name")),
+                            Set.of(),
+                            UUID.randomUUID(),
+                            "f.csv",
+                            null)))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThat(catchThrowable(() -> valueSources.recordImported(
-                            world.tenant(), "contact", Map.of(record, List.of()), UUID.randomUUID(), "f.csv", null)))
+                            world.tenant(),
+                            "contact",
+                            Map.of(record, List.of()),
+                            Set.of(),
+                            UUID.randomUUID(),
+                            "f.csv",
+                            null)))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThat(catchThrowable(() -> valueSources.recordImported(
-                            world.tenant(), "contact", Map.of(record, List.of("name")), null, "f.csv", null)))
+                            world.tenant(), "contact", Map.of(record, List.of("name")), Set.of(), null, "f.csv", null)))
                     .isInstanceOf(IllegalArgumentException.class);
         });
         assertThat(count(world, "select count(*) from value_source_imports")).isZero();

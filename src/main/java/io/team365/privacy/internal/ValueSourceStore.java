@@ -5,9 +5,11 @@ import io.team365.core.database.RecordRows;
 import io.team365.privacy.ValueOrigin;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -57,13 +59,15 @@ public class ValueSourceStore {
 
     /**
      * Records that an import set the given fields of each record (record id → field names): one row per record in
-     * {@code value_source_imports}, in three statements for the whole batch. The records' earlier sources of those
-     * fields go (an import row of theirs is expanded first, so each field stays in one place).
+     * {@code value_source_imports}, one statement for the whole batch. Records not in {@code created} (just made by
+     * the same transaction, so without sources) lose their earlier sources of those fields first (an import row of
+     * theirs is expanded, so each field stays in one place): two more statements, only for them.
      */
     public void putImported(
             TenantId tenant,
             String recordType,
             Map<UUID, ? extends Collection<String>> fieldsByRecord,
+            Set<UUID> created,
             UUID importId,
             String detail,
             UUID by,
@@ -75,19 +79,15 @@ public class ValueSourceStore {
         String[] fields = fieldsByRecord.values().stream()
                 .map(f -> RecordRows.textArray(List.copyOf(new LinkedHashSet<>(f))))
                 .toArray(String[]::new);
-        expand(ids);
-        // what a person (or anything else) had recorded for the fields the import now overwrote
-        jdbc.sql("""
-                        delete from value_sources v
-                         using unnest(cast(:ids as uuid[]), cast(:fields as text[])) u (r, f)
-                         where v.tenant_id = :tenant and v.record_type = :type and v.record_id = u.r
-                           and v.field = any(cast(u.f as text[]))
-                        """)
-                .param("tenant", tenant.value())
-                .param("type", recordType)
-                .param("ids", ids)
-                .param("fields", fields)
-                .update();
+        Map<UUID, String> earlier = new LinkedHashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            if (!created.contains(ids[i])) {
+                earlier.put(ids[i], fields[i]);
+            }
+        }
+        if (!earlier.isEmpty()) {
+            replaceEarlier(tenant, recordType, earlier);
+        }
         jdbc.sql("""
                         insert into value_source_imports (tenant_id, record_id, record_type, import_id, fields, detail,
                             recorded_by, recorded_at)
@@ -102,6 +102,23 @@ public class ValueSourceStore {
                 .param("detail", detail)
                 .param("by", by)
                 .param("at", java.sql.Timestamp.from(at))
+                .update();
+    }
+
+    /** What was recorded for these records' fields (record id → a text[] literal of fields) before an import set them. */
+    private void replaceEarlier(TenantId tenant, String recordType, Map<UUID, String> earlier) {
+        expand(earlier.keySet().toArray(UUID[]::new));
+        // what a person (or anything else) had recorded for the fields the import now overwrote
+        jdbc.sql("""
+                        delete from value_sources v
+                         using unnest(cast(:ids as uuid[]), cast(:fields as text[])) u (r, f)
+                         where v.tenant_id = :tenant and v.record_type = :type and v.record_id = u.r
+                           and v.field = any(cast(u.f as text[]))
+                        """)
+                .param("tenant", tenant.value())
+                .param("type", recordType)
+                .param("ids", earlier.keySet().toArray(UUID[]::new))
+                .param("fields", earlier.values().toArray(String[]::new))
                 .update();
     }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -115,7 +116,13 @@ class CompanyBatch implements BatchWriter {
         result.created("company", inserts.stream().map(CompanyImports.Draft::id).toList());
         sourceFields.values().removeIf(Set::isEmpty);
         sources.recordImported(
-                context.tenant(), "company", sourceFields, context.importId(), context.sourceDetail(), context.owner());
+                context.tenant(),
+                "company",
+                sourceFields,
+                inserts.stream().map(CompanyImports.Draft::id).collect(Collectors.toSet()),
+                context.importId(),
+                context.sourceDetail(),
+                context.owner());
     }
 
     private static CompanyFields build(MappedRow row, BatchContext context) {

@@ -74,7 +74,13 @@ class CompanyLinks {
         Map<UUID, List<String>> named = new LinkedHashMap<>();
         ids.forEach(id -> named.put(id, List.of("name")));
         sources.recordImported(
-                context.tenant(), "company", named, context.importId(), context.sourceDetail(), context.owner());
+                context.tenant(),
+                "company",
+                named,
+                named.keySet(),
+                context.importId(),
+                context.sourceDetail(),
+                context.owner());
         return found;
     }
 }

@@ -163,6 +163,7 @@ abstract class PeopleBatch<F, R> implements BatchWriter {
                 context.tenant(),
                 recordType(),
                 sourceFields,
+                inserts.keySet(),
                 context.importId(),
                 context.sourceDetail(),
                 context.owner());
@@ -267,14 +268,18 @@ abstract class PeopleBatch<F, R> implements BatchWriter {
         Set<String> emailKeys = new LinkedHashSet<>();
         Set<String> phoneKeys = new LinkedHashSet<>();
         for (Candidate<F> c : candidates) {
-            emails(c.fields()).stream()
+            List<String> own = emails(c.fields()).stream()
                     .map(RecordKeys::emailKey)
                     .filter(Objects::nonNull)
-                    .forEach(emailKeys::add);
-            phones(c.fields()).stream()
-                    .map(RecordKeys::phoneKey)
-                    .filter(Objects::nonNull)
-                    .forEach(phoneKeys::add);
+                    .toList();
+            emailKeys.addAll(own);
+            if (own.isEmpty()) {
+                // a phone is looked up only for a record without an email (see firstMatch)
+                phones(c.fields()).stream()
+                        .map(RecordKeys::phoneKey)
+                        .filter(Objects::nonNull)
+                        .forEach(phoneKeys::add);
+            }
         }
         Map<String, List<UUID>> byEmail = Map.of();
         Map<String, List<UUID>> byPhone = Map.of();
