@@ -1,0 +1,15 @@
+package io.team365.mail.internal.mime;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+
+/**
+ * Turns a MIME message into a {@link ParsedMessage}: decodes headers and charsets, picks the text and HTML bodies out
+ * of (nested) multiparts, sanitises the HTML, and streams attachments to the sink. Malformed MIME never fails a
+ * sync: what can be read is kept, and the rest is reported in the text body.
+ */
+public interface MessageParser {
+
+    ParsedMessage parse(MimeMessage message, AttachmentSink attachments) throws MessagingException, IOException;
+}
