@@ -4,7 +4,9 @@ import io.team365.core.TenantId;
 import io.team365.identity.SignedInUser;
 import io.team365.privacy.internal.ValueSourceStore;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -57,24 +59,38 @@ public class ValueSources {
     }
 
     /**
-     * Records in one statement that the fields of many records came from an import (for bulk imports, which publish
-     * no change event per record): {@code recordIds} and {@code fields} are parallel lists, one (record, field) pair
-     * per element; {@code detail} is the file's name. Runs in the caller's transaction, bound to {@code tenant}.
+     * Records that an import set these fields of these records (for bulk imports, which publish no change event per
+     * record): record id → the fields it set, by their history names; {@code detail} is the file's name. Kept as one
+     * row per record and import (ADR 0019); {@link #of} and access packages still answer per field. {@code created}
+     * are those of the records that the same transaction just created: nothing can be recorded about them yet, so
+     * there is nothing of theirs to replace (for the others, earlier sources of the fields the import set go). Runs
+     * in the caller's transaction, bound to {@code tenant}.
      */
     @Transactional
     public void recordImported(
-            TenantId tenant, String recordType, List<UUID> recordIds, List<String> fields, String detail, UUID by) {
-        if (!RECORD_TYPES.contains(recordType) || recordIds.size() != fields.size()) {
+            TenantId tenant,
+            String recordType,
+            Map<UUID, ? extends Collection<String>> fieldsByRecord,
+            Set<UUID> created,
+            UUID importId,
+            String detail,
+            UUID by) {
+        if (!RECORD_TYPES.contains(recordType) || importId == null) {
             throw new IllegalArgumentException("value sources are kept for contacts, leads and companies");
         }
-        if (recordIds.isEmpty()) {
+        fieldsByRecord.values().forEach(fields -> {
+            if (fields.isEmpty() || fields.stream().anyMatch(f -> f == null || f.isBlank() || f.length() > 100)) {
+                throw new IllegalArgumentException("field names of 1 to 100 characters, at least one per record");
+            }
+        });
+        if (fieldsByRecord.isEmpty()) {
             return;
         }
         String kept = detail == null || detail.isBlank() ? null : detail.strip();
         if (kept != null && kept.length() > 200) {
             kept = kept.substring(0, 200);
         }
-        store.putAll(tenant, recordType, recordIds, fields, ValueSource.IMPORT.value(), kept, by, clock.instant());
+        store.putImported(tenant, recordType, fieldsByRecord, created, importId, kept, by, clock.instant());
     }
 
     /**

@@ -91,13 +91,18 @@ class ContactImportTests extends ImportTestSupport {
 
         // privacy: every imported value's source is the file; consent per created contact in the ledger
         UUID ana = value(world, "select id from contacts where first_name = 'Ana'", UUID.class);
+        // one row for the record naming the fields the file set (ADR 0019), nothing per field
         assertThat(count(
                         world,
-                        "select count(*) from value_sources where record_id = ? and source = 'import'"
-                                + " and detail = 'people.csv' and field in ('firstName', 'lastName', 'emails', 'phones')",
-                        ana))
+                        "select count(*) from value_source_imports cross join unnest(fields) f where record_id = ?"
+                                + " and import_id = ? and detail = 'people.csv' and record_type = 'contact'"
+                                + " and f in ('firstName', 'lastName', 'emails', 'phones')",
+                        ana,
+                        id))
                 .isEqualTo(4);
-        assertThat(count(world, "select count(*) from value_sources where record_id = ? and source <> 'import'", ana))
+        assertThat(count(world, "select count(*) from value_source_imports where record_id = ?", ana))
+                .isEqualTo(1);
+        assertThat(count(world, "select count(*) from value_sources where record_id = ?", ana))
                 .isZero();
         assertThat(count(
                         world,
@@ -168,12 +173,23 @@ class ContactImportTests extends ImportTestSupport {
                 .contains("+4930222222");
         assertThat(count(world, "select count(*) from import_created where import_id = ?", id))
                 .isEqualTo(1);
+        // the fields the file set came from the import; the one it left alone keeps the person's source
+        assertThat(count(
+                        world,
+                        "select count(*) from value_source_imports where record_id = ? and import_id = ?"
+                                + " and 'firstName' = any(fields) and 'phones' = any(fields)"
+                                + " and not 'lastName' = any(fields)",
+                        old,
+                        id))
+                .isEqualTo(1);
+        assertThat(count(world, "select count(*) from value_sources where record_id = ? and field = 'firstName'", old))
+                .isZero();
         assertThat(value(
                         world,
-                        "select source from value_sources where record_id = ? and field = 'firstName'",
+                        "select source from value_sources where record_id = ? and field = 'lastName'",
                         String.class,
                         old))
-                .isEqualTo("import");
+                .isEqualTo("user");
     }
 
     @Test

@@ -52,8 +52,10 @@ class ImportRunTests extends ImportTestSupport {
                 .isEqualTo(11);
         assertThat(count(world, "select checkpoint from imports where id = ?", id))
                 .isEqualTo(11);
-        assertThat(count(world, "select count(*) from value_sources where field = 'emails'"))
+        // one value-source row per imported record (ADR 0019), none repeated by the resumed batch
+        assertThat(count(world, "select count(*) from value_source_imports where 'emails' = any(fields)"))
                 .isEqualTo(11);
+        assertThat(count(world, "select count(*) from value_sources")).isZero();
         assertThat(count(world, "select count(*) from record_keys where kind = 'email'"))
                 .isEqualTo(11);
     }

@@ -27,9 +27,11 @@ import org.springframework.stereotype.Component;
 class MergedSubjectData implements MergeCounts {
 
     private final JdbcClient jdbc;
+    private final ValueSourceStore sources;
 
-    MergedSubjectData(JdbcClient jdbc) {
+    MergedSubjectData(JdbcClient jdbc, ValueSourceStore sources) {
         this.jdbc = jdbc;
+        this.sources = sources;
     }
 
     @EventListener
@@ -68,6 +70,10 @@ class MergedSubjectData implements MergeCounts {
     }
 
     private void moveValueSources(RecordsMerged merged, UUID[] gone) {
+        // sources an import recorded per record become per-field rows first, so the field rules below see them all
+        UUID[] all = java.util.Arrays.copyOf(gone, gone.length + 1);
+        all[gone.length] = merged.survivorId();
+        sources.expand(all);
         for (Map.Entry<String, UUID> picked : merged.fieldSources().entrySet()) {
             copySources(merged, new UUID[] {picked.getValue()}, picked.getKey(), true);
         }

@@ -54,6 +54,13 @@ class PlatformPersonalData implements PersonalDataDeclarations {
                         TECHNICAL,
                         "show where a value came from (a channel, an import file's name, a connected account)",
                         RECORD_LIFETIME,
+                        DELETE),
+                PersonalField.of(
+                        "value_source_imports",
+                        "detail",
+                        TECHNICAL,
+                        "show which import file a record's values came from",
+                        RECORD_LIFETIME,
                         DELETE));
     }
 
@@ -76,7 +83,9 @@ class PlatformPersonalData implements PersonalDataDeclarations {
                 new NotPersonal("processing_restrictions", "record_type", "contact or lead"),
                 new NotPersonal("value_sources", "record_type", "a kind of record: a fixed word"),
                 new NotPersonal("value_sources", "field", "a field's name"),
-                new NotPersonal("value_sources", "source", "where a value came from: a fixed word"));
+                new NotPersonal("value_sources", "source", "where a value came from: a fixed word"),
+                new NotPersonal("value_source_imports", "record_type", "a kind of record: a fixed word"),
+                new NotPersonal("value_source_imports", "fields", "the names of the fields an import set"));
     }
 
     @Override
@@ -98,6 +107,10 @@ class PlatformPersonalData implements PersonalDataDeclarations {
                 new SubjectRows("subject_objections", "t.contact_id = any(:contactIds)", OWNED),
                 // the sources of their contact's and lead's values
                 new SubjectRows(
-                        "value_sources", "t.record_id = any(:contactIds) or t.record_id = any(:leadIds)", OWNED));
+                        "value_sources", "t.record_id = any(:contactIds) or t.record_id = any(:leadIds)", OWNED),
+                new SubjectRows(
+                        "value_source_imports",
+                        "t.record_id = any(:contactIds) or t.record_id = any(:leadIds)",
+                        OWNED));
     }
 }

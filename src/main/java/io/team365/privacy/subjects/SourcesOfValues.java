@@ -13,13 +13,15 @@ import org.springframework.stereotype.Component;
 /**
  * Where each stored value came from (entered by a user, an import, a web form…), for access packages. Read from the
  * {@code value_sources} table when a module declares it (one row per record and field: {@code record_id},
- * {@code field}, {@code source}); a value with no recorded source was entered by a user.
+ * {@code field}, {@code source}), and what imports set from {@code value_source_imports} (one row per record, its
+ * {@code fields}); a value with no recorded source was entered by a user.
  */
 @Component
 class SourcesOfValues {
 
     static final String DEFAULT = "user";
     private static final String TABLE = "value_sources";
+    private static final String IMPORTED = "value_source_imports";
 
     private final JdbcClient jdbc;
     private final PersonalDataRegistry registry;
@@ -50,6 +52,17 @@ class SourcesOfValues {
                                         ? rs.getString(3)
                                         : rs.getString(3) + " (" + rs.getString(4) + ")"))
                 .list();
+        // what an import set is kept as one row per record naming its fields (ADR 0019); a field is never in both
+        if (registry.declaredColumns().contains(IMPORTED + ".fields")) {
+            jdbc.sql("select record_id, f, detail from " + IMPORTED
+                            + " cross join unnest(fields) f where record_id = any(:ids)")
+                    .param("ids", recordIds.toArray(UUID[]::new))
+                    .query((rs, n) -> sources.computeIfAbsent(rs.getObject(1, UUID.class), id -> new HashMap<>())
+                            .putIfAbsent(
+                                    rs.getString(2),
+                                    rs.getString(3) == null ? "import" : "import (" + rs.getString(3) + ")"))
+                    .list();
+        }
         return sources;
     }
 

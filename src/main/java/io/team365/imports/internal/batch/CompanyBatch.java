@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -86,8 +87,7 @@ class CompanyBatch implements BatchWriter {
                 .forEach(c -> existing.put(c.id(), c));
         List<CompanyImports.Draft> inserts = new ArrayList<>();
         List<CompanyImports.Draft> updates = new ArrayList<>();
-        List<UUID> sourceIds = new ArrayList<>();
-        List<String> sourceFields = new ArrayList<>();
+        Map<UUID, Set<String>> sourceFields = new LinkedHashMap<>();
         for (Target target : targets) {
             if (target.candidates.isEmpty()) {
                 continue;
@@ -104,9 +104,9 @@ class CompanyBatch implements BatchWriter {
             }
             for (Candidate c : target.candidates) {
                 fields = fields == null ? c.fields() : merge(fields, c.fields());
+                Set<String> fieldsOfTarget = sourceFields.computeIfAbsent(target.id, id -> new LinkedHashSet<>());
                 for (String field : c.row().fields()) {
-                    sourceIds.add(target.id);
-                    sourceFields.add(Values.sourceField(field));
+                    fieldsOfTarget.add(Values.sourceField(field));
                 }
             }
             (target.existing ? updates : inserts).add(new CompanyImports.Draft(target.id, fields));
@@ -114,8 +114,15 @@ class CompanyBatch implements BatchWriter {
         companies.insert(context.tenant(), inserts, context.owner());
         companies.update(updates, context.owner());
         result.created("company", inserts.stream().map(CompanyImports.Draft::id).toList());
+        sourceFields.values().removeIf(Set::isEmpty);
         sources.recordImported(
-                context.tenant(), "company", sourceIds, sourceFields, context.sourceDetail(), context.owner());
+                context.tenant(),
+                "company",
+                sourceFields,
+                inserts.stream().map(CompanyImports.Draft::id).collect(Collectors.toSet()),
+                context.importId(),
+                context.sourceDetail(),
+                context.owner());
     }
 
     private static CompanyFields build(MappedRow row, BatchContext context) {

@@ -71,11 +71,14 @@ class CompanyLinks {
         List<UUID> ids = drafts.stream().map(CompanyImports.Draft::id).toList();
         result.companies += ids.size();
         result.created("company", ids);
+        Map<UUID, List<String>> named = new LinkedHashMap<>();
+        ids.forEach(id -> named.put(id, List.of("name")));
         sources.recordImported(
                 context.tenant(),
                 "company",
-                ids,
-                ids.stream().map(id -> "name").toList(),
+                named,
+                named.keySet(),
+                context.importId(),
                 context.sourceDetail(),
                 context.owner());
         return found;

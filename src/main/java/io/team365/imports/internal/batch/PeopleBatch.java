@@ -125,8 +125,7 @@ abstract class PeopleBatch<F, R> implements BatchWriter {
                         .toList())
                 .forEach(r -> existing.put(idOf(r), r));
         Set<UUID> restricted = restrictions.restrictedAmong(recordType(), existing.keySet());
-        List<UUID> sourceIds = new ArrayList<>();
-        List<String> sourceFields = new ArrayList<>();
+        Map<UUID, Set<String>> sourceFields = new LinkedHashMap<>();
         for (Target<F> target : targets) {
             if (target.candidates.isEmpty()) {
                 continue; // a duplicate that was skipped
@@ -149,9 +148,9 @@ abstract class PeopleBatch<F, R> implements BatchWriter {
                         : companyIds.get(CompanyLinks.key(company));
                 F incoming = companyId == null ? candidate.fields() : withCompany(candidate.fields(), companyId);
                 fields = fields == null ? incoming : merge(fields, incoming);
+                Set<String> fieldsOfTarget = sourceFields.computeIfAbsent(target.id, id -> new LinkedHashSet<>());
                 for (String field : candidate.row().fields()) {
-                    sourceIds.add(target.id);
-                    sourceFields.add(Values.sourceField(field));
+                    fieldsOfTarget.add(Values.sourceField(field));
                 }
             }
             (target.existing ? updates : inserts).put(target.id, fields);
@@ -159,8 +158,15 @@ abstract class PeopleBatch<F, R> implements BatchWriter {
         insert(context.tenant(), inserts, context.owner());
         update(updates, context.owner());
         result.created(recordType(), new ArrayList<>(inserts.keySet()));
+        sourceFields.values().removeIf(Set::isEmpty);
         sources.recordImported(
-                context.tenant(), recordType(), sourceIds, sourceFields, context.sourceDetail(), context.owner());
+                context.tenant(),
+                recordType(),
+                sourceFields,
+                inserts.keySet(),
+                context.importId(),
+                context.sourceDetail(),
+                context.owner());
         if (context.consentPurpose() != null && recordType().equals("contact")) {
             List<UUID> consented = new ArrayList<>(inserts.keySet());
             consented.addAll(updates.keySet());
@@ -262,14 +268,18 @@ abstract class PeopleBatch<F, R> implements BatchWriter {
         Set<String> emailKeys = new LinkedHashSet<>();
         Set<String> phoneKeys = new LinkedHashSet<>();
         for (Candidate<F> c : candidates) {
-            emails(c.fields()).stream()
+            List<String> own = emails(c.fields()).stream()
                     .map(RecordKeys::emailKey)
                     .filter(Objects::nonNull)
-                    .forEach(emailKeys::add);
-            phones(c.fields()).stream()
-                    .map(RecordKeys::phoneKey)
-                    .filter(Objects::nonNull)
-                    .forEach(phoneKeys::add);
+                    .toList();
+            emailKeys.addAll(own);
+            if (own.isEmpty()) {
+                // a phone is looked up only for a record without an email (see firstMatch)
+                phones(c.fields()).stream()
+                        .map(RecordKeys::phoneKey)
+                        .filter(Objects::nonNull)
+                        .forEach(phoneKeys::add);
+            }
         }
         Map<String, List<UUID>> byEmail = Map.of();
         Map<String, List<UUID>> byPhone = Map.of();
