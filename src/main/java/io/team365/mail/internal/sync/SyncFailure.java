@@ -1,5 +1,7 @@
 package io.team365.mail.internal.sync;
 
+import io.team365.mail.internal.account.MailConnectionFailed;
+import io.team365.mail.internal.account.MailConnectionTest;
 import jakarta.mail.AuthenticationFailedException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -30,6 +32,13 @@ record SyncFailure(String status, String messageKey) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof AuthenticationFailedException) {
                 return AUTH;
+            }
+            if (t instanceof MailConnectionFailed failed && "oauth".equals(failed.server())) {
+                // the provider refused the refresh token: the accounts part already marked the account, so keep
+                // its words and stop retrying until the user signs in again
+                boolean refused = MailConnectionTest.OAUTH_REVOKED.equals(failed.messageKey())
+                        || MailConnectionTest.OAUTH_CONSENT.equals(failed.messageKey());
+                return new SyncFailure(refused ? "auth_failed" : "error", failed.messageKey());
             }
             timeout |= t instanceof SocketTimeoutException;
             tls |= t instanceof SSLException;
