@@ -83,11 +83,27 @@ class MailOperatorAccessTests extends IntegrationTest {
                 .isEqualTo(404);
         assertThat(approvals(tenant)).isZero();
 
-        // approved for another operator: not for this one
         assertThat(approve(owner.session(), b.id(), "someone-else@team365.test", "Ticket 9", "7")
                         .statusCode())
-                .isEqualTo(302);
-        UUID elsewhere = approvalOf(tenant, b.id());
+                .as("only Team365's operators can be named")
+                .isEqualTo(422);
+        assertThat(approvals(tenant)).isZero();
+
+        // approved for another operator (one who has since left the list): not for this one
+        UUID elsewhere = UUID.randomUUID();
+        tenants.run(
+                tenant,
+                owner.userId(),
+                () -> jdbc.sql("""
+                        insert into mail_operator_approvals
+                            (tenant_id, id, message_id, approved_by, operator, reason, approved_at, expires_at)
+                        values (:tenant, :id, :message, :by, 'former-operator@team365.test', 'Ticket 8', now(),
+                            now() + interval '3 days')""")
+                        .param("tenant", tenant.value())
+                        .param("id", elsewhere)
+                        .param("message", b.id())
+                        .param("by", owner.userId())
+                        .update());
         assertThat(operator.get(base + elsewhere).statusCode()).isEqualTo(404);
 
         // approved for this operator: message A and nothing else

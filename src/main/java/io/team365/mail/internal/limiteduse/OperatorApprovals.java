@@ -53,8 +53,19 @@ public class OperatorApprovals {
     private final MailVisibility visibility;
     private final AuditTrail audit;
     private final Clock clock;
+    private final java.util.Set<String> operators;
 
-    OperatorApprovals(JdbcClient jdbc, MailVisibility visibility, AuditTrail audit, Clock clock) {
+    OperatorApprovals(
+            JdbcClient jdbc,
+            MailVisibility visibility,
+            AuditTrail audit,
+            Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${team365.operators:}") String operators) {
+        this.operators = java.util.Arrays.stream(operators.split(","))
+                .map(String::strip)
+                .filter(e -> !e.isEmpty())
+                .map(e -> e.toLowerCase(Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.jdbc = jdbc;
         this.visibility = visibility;
         this.audit = audit;
@@ -75,6 +86,10 @@ public class OperatorApprovals {
                 .orElseThrow(() -> new NotFound("message"));
         Validation check = Validation.start();
         String email = check.email("operator", operator);
+        if (!check.hasErrors() && !operators.contains(email)) {
+            // only Team365's own staff (team365.operators) can be let in; a typo must not hand mail to a stranger
+            check.reject("operator", "mail.links.approval.not-an-operator");
+        }
         String why = check.text("reason", reason, 500);
         if (days == null || days < 1 || days > LONGEST.toDays()) {
             check.reject("days", "mail.links.approval.days-invalid", LONGEST.toDays());
