@@ -165,6 +165,40 @@ class MailLinkTests extends IntegrationTest {
     }
 
     @Test
+    void mergedContactsMailMovesToTheSurvivor() {
+        SignedUp owner = signUpAndVerify("Merging Mail Co");
+        TenantId tenant = new TenantId(owner.tenantId());
+        Browserless api = apiClient(owner.session());
+        MailRows rows = new MailRows(jdbc, tenants, accounts);
+        String survivor = id(api.postJson(
+                "/api/v1/contacts", "{\"firstName\":\"Ana\",\"emails\":[{\"address\":\"ana@merge.test\"}]}"));
+        String loser = id(api.postJson(
+                "/api/v1/contacts", "{\"firstName\":\"Anna\",\"emails\":[{\"address\":\"anna@merge.test\"}]}"));
+        UUID account = rows.account(tenant, owner.userId(), "me@merging.test", MailAccount.Sharing.PRIVATE);
+        var first = rows.message(tenant, account, "ana@merge.test", List.of("me@merging.test"), List.of(), "1", "a");
+        var second = rows.message(tenant, account, "anna@merge.test", List.of("me@merging.test"), List.of(), "2", "b");
+        tenants.run(
+                tenant,
+                null,
+                () -> events.publishEvent(new MessagesStored(tenant, account, List.of(first.id(), second.id()))));
+        assertThat(rows.links(tenant, second.id())).containsExactly("contact:" + loser);
+
+        HttpResponse<String> merged = api.postJson("/api/v1/contacts/" + survivor + "/merge", """
+                {"mergeIds":["%s"],"versions":{"%s":%s,"%s":%s}}""".formatted(
+                        loser, survivor, version(api, survivor), loser, version(api, loser)));
+        assertThat(merged.statusCode()).as(merged.body()).isEqualTo(200);
+        assertThat(rows.links(tenant, second.id())).containsExactly("contact:" + survivor);
+        assertThat(rows.links(tenant, first.id())).containsExactly("contact:" + survivor);
+    }
+
+    private static String version(Browserless api, String contact) {
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile("\"version\":(\\d+)")
+                .matcher(api.get("/api/v1/contacts/" + contact).body());
+        assertThat(version.find()).isTrue();
+        return version.group(1);
+    }
+
+    @Test
     void anEmptyOrUnknownBatchLinksNothing() {
         SignedUp owner = signUpAndVerify("Empty Batch Co");
         TenantId tenant = new TenantId(owner.tenantId());
