@@ -92,6 +92,15 @@ class SearchTests extends IntegrationTest {
     }
 
     @Test
+    void aWordInsideAHyphenatedNameIsFoundWhateverTheOrder() {
+        String jeanPierre = create("/api/v1/contacts", "{\"firstName\":\"Jean-Pierre\",\"lastName\":\"Dufrêne\"}");
+        // "pierre" starts no word of any record (only a part of "jean-pierre"), so the words tier must still run
+        assertThat(ids("pierre dufrene")).contains(jeanPierre);
+        assertThat(ids("dufrene pierre")).contains(jeanPierre);
+        assertThat(ids("Jean-Pierre Dufrnee")).as("a typo in the last word").contains(jeanPierre);
+    }
+
+    @Test
     void anExactEmailComesFirst() {
         JsonNode found = results("Sam@Acme.example");
         assertThat(idsOf(found)).as("the exact address, then the one it starts").containsExactly(sam, samuel);

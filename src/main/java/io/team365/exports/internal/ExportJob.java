@@ -10,6 +10,7 @@ import io.team365.identity.TeamManagement;
 import io.team365.tenancy.TenantContext;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -162,10 +163,11 @@ public class ExportJob implements DisposableBean {
         for (Member member : team.members()) {
             userNames.put(member.userId().toString(), member.name());
         }
-        try (Writer out = new BufferedWriter(
-                new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), BUFFER)) {
+        // CSV writes bytes straight into the file (its own buffer); JSON and vCard write text through the Writer
+        try (OutputStream bytes = Files.newOutputStream(file);
+                Writer out = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), BUFFER)) {
             ExportWriter writer = switch (export.format()) {
-                case CSV -> new CsvExportWriter(out, userNames, json);
+                case CSV -> new CsvExportWriter(bytes, userNames);
                 case JSON -> new JsonExportWriter(out, json);
                 case VCF -> new VcardExportWriter(out, json);
             };

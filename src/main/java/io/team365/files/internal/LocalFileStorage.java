@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 /**
  * Blobs on the local disk: {@code <directory>/<tenant id>/<attachment id>}. Each is written to a temporary file in
  * the same folder and then renamed atomically, so a crash or a broken upload never leaves a half-written blob
- * under a real key (at worst a {@code .part} file nobody reads). Keys must be two UUIDs, so no key can climb out
+ * under a real key (at worst a {@code .part} file nobody reads). Keys must be two UUIDs (or a UUID, {@code mail} and a SHA-256), so no key can climb out
  * of the directory, whatever a caller passes.
  *
  * <p>Blobs are not encrypted by the application: ARCHITECTURE.md data rule 5 asks tenant-key encryption for
@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
  */
 class LocalFileStorage implements FileStorage {
 
-    private static final Pattern KEY =
-            Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}" + "/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
+    // <tenant>/<attachment id>, or <tenant>/mail/<sha256> for mail attachments stored once per content (mail sync)
+    private static final Pattern KEY = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}"
+            + "/([0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}|mail/[0-9a-f]{64})");
 
     private final Path root;
 

@@ -36,11 +36,13 @@ public class ApiTokens {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
+    private final VerifiedTokens verified;
 
-    ApiTokens(JdbcClient jdbc, AuditTrail audit, PlatformTransactionManager transactions) {
+    ApiTokens(JdbcClient jdbc, AuditTrail audit, PlatformTransactionManager transactions, VerifiedTokens verified) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
+        this.verified = verified;
     }
 
     @Transactional
@@ -84,15 +86,29 @@ public class ApiTokens {
                 .query(String.class)
                 .optional()
                 .orElseThrow(() -> new NotFound("token"));
+        verified.forget(user.tenant(), user.userId());
         audit.record(user.tenant(), actor, "token.revoked", "token", tokenId.toString(), Map.of("name", name));
     }
 
-    /** The person and Client a presented token acts for, if it is genuine and not revoked; notes its use. */
+    /**
+     * The person and Client a presented token acts for, if it is genuine and not revoked; notes its use. A token
+     * checked in the last few seconds is answered from {@link VerifiedTokens}.
+     */
     Optional<SignedInUser> authenticate(String presented) {
         if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 100) {
             return Optional.empty();
         }
         String hash = SecretTokens.hash(presented);
+        Optional<SignedInUser> known = verified.get(hash);
+        if (known.isPresent()) {
+            return known;
+        }
+        Optional<SignedInUser> user = lookUp(hash);
+        user.ifPresent(u -> verified.put(hash, u));
+        return user;
+    }
+
+    private Optional<SignedInUser> lookUp(String hash) {
         record Owner(TenantId tenant, UUID userId) {}
         Optional<Owner> owner = transaction.execute(status -> {
             DatabaseLookups.byTokenHash(jdbc, hash);

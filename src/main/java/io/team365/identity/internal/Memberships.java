@@ -16,9 +16,11 @@ class Memberships {
     record Row(TenantId tenant, Role role) {}
 
     private final JdbcClient jdbc;
+    private final VerifiedTokens verifiedTokens;
 
-    Memberships(JdbcClient jdbc) {
+    Memberships(JdbcClient jdbc, VerifiedTokens verifiedTokens) {
         this.jdbc = jdbc;
+        this.verifiedTokens = verifiedTokens;
     }
 
     void insert(TenantId tenant, UUID userId, Role role) {
@@ -83,6 +85,7 @@ class Memberships {
     }
 
     void changeRole(TenantId tenant, UUID userId, Role role) {
+        verifiedTokens.forget(tenant, userId);
         jdbc.sql("update memberships set role = :role where tenant_id = :tenant and user_id = :user")
                 .param("role", role.value())
                 .param("tenant", tenant.value())
@@ -91,6 +94,7 @@ class Memberships {
     }
 
     void delete(TenantId tenant, UUID userId) {
+        verifiedTokens.forget(tenant, userId);
         jdbc.sql("delete from memberships where tenant_id = :tenant and user_id = :user")
                 .param("tenant", tenant.value())
                 .param("user", userId)
