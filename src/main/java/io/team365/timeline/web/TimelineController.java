@@ -28,10 +28,16 @@ class TimelineController {
     private final TeamManagement team;
 
     private final io.team365.audit.AuditTrail audit;
+    private final List<io.team365.timeline.TimelineSource> sources;
 
     TimelineController(
-            TimelineEntries entries, RecordLinks records, TeamManagement team, io.team365.audit.AuditTrail audit) {
+            TimelineEntries entries,
+            RecordLinks records,
+            TeamManagement team,
+            io.team365.audit.AuditTrail audit,
+            List<io.team365.timeline.TimelineSource> sources) {
         this.audit = audit;
+        this.sources = sources;
         this.entries = entries;
         this.records = records;
         this.team = team;
@@ -47,7 +53,7 @@ class TimelineController {
         if (records.find(type, id).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        List<TimelineEntry> found = entries.of(type, id, null, 100);
+        List<TimelineEntry> found = withSources(entries.of(type, id, null, 100), type, id, 100);
         audit.record(
                 io.team365.identity.SignedInUser.require().tenant(),
                 io.team365.identity.Actors.of(request),
@@ -58,6 +64,19 @@ class TimelineController {
         model.addAttribute("entries", found);
         model.addAttribute("names", names(found));
         return "timeline/entries";
+    }
+
+    /** The stored entries and those of other sources (emails), newest first, as the caller may see them. */
+    private List<TimelineEntry> withSources(List<TimelineEntry> stored, String type, UUID id, int limit) {
+        if (sources.isEmpty()) {
+            return stored;
+        }
+        List<TimelineEntry> all = new java.util.ArrayList<>(stored);
+        sources.forEach(source -> all.addAll(source.entriesOf(type, id, limit)));
+        all.sort(java.util.Comparator.comparing(TimelineEntry::occurredAt)
+                .thenComparing(TimelineEntry::id)
+                .reversed());
+        return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
     }
 
     /**

@@ -92,7 +92,9 @@ public final class Normalise {
 
     /** The domain of an email address when it is a company's (not a free-mail provider's), or empty. */
     public static Optional<String> companyDomainOfEmail(String email) {
-        return email(email).map(e -> e.substring(e.indexOf('@') + 1)).filter(d -> !FreeMail.isFreeMail(d));
+        return email(email)
+                .map(e -> e.substring(e.indexOf('@') + 1))
+                .filter(d -> !io.team365.core.FreeMail.isFreeMail(d));
     }
 
     /** An amount of money; see {@link Amounts#parse}. */

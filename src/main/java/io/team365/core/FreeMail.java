@@ -1,12 +1,12 @@
-package io.team365.imports.internal.mapping;
+package io.team365.core;
 
 import java.util.Set;
 
 /**
  * Free-mail providers: their domain says nothing about the company a person works for, so it never makes or matches
- * a company. Providers with a domain per country ({@code yahoo.co.uk}, {@code gmx.de}) are matched by their name.
+ * a company (imports, mail linking). Providers with a domain per country ({@code yahoo.co.uk}, {@code gmx.de}) are matched by their name.
  */
-final class FreeMail {
+public final class FreeMail {
 
     private static final Set<String> DOMAINS = Set.of(
             "gmail.com",
@@ -88,7 +88,7 @@ final class FreeMail {
 
     private FreeMail() {}
 
-    static boolean isFreeMail(String domain) {
+    public static boolean isFreeMail(String domain) {
         if (DOMAINS.contains(domain)) {
             return true;
         }
