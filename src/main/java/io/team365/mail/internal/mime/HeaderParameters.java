@@ -45,8 +45,8 @@ record HeaderParameters(String value, Map<String, String> parameters) {
             }
             String base = name.substring(0, star);
             String section = name.substring(star + 1);
-            boolean encoded = section.endsWith("*");
-            String number = encoded ? section.substring(0, section.length() - 1) : section;
+            boolean encoded = section.isEmpty() || section.endsWith("*"); // name* or name*N*
+            String number = section.endsWith("*") ? section.substring(0, section.length() - 1) : section;
             int index = number.isEmpty() ? 0 : parseIndex(number);
             if (index >= 0 && !base.isEmpty()) {
                 extended.computeIfAbsent(base, k -> new TreeMap<>())
