@@ -3,6 +3,7 @@ package io.team365.mail.internal.mime;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -31,6 +32,9 @@ public final class HtmlSanitiser {
     public record Result(String html, boolean hasRemoteImages) {}
 
     static final String LINK_REL = "noopener noreferrer nofollow";
+
+    /** What a Content-ID (a msg-id: atext, dots and one @) may contain; anything else is not a part's name. */
+    private static final Pattern CONTENT_ID = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.@-]{1,250}");
 
     private static final String[] COMMON = {"title", "dir", "lang", "align", "valign"};
     private static final String[] CELL = {"width", "height", "bgcolor", "colspan", "rowspan", "nowrap", "scope"};
@@ -134,7 +138,7 @@ public final class HtmlSanitiser {
                 remote = true;
             } else if (scheme.equals("cid:")) {
                 String contentId = contentId(source);
-                if (!contentId.isEmpty()) {
+                if (CONTENT_ID.matcher(contentId).matches()) {
                     image.attr("data-cid", contentId);
                 }
             }
