@@ -5,10 +5,13 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,12 +32,31 @@ final class PartContent {
 
     /** The part's content with its transfer encoding removed; the caller closes it. */
     static InputStream decoded(Part part, PartInfo info) throws MessagingException, IOException {
+        if (info.is("message/rfc822") && PartInfo.fromImap(part) && part.getContent() instanceof MimeMessage nested) {
+            return attachedMessage(nested);
+        }
         InputStream raw = raw(part);
         return switch (info.encoding()) {
             case "base64" -> new LenientBase64InputStream(raw);
             case "quoted-printable", "uuencode", "x-uuencode", "x-uue" -> MimeUtility.decode(raw, info.encoding());
             default -> raw; // 7bit, 8bit, binary and unknown encodings: the bytes as they are
         };
+    }
+
+    /**
+     * An attached message fetched over IMAP as its header and its text, two sections every server serves the same
+     * way (some, GreenMail among them, answer the part itself with the text only).
+     */
+    private static InputStream attachedMessage(MimeMessage nested) throws MessagingException {
+        StringBuilder header = new StringBuilder();
+        Enumeration<String> lines = nested.getAllHeaderLines();
+        while (lines.hasMoreElements()) {
+            header.append(lines.nextElement()).append("\r\n");
+        }
+        header.append("\r\n");
+        return new SequenceInputStream(
+                new ByteArrayInputStream(header.toString().getBytes(StandardCharsets.UTF_8)),
+                nested.getRawInputStream());
     }
 
     private static InputStream raw(Part part) throws MessagingException, IOException {

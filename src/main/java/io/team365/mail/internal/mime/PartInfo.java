@@ -34,7 +34,7 @@ record PartInfo(
     }
 
     static PartInfo of(Part part) throws MessagingException {
-        boolean imap = part.getClass().getName().startsWith("org.eclipse.angus.mail.imap.");
+        boolean imap = fromImap(part);
         HeaderParameters contentType =
                 HeaderParameters.parse(imap ? quietly(part::getContentType) : header(part, "Content-Type"));
         HeaderParameters disposition =
@@ -56,6 +56,10 @@ record PartInfo(
                 fileName(fileName),
                 contentId(contentId),
                 encoding == null ? "" : encoding.strip().replace("\"", "").toLowerCase(Locale.ROOT));
+    }
+
+    static boolean fromImap(Part part) {
+        return part.getClass().getName().startsWith("org.eclipse.angus.mail.imap.");
     }
 
     private static String type(String value) {
