@@ -37,6 +37,9 @@ record HeaderParameters(String value, Map<String, String> parameters) {
                 continue;
             }
             String name = piece.substring(0, equals).strip().toLowerCase(Locale.ROOT);
+            if (name.isEmpty()) {
+                continue;
+            }
             String raw = unquote(piece.substring(equals + 1).strip());
             int star = name.indexOf('*');
             if (star < 0) {
