@@ -1,95 +1,141 @@
 package io.team365.mail.internal.mime;
 
-import jakarta.mail.Address;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
- * FIRST CUT (to be replaced by the full parser): headers, a text/plain body, no HTML and no attachments.
+ * The message parser: headers decoded leniently ({@link EncodedWords}, {@link HeaderFields}), bodies and attachments
+ * by one walk of the MIME tree ({@link PartWalker}), HTML made safe ({@link HtmlSanitiser}), text from the HTML when
+ * a message has no text part. Content problems never fail a message: what cannot be read is noted at the end of the
+ * text body, in square brackets.
  */
 @Component
 class MimeMessageParser implements MessageParser {
 
+    static final int SNIPPET_LENGTH = 200;
+    private static final int MAX_SUBJECT = 2000;
+
     @Override
     public ParsedMessage parse(MimeMessage message, AttachmentSink attachments) throws MessagingException, IOException {
-        String text = message.isMimeType("text/plain") ? String.valueOf(message.getContent()) : "";
-        List<MailAddress> from = addresses(message.getFrom());
+        String rawSubject = header(message, "Subject", null);
+        String rawFrom = header(message, "From", ",");
+        String rawDate = header(message, "Date", null);
+        List<MailAddress> from = HeaderFields.addresses(rawFrom);
+        if (from.isEmpty()) {
+            from = HeaderFields.addresses(header(message, "Sender", ","));
+        }
+        long size = size(message);
+        String messageId = HeaderFields.firstMessageId(header(message, "Message-ID", null));
+        if (messageId == null) {
+            messageId = generatedId(rawDate, rawFrom, rawSubject, size);
+        }
+
+        PartWalker walker = new PartWalker(attachments);
+        PartWalker.Bodies bodies = walker.walk(message, 0);
+        boolean remoteImages = false;
+        List<String> safeHtml = new ArrayList<>();
+        for (String html : bodies.html()) {
+            HtmlSanitiser.Result result = HtmlSanitiser.sanitise(html);
+            remoteImages |= result.hasRemoteImages();
+            safeHtml.add(result.html());
+        }
+        String text = String.join("\n\n", bodies.plain()).strip();
+        if (text.isEmpty() && !bodies.html().isEmpty()) {
+            text = HtmlText.of(String.join("\n", bodies.html()));
+        }
+        String snippet = snippet(text);
+        StringBuilder body = new StringBuilder(text);
+        for (String note : walker.notes()) {
+            body.append(body.isEmpty() ? "" : "\n\n").append('[').append(note).append(']');
+        }
+
+        String subject = EncodedWords.decode(rawSubject);
         return new ParsedMessage(
-                messageId(message),
-                stripBrackets(message.getHeader("In-Reply-To", null)),
-                references(message.getHeader("References", " ")),
-                message.getSubject(),
+                messageId,
+                HeaderFields.firstMessageId(header(message, "In-Reply-To", " ")),
+                HeaderFields.references(header(message, "References", " ")),
+                subject == null || subject.isEmpty() ? null : cut(subject, MAX_SUBJECT),
                 from.isEmpty() ? null : from.getFirst(),
-                addresses(message.getRecipients(Message.RecipientType.TO)),
-                addresses(message.getRecipients(Message.RecipientType.CC)),
-                addresses(message.getRecipients(Message.RecipientType.BCC)),
-                addresses(message.getReplyTo()),
-                message.getSentDate() == null ? null : message.getSentDate().toInstant(),
-                text,
-                null,
-                false,
-                text.length() > 200 ? text.substring(0, 200) : text,
-                Math.max(0, message.getSize()),
-                List.of());
+                HeaderFields.addresses(header(message, "To", ",")),
+                HeaderFields.addresses(header(message, "Cc", ",")),
+                HeaderFields.addresses(header(message, "Bcc", ",")),
+                HeaderFields.addresses(header(message, "Reply-To", ",")),
+                HeaderFields.date(rawDate),
+                body.toString(),
+                safeHtml.isEmpty() ? null : String.join("\n", safeHtml),
+                remoteImages,
+                snippet,
+                size,
+                walker.attachments());
     }
 
-    private static String messageId(MimeMessage message) throws MessagingException {
-        String id = stripBrackets(message.getMessageID());
-        if (id != null && !id.isBlank()) {
-            return id;
+    /** The first ~200 characters of the text, whitespace collapsed, cut at a word when one ends near the limit. */
+    static String snippet(String text) {
+        String collapsed = text.replaceAll("\\s+", " ").strip();
+        if (collapsed.codePointCount(0, collapsed.length()) <= SNIPPET_LENGTH) {
+            return collapsed;
         }
-        String basis = message.getSubject() + "|" + message.getSentDate() + "|" + Arrays.toString(message.getFrom());
-        return "team365-"
-                + HexFormat.of()
-                        .formatHex(basis.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                        .substring(0, 32);
+        String cut = collapsed.substring(0, collapsed.offsetByCodePoints(0, SNIPPET_LENGTH));
+        int space = cut.lastIndexOf(' ');
+        if (space > SNIPPET_LENGTH - 40) {
+            cut = cut.substring(0, space);
+        }
+        return cut.strip() + "…";
     }
 
-    private static List<String> references(String header) {
-        if (header == null || header.isBlank()) {
-            return List.of();
+    /**
+     * Messages without a Message-ID still need a stable identity, so that a sync that fetches one again does not
+     * store it twice: a hash of what identifies it as sent (its Date, From, Subject and size).
+     */
+    static String generatedId(String date, String from, String subject, long size) {
+        String basis = date + "\n" + from + "\n" + subject + "\n" + size;
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8));
+            return "team365-" + HexFormat.of().formatHex(hash, 0, 20) + "@generated.invalid";
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
         }
-        List<String> ids = new ArrayList<>();
-        for (String token : header.trim().split("\\s+")) {
-            String id = stripBrackets(token);
-            if (id != null && !id.isBlank()) {
-                ids.add(id);
+    }
+
+    private static String header(MimeMessage message, String name, String delimiter) throws MessagingException {
+        try {
+            if (delimiter != null) {
+                return message.getHeader(name, delimiter);
             }
-        }
-        return ids;
-    }
-
-    private static String stripBrackets(String value) {
-        if (value == null) {
+            String[] values = message.getHeader(name);
+            return values == null || values.length == 0 ? null : values[0];
+        } catch (MessagingException e) {
+            if (StoreFailures.fromStore(e)) {
+                throw e;
+            }
             return null;
         }
-        String trimmed = value.trim();
-        if (trimmed.startsWith("<") && trimmed.endsWith(">")) {
-            trimmed = trimmed.substring(1, trimmed.length() - 1);
-        }
-        return trimmed;
     }
 
-    private static List<MailAddress> addresses(Address[] addresses) {
-        if (addresses == null) {
-            return List.of();
-        }
-        List<MailAddress> result = new ArrayList<>();
-        for (Address address : addresses) {
-            if (address instanceof InternetAddress internet && internet.getAddress() != null) {
-                result.add(new MailAddress(
-                        internet.getPersonal(), internet.getAddress().toLowerCase(Locale.ROOT)));
+    private static long size(MimeMessage message) throws MessagingException {
+        try {
+            return Math.max(0, message.getSize());
+        } catch (MessagingException e) {
+            if (StoreFailures.fromStore(e)) {
+                throw e;
             }
+            return 0;
         }
-        return result;
+    }
+
+    private static String cut(String value, int length) {
+        if (value.length() <= length) {
+            return value;
+        }
+        int end = Character.isHighSurrogate(value.charAt(length - 1)) ? length - 1 : length;
+        return value.substring(0, end);
     }
 }
