@@ -55,6 +55,8 @@ public class MailSessions {
         properties.put(prefix + "connectiontimeout", millis);
         properties.put(prefix + "timeout", millis);
         properties.put(prefix + "writetimeout", millis);
+        // large parts in 1 MiB chunks instead of Jakarta's 16 KiB: far fewer round trips for big attachments
+        properties.put(prefix + "fetchsize", "1048576");
         if (server.security() == MailServer.Security.STARTTLS) {
             properties.put(prefix + "starttls.enable", "true");
             properties.put(prefix + "starttls.required", "true");
