@@ -28,9 +28,8 @@ import java.util.regex.Pattern;
  */
 class LocalFileStorage implements FileStorage {
 
-    private static final Pattern KEY =
-            Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}"
-                    + "/([0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}|mail/[0-9a-f]{64})"); // mail: <tenant>/mail/<sha256>
+    private static final Pattern KEY = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}"
+            + "/([0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}|mail/[0-9a-f]{64})"); // mail: <tenant>/mail/<sha256>
 
     private final Path root;
 

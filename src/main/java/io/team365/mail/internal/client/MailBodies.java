@@ -27,6 +27,11 @@ public final class MailBodies {
 
     /** Display-ready HTML for the message, or null when it has no HTML body. */
     public static String forDisplay(MessageView message) {
+        return forDisplay(message, "");
+    }
+
+    /** The same, with attachment URLs under {@code prefix} (the API's "/api/v1"). */
+    public static String forDisplay(MessageView message, String prefix) {
         if (message.bodyHtml() == null || message.bodyHtml().isBlank()) {
             return null;
         }
@@ -41,7 +46,8 @@ public final class MailBodies {
                 img.removeAttr("src");
             }
             String remote = img.attr("data-remote-src");
-            if (!remote.isEmpty() && !remote.toLowerCase(Locale.ROOT).startsWith("https://")
+            if (!remote.isEmpty()
+                    && !remote.toLowerCase(Locale.ROOT).startsWith("https://")
                     && !remote.toLowerCase(Locale.ROOT).startsWith("http://")) {
                 img.removeAttr("data-remote-src");
             }
@@ -49,9 +55,10 @@ public final class MailBodies {
             if (!cid.isEmpty()) {
                 img.removeAttr("data-remote-src");
                 message.attachments().stream()
-                        .filter(a -> a.contentId() != null && bare(a.contentId()).equalsIgnoreCase(bare(cid)))
+                        .filter(a ->
+                                a.contentId() != null && bare(a.contentId()).equalsIgnoreCase(bare(cid)))
                         .findFirst()
-                        .ifPresent(a -> img.attr("src", a.downloadPath()));
+                        .ifPresent(a -> img.attr("src", prefix + a.downloadPath()));
             }
         }
         for (Element link : clean.select("a[href]")) {

@@ -155,7 +155,9 @@ public class MailDrafts {
     }
 
     private List<String> typed(String stored) {
-        return json.readValue(stored, ADDRESSES).stream().map(MailAddress::address).toList();
+        return json.readValue(stored, ADDRESSES).stream()
+                .map(MailAddress::address)
+                .toList();
     }
 
     private Draft draft(ResultSet rs, int row) throws SQLException {

@@ -60,8 +60,7 @@ public class MailThreads {
         String pattern = TextSearch.containsPattern(q);
         StringBuilder where = new StringBuilder(VISIBLE);
         if (!role.equals("all")) {
-            where.append(
-                    """
+            where.append("""
                      and exists (select 1 from mail_messages fm
                         left join mail_locations l on l.tenant_id = fm.tenant_id and l.message_id = fm.id
                         left join mail_folders f on f.tenant_id = l.tenant_id and f.id = l.folder_id
@@ -70,8 +69,7 @@ public class MailThreads {
             where.append(role.equals("sent") ? " or fm.direction = 'outbound'))" : "))");
         }
         if (pattern != null) {
-            where.append(
-                    """
+            where.append("""
                      and (t.subject ilike :q escape '\\' or exists (select 1 from mail_messages sm
                         where sm.tenant_id = t.tenant_id and sm.thread_id = t.id
                           and (sm.from_address ilike :q escape '\\' or sm.from_name ilike :q escape '\\')))""");
@@ -143,6 +141,21 @@ public class MailThreads {
         return messages("m.id = :id", Map.of("id", id, "user", user)).stream().findFirst();
     }
 
+    /** The mailboxes the user sees (own ones first), still connected. */
+    public List<SendingAccount> accounts(UUID user) {
+        return jdbc.sql("""
+                        select a.id, a.email, a.display_name, a.signature_html from mail_accounts a
+                        where a.status <> 'disconnected' and """ + VISIBLE + """
+                         order by (a.owner_id = :user) desc, a.email""")
+                .param("user", user)
+                .query((rs, n) -> new SendingAccount(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("email"),
+                        rs.getString("display_name"),
+                        rs.getString("signature_html")))
+                .list();
+    }
+
     /** A visible message's attachment. */
     public Optional<MessageView.AttachmentView> attachment(UUID user, UUID messageId, int position) {
         return jdbc.sql("""
@@ -190,7 +203,8 @@ public class MailThreads {
         if (found.isEmpty()) {
             return found;
         }
-        Map<UUID, List<MessageView.AttachmentView>> attachments = jdbc.sql("""
+        Map<UUID, List<MessageView.AttachmentView>> attachments = jdbc
+                .sql("""
                         select * from mail_attachments where message_id in (:ids) order by message_id, position
                         """)
                 .param("ids", found.stream().map(MessageView::id).toList())

@@ -57,6 +57,8 @@ public record MessageView(
         if (from == null) {
             return "";
         }
-        return from.name() != null && !from.name().isBlank() ? from.name() + " <" + from.address() + ">" : from.address();
+        return from.name() != null && !from.name().isBlank()
+                ? from.name() + " <" + from.address() + ">"
+                : from.address();
     }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
  *
  * @param mode new, reply, reply_all or forward
  * @param quoteOriginal whether to append the answered message quoted (the web form already shows it in the body)
+ * @param signature whether to add the account's signature below the text
  * @param draftId the draft this was written in, deleted once the message is queued
  */
 public record Composition(
@@ -23,6 +24,7 @@ public record Composition(
         String text,
         List<Upload> uploads,
         boolean quoteOriginal,
+        boolean signature,
         UUID draftId) {
 
     /** A file the user attached. */

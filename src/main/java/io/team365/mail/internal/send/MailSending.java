@@ -95,15 +95,20 @@ public class MailSending {
                         .filter(a -> a.ownerId().equals(user) || a.sharing() == MailAccount.Sharing.TEAM)
                         .orElse(null);
         if (account == null) {
-            throw InvalidInput.of("accountId", accountId == null ? "validation.required" : "mail.client.account.unknown");
+            throw InvalidInput.of(
+                    "accountId", accountId == null ? "validation.required" : "mail.client.account.unknown");
         }
         if (account.smtp() == null && account.provider() == MailAccount.Provider.IMAP) {
             throw InvalidInput.of("accountId", "mail.client.account.no-smtp");
         }
         List<String> typedTo = new ArrayList<>(mail.to());
         List<String> typedCc = new ArrayList<>(mail.cc());
-        if (answered != null && typedTo.isEmpty() && typedCc.isEmpty() && !mail.mode().equals("forward")) {
-            Replies.Recipients derived = Replies.recipients(answered, account.email(), mail.mode().equals("reply_all"));
+        if (answered != null
+                && typedTo.isEmpty()
+                && typedCc.isEmpty()
+                && !mail.mode().equals("forward")) {
+            Replies.Recipients derived =
+                    Replies.recipients(answered, account.email(), mail.mode().equals("reply_all"));
             typedTo.addAll(derived.to());
             typedCc.addAll(derived.cc());
         }
@@ -126,7 +131,9 @@ public class MailSending {
         long total = 0;
         for (Composition.Upload upload : mail.uploads()) {
             total += upload.bytes().length;
-            if (upload.fileName() == null || upload.fileName().isBlank() || upload.fileName().length() > 255) {
+            if (upload.fileName() == null
+                    || upload.fileName().isBlank()
+                    || upload.fileName().length() > 255) {
                 check.reject("attachments", "mail.client.attachment.name");
             }
         }
@@ -136,15 +143,24 @@ public class MailSending {
         check.throwIfInvalid();
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String html = Quoting.cleanHtml(mail.html() == null || mail.html().isBlank()
-                ? textToHtml(mail.text())
-                : mail.html());
+        String html =
+                Quoting.cleanHtml(mail.html() == null || mail.html().isBlank() ? textToHtml(mail.text()) : mail.html());
+        if (mail.signature()
+                && account.signatureHtml() != null
+                && !account.signatureHtml().isBlank()) {
+            html += "<div class=\"signature\">-- <br>" + Quoting.cleanHtml(account.signatureHtml()) + "</div>";
+        }
         if (answered != null && mail.quoteOriginal()) {
             html += mail.mode().equals("forward")
-                    ? Quoting.forwarded(answered, String.valueOf(answered.sentAt() == null ? answered.receivedAt() : answered.sentAt()))
-                    : Quoting.quoted(answered, "On " + (answered.sentAt() == null ? answered.receivedAt() : answered.sentAt()) + ", " + answered.fromLabel() + " wrote:");
+                    ? Quoting.forwarded(
+                            answered,
+                            String.valueOf(answered.sentAt() == null ? answered.receivedAt() : answered.sentAt()))
+                    : Quoting.quoted(
+                            answered,
+                            "On " + (answered.sentAt() == null ? answered.receivedAt() : answered.sentAt()) + ", "
+                                    + answered.fromLabel() + " wrote:");
         }
-        String text = mail.text() != null && !mail.text().isBlank() && !mail.quoteOriginal() ? mail.text() : Quoting.text(html);
+        String text = Quoting.text(html);
 
         List<OutgoingStore.File> files = new ArrayList<>();
         List<MimeComposer.Part> parts = new ArrayList<>();

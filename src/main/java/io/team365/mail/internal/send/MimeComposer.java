@@ -62,7 +62,13 @@ final class MimeComposer {
                 message.setHeader("In-Reply-To", "<" + mail.inReplyTo() + ">");
             }
             if (!mail.references().isEmpty()) {
-                message.setHeader("References", String.join(" ", mail.references().stream().map(id -> "<" + id + ">").toList()));
+                message.setHeader(
+                        "References",
+                        String.join(
+                                " ",
+                                mail.references().stream()
+                                        .map(id -> "<" + id + ">")
+                                        .toList()));
             }
             MimeMultipart alternative = new MimeMultipart("alternative");
             MimeBodyPart text = new MimeBodyPart();

@@ -70,7 +70,8 @@ class OutgoingStore {
 
     UUID storeMessage(Stored m) {
         UUID id = UUID.randomUUID();
-        String snippet = m.text() == null ? "" : m.text().replaceAll("\\s+", " ").strip();
+        String snippet =
+                m.text() == null ? "" : m.text().replaceAll("\\s+", " ").strip();
         jdbc.sql("""
                         insert into mail_messages (tenant_id, account_id, id, thread_id, message_id, in_reply_to,
                             "references", subject, from_address, from_name, to_addresses, cc_addresses, bcc_addresses,
@@ -170,9 +171,7 @@ class OutgoingStore {
         jdbc.sql("""
                         update mail_outgoing set status = 'failed', last_error = 'mail.client.send.error.unknown'
                         where status = 'sending' and next_attempt_at <= :now
-                        """)
-                .param("now", Timestamp.from(now))
-                .update();
+                        """).param("now", Timestamp.from(now)).update();
         return jdbc.sql("""
                         update mail_outgoing set status = 'sending', attempts = attempts + 1,
                             next_attempt_at = :until
@@ -204,10 +203,7 @@ class OutgoingStore {
     void sent(UUID id, Instant at) {
         jdbc.sql("""
                         update mail_outgoing set status = 'sent', sent_at = :at, last_error = null where id = :id
-                        """)
-                .param("id", id)
-                .param("at", Timestamp.from(at))
-                .update();
+                        """).param("id", id).param("at", Timestamp.from(at)).update();
     }
 
     /** The Sent copy is in place: the bytes are not needed any more (the message row holds what the user sees). */

@@ -50,7 +50,9 @@ public final class Quoting {
                 "",
                 Safelist.none(),
                 new org.jsoup.nodes.Document.OutputSettings().prettyPrint(false));
-        return org.jsoup.parser.Parser.unescapeEntities(marked, false).replaceAll("\n{3,}", "\n\n").strip();
+        return org.jsoup.parser.Parser.unescapeEntities(marked, false)
+                .replaceAll("\n{3,}", "\n\n")
+                .strip();
     }
 
     /** What we send as HTML: the user's HTML through an allow-list (nothing executable leaves our server). */

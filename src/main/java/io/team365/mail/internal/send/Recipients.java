@@ -24,7 +24,9 @@ final class Recipients {
             String shown = entry.length() > 80 ? entry.substring(0, 80) + "…" : entry.strip();
             try {
                 for (InternetAddress address : InternetAddress.parse(entry.strip(), true)) {
-                    String plain = address.getAddress() == null ? "" : address.getAddress().toLowerCase(Locale.ROOT);
+                    String plain = address.getAddress() == null
+                            ? ""
+                            : address.getAddress().toLowerCase(Locale.ROOT);
                     if (!Validation.isEmail(plain) || address.isGroup()) {
                         check.reject(field, "mail.client.recipient.invalid", shown);
                     } else {
