@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Sends a message written by a user: checks it (nothing is queued when anything is wrong), builds the MIME message,
  * and in the user's transaction queues it in {@code mail_outgoing} and stores it as an outbound message of the
- * answered thread (or a new one), so the user sees it at once. {@link MailSender} delivers it after the commit.
+ * answered thread (or a new one), so the user sees it at once. {@link MailSendWorker} delivers it after the commit.
  */
 @Service
 public class MailSending {
@@ -50,7 +50,7 @@ public class MailSending {
     private final OutgoingStore outgoing;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
-    private final MailSender sender;
+    private final MailSendWorker sender;
     private final Clock clock;
 
     MailSending(
@@ -61,7 +61,7 @@ public class MailSending {
             OutgoingStore outgoing,
             AuditTrail audit,
             ApplicationEventPublisher events,
-            MailSender sender,
+            MailSendWorker sender,
             Clock clock) {
         this.accounts = accounts;
         this.threads = threads;

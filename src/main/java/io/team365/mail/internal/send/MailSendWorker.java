@@ -35,10 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * died mid-send) is not retried: at most once (ADR 0024).
  */
 @Component
-public class MailSender implements DisposableBean {
+public class MailSendWorker implements DisposableBean {
 
     static final int MAX_ATTEMPTS = 6;
-    private static final Logger log = LoggerFactory.getLogger(MailSender.class);
+    private static final Logger log = LoggerFactory.getLogger(MailSendWorker.class);
 
     private final OutgoingStore store;
     private final MailAccountStore accounts;
@@ -56,7 +56,7 @@ public class MailSender implements DisposableBean {
         return thread;
     });
 
-    MailSender(
+    MailSendWorker(
             OutgoingStore store,
             MailAccountStore accounts,
             MailSessions sessions,
