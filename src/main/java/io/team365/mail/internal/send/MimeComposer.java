@@ -90,6 +90,8 @@ final class MimeComposer {
                             new ByteArrayDataSource(part.bytes(), part.contentType())));
                     file.setFileName(part.fileName());
                     file.setDisposition(MimeBodyPart.ATTACHMENT);
+                    // base64 always: a text file sent as 7bit would get its line endings rewritten on the way
+                    file.setHeader("Content-Transfer-Encoding", "base64");
                     mixed.addBodyPart(file);
                 }
                 message.setContent(mixed);
