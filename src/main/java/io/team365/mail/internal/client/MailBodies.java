@@ -35,7 +35,7 @@ public final class MailBodies {
         if (message.bodyHtml() == null || message.bodyHtml().isBlank()) {
             return null;
         }
-        Document dirty = Jsoup.parseBodyFragment(message.bodyHtml(), "https://mail.invalid/");
+        Document dirty = Jsoup.parseBodyFragment(message.bodyHtml(), "");
         Document clean = new Cleaner(ALLOWED).clean(dirty);
         for (Element img : clean.select("img")) {
             String src = img.attr("src");
