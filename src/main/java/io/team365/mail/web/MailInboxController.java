@@ -1,0 +1,75 @@
+package io.team365.mail.web;
+
+import io.team365.core.NotFound;
+import io.team365.identity.SignedInUser;
+import io.team365.mail.internal.client.MailDrafts;
+import io.team365.mail.internal.client.MailThreads;
+import io.team365.mail.internal.client.ThreadView;
+import io.team365.mail.internal.send.MailUploads;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The inbox (threads of the user's visible mailboxes, by folder, searchable), a thread, and attachment downloads. */
+@Controller
+class MailInboxController {
+
+    static final int PAGE_SIZE = 50;
+
+    private final MailThreads threads;
+    private final MailDrafts drafts;
+    private final MailUploads uploads;
+
+    MailInboxController(MailThreads threads, MailDrafts drafts, MailUploads uploads) {
+        this.threads = threads;
+        this.drafts = drafts;
+        this.uploads = uploads;
+    }
+
+    @GetMapping("/mail")
+    String inbox(
+            @RequestParam(defaultValue = "inbox") String folder,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String cursor,
+            Model model) {
+        UUID user = SignedInUser.require().userId();
+        String shown = MailThreads.FOLDERS.contains(folder) ? folder : "inbox";
+        model.addAttribute("folder", shown);
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("hasAccounts", !threads.accounts(user).isEmpty());
+        if (shown.equals("drafts")) {
+            model.addAttribute("drafts", drafts.mine(user, 100));
+            model.addAttribute("threads", List.of());
+            model.addAttribute("nextCursor", null);
+        } else {
+            var page = threads.list(user, shown, q, cursor, PAGE_SIZE);
+            model.addAttribute("drafts", List.of());
+            model.addAttribute("threads", page.items());
+            model.addAttribute("nextCursor", page.nextCursor());
+        }
+        return "mail/inbox";
+    }
+
+    @GetMapping("/mail/threads/{id}")
+    String thread(@PathVariable UUID id, @RequestParam(required = false) String sent, Model model) {
+        UUID user = SignedInUser.require().userId();
+        ThreadView thread = threads.thread(user, id).orElseThrow(() -> new NotFound("thread " + id));
+        threads.markRead(user, id);
+        model.addAttribute("thread", thread);
+        model.addAttribute("sent", sent != null);
+        return "mail/thread";
+    }
+
+    @GetMapping("/mail/messages/{id}/attachments/{position}")
+    ResponseEntity<Resource> attachment(@PathVariable UUID id, @PathVariable int position) {
+        return threads.attachment(SignedInUser.require().userId(), id, position)
+                .map(a -> MailDownloads.response(a, uploads))
+                .orElseThrow(() -> new NotFound("attachment"));
+    }
+}
