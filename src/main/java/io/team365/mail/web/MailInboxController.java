@@ -2,11 +2,16 @@ package io.team365.mail.web;
 
 import io.team365.core.NotFound;
 import io.team365.identity.SignedInUser;
+import io.team365.mail.internal.account.MailAccountStore;
 import io.team365.mail.internal.client.MailDrafts;
 import io.team365.mail.internal.client.MailThreads;
+import io.team365.mail.internal.client.MessageView;
 import io.team365.mail.internal.client.ThreadView;
+import io.team365.mail.internal.links.SenderContacts;
 import io.team365.mail.internal.send.MailUploads;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
@@ -25,11 +30,20 @@ class MailInboxController {
     private final MailThreads threads;
     private final MailDrafts drafts;
     private final MailUploads uploads;
+    private final SenderContacts senderContacts;
+    private final MailAccountStore accounts;
 
-    MailInboxController(MailThreads threads, MailDrafts drafts, MailUploads uploads) {
+    MailInboxController(
+            MailThreads threads,
+            MailDrafts drafts,
+            MailUploads uploads,
+            SenderContacts senderContacts,
+            MailAccountStore accounts) {
         this.threads = threads;
         this.drafts = drafts;
         this.uploads = uploads;
+        this.senderContacts = senderContacts;
+        this.accounts = accounts;
     }
 
     @GetMapping("/mail")
@@ -61,7 +75,18 @@ class MailInboxController {
         UUID user = SignedInUser.require().userId();
         ThreadView thread = threads.thread(user, id).orElseThrow(() -> new NotFound("thread " + id));
         threads.markRead(user, id);
+        Map<UUID, SenderContacts.Sender> senders = new HashMap<>();
+        for (MessageView message : thread.messages()) {
+            if (message.from() != null && "inbound".equals(message.direction())) {
+                senders.put(message.id(), senderContacts.senderOf(message.id()));
+            }
+        }
+        boolean owner = accounts.find(thread.accountId())
+                .map(account -> account.ownerId().equals(user))
+                .orElse(false);
         model.addAttribute("thread", thread);
+        model.addAttribute("senders", senders);
+        model.addAttribute("owner", owner);
         model.addAttribute("sent", sent != null);
         return "mail/thread";
     }
