@@ -28,7 +28,7 @@ class FolderChanges {
 
     private final SyncFolders folders;
     private final SyncMessages messages;
-    private final MailThreads threads;
+    private final ThreadJoiner threads;
     private final SyncLeases leases;
     private final TenantTransactions transactions;
     private final MailSyncSettings settings;
@@ -36,7 +36,7 @@ class FolderChanges {
     FolderChanges(
             SyncFolders folders,
             SyncMessages messages,
-            MailThreads threads,
+            ThreadJoiner threads,
             SyncLeases leases,
             TenantTransactions transactions,
             MailSyncSettings settings) {

@@ -33,7 +33,7 @@ class MailboxSync {
     private final MailSessions sessions;
     private final SyncFolders folders;
     private final SyncMessages messages;
-    private final MailThreads threads;
+    private final ThreadJoiner threads;
     private final NewMessages newMessages;
     private final FolderChanges changes;
     private final AttachmentBlobs blobs;
@@ -45,7 +45,7 @@ class MailboxSync {
             MailSessions sessions,
             SyncFolders folders,
             SyncMessages messages,
-            MailThreads threads,
+            ThreadJoiner threads,
             NewMessages newMessages,
             FolderChanges changes,
             AttachmentBlobs blobs,

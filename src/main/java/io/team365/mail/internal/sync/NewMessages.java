@@ -56,7 +56,7 @@ public class NewMessages {
 
     private final SyncFolders folders;
     private final SyncMessages messages;
-    private final MailThreads threads;
+    private final ThreadJoiner threads;
     private final MessageDownload download;
     private final SyncLeases leases;
     private final TenantTransactions transactions;
@@ -69,7 +69,7 @@ public class NewMessages {
     NewMessages(
             SyncFolders folders,
             SyncMessages messages,
-            MailThreads threads,
+            ThreadJoiner threads,
             MessageDownload download,
             SyncLeases leases,
             TenantTransactions transactions,

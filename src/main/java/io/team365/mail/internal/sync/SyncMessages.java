@@ -39,10 +39,10 @@ class SyncMessages {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
-    private final MailThreads threads;
+    private final ThreadJoiner threads;
     private final Clock clock;
 
-    SyncMessages(JdbcClient jdbc, ObjectMapper json, MailThreads threads, Clock clock) {
+    SyncMessages(JdbcClient jdbc, ObjectMapper json, ThreadJoiner threads, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.threads = threads;

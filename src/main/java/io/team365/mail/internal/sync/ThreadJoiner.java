@@ -19,14 +19,14 @@ import org.springframework.stereotype.Component;
  * threads, they become one. Otherwise it starts a new thread.
  */
 @Component
-class MailThreads {
+class ThreadJoiner {
 
     private static final Pattern REPLY_PREFIX =
             Pattern.compile("^(\\s*(re|fw|fwd|aw|wg|sv|vs|tr|rif)\\s*(\\[\\d+])?\\s*:\\s*)+", Pattern.CASE_INSENSITIVE);
 
     private final JdbcClient jdbc;
 
-    MailThreads(JdbcClient jdbc) {
+    ThreadJoiner(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
