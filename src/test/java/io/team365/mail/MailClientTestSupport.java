@@ -65,29 +65,33 @@ abstract class MailClientTestSupport extends IntegrationTest {
     protected UUID connect(UUID tenant, UUID ownerId, String email, MailAccount.Sharing sharing, int smtpPort) {
         box.setUser(email, email, "secret-pw");
         UUID id = UUID.randomUUID();
-        tenants.run(
-                new TenantId(tenant),
-                ownerId,
-                () -> accounts.insert(
-                        new MailAccount(
-                                new TenantId(tenant),
-                                id,
-                                ownerId,
-                                MailAccount.Provider.IMAP,
-                                email,
-                                "Olive Owner",
-                                email,
-                                new MailServer("127.0.0.1", imapPort(), MailServer.Security.NONE),
-                                new MailServer("127.0.0.1", smtpPort, MailServer.Security.NONE),
-                                sharing,
-                                90,
-                                "<p>Olive Owner, <b>Acme</b></p>",
-                                "ok",
-                                null,
-                                null,
-                                Instant.now(),
-                                0),
-                        "secret-pw"));
+        tenants.run(new TenantId(tenant), ownerId, () -> {
+            accounts.insert(
+                    new MailAccount(
+                            new TenantId(tenant),
+                            id,
+                            ownerId,
+                            MailAccount.Provider.IMAP,
+                            email,
+                            "Olive Owner",
+                            email,
+                            new MailServer("127.0.0.1", imapPort(), MailServer.Security.NONE),
+                            new MailServer("127.0.0.1", smtpPort, MailServer.Security.NONE),
+                            sharing,
+                            90,
+                            "<p>Olive Owner, <b>Acme</b></p>",
+                            "ok",
+                            null,
+                            null,
+                            Instant.now(),
+                            0),
+                    "secret-pw");
+            // the tests put "synced" mail in SQL; a real sync of the test GreenMail would reconcile it
+            // away, so these accounts are never due (set before any sync worker can see them)
+            jdbc.sql("update mail_accounts set next_sync_at = null, status = 'ok' where id = :id")
+                    .param("id", id)
+                    .update();
+        });
         return id;
     }
 

@@ -73,7 +73,7 @@ class MailReadingTests extends MailClientTestSupport {
         SignedUp owner = signUpAndVerify("Mail Inbox Co");
         assertThat(owner.session().page("/mail").body())
                 .contains("Connect a mailbox")
-                .contains("href=\"/settings/mail\"");
+                .contains("href=\"/settings/mail/accounts\"");
         String me = uniqueEmail("me");
         UUID account = connect(owner, owner.userId(), me, MailAccount.Sharing.PRIVATE);
         assertThat(owner.session().page("/mail").body()).contains("No conversations here.");

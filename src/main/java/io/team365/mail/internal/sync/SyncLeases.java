@@ -102,7 +102,12 @@ class SyncLeases {
                 .orElse(0);
         Duration wait = backOff(failures + 1, jitter);
         jdbc.sql("""
-                        update mail_accounts set status = :status, last_error = :key, last_error_at = :now,
+                        update mail_accounts set
+                            -- a refused sign-in recorded meanwhile (an OAuth refresh on another path) says more
+                            -- than this attempt's transient error, and stops the retries until the user acts
+                            status = case when status = 'auth_failed' then status else :status end,
+                            last_error = case when status = 'auth_failed' then last_error else :key end,
+                            last_error_at = :now,
                             failures = failures + 1, next_sync_at = :next, lease_owner = null, lease_until = null,
                             updated_at = :now
                         where id = :id and lease_owner = :owner
