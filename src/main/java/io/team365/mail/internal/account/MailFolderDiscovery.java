@@ -1,14 +1,12 @@
 package io.team365.mail.internal.account;
 
+import io.team365.mail.internal.connect.FolderRoles;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * A mailbox's folders as the server lists them, kept in {@code mail_folders} with their role: from the special-use
  * attributes (RFC 6154) where the server sends them, else from the well-known names. New folders are synced unless
- * they would only repeat other folders (Gmail's All Mail) or hold trash and spam.
+ * they hold trash, spam or the server's drafts ({@link FolderRoles#OFF_BY_DEFAULT}).
  */
 @Component
 public class MailFolderDiscovery {
@@ -26,34 +24,6 @@ public class MailFolderDiscovery {
 
     /** A folder as stored, with whether it is synced. */
     public record StoredFolder(UUID id, String name, String role, boolean sync) {}
-
-    private static final Map<String, String> SPECIAL_USE = Map.of(
-            "\\sent", "sent",
-            "\\drafts", "drafts",
-            "\\trash", "trash",
-            "\\junk", "junk",
-            "\\archive", "archive",
-            "\\all", "all");
-
-    private static final Map<String, String> WELL_KNOWN = Map.ofEntries(
-            Map.entry("inbox", "inbox"),
-            Map.entry("sent", "sent"),
-            Map.entry("sent items", "sent"),
-            Map.entry("sent mail", "sent"),
-            Map.entry("sent messages", "sent"),
-            Map.entry("drafts", "drafts"),
-            Map.entry("trash", "trash"),
-            Map.entry("deleted items", "trash"),
-            Map.entry("deleted messages", "trash"),
-            Map.entry("bin", "trash"),
-            Map.entry("junk", "junk"),
-            Map.entry("junk e-mail", "junk"),
-            Map.entry("junk email", "junk"),
-            Map.entry("spam", "junk"),
-            Map.entry("archive", "archive"),
-            Map.entry("all mail", "all"));
-
-    private static final Set<String> NOT_SYNCED_BY_DEFAULT = Set.of("all", "trash", "junk", "drafts");
 
     private final JdbcClient jdbc;
 
@@ -72,7 +42,8 @@ public class MailFolderDiscovery {
             if (Arrays.stream(attributes).anyMatch(a -> a.equalsIgnoreCase("\\Noselect"))) {
                 continue;
             }
-            folders.add(new ServerFolder(folder.getFullName(), role(folder, attributes)));
+            folders.add(new ServerFolder(
+                    folder.getFullName(), FolderRoles.of(folder.getFullName(), folder.getSeparator(), attributes)));
         }
         return folders;
     }
@@ -88,20 +59,6 @@ public class MailFolderDiscovery {
         } catch (ReflectiveOperationException e) {
             return new String[0];
         }
-    }
-
-    private static String role(Folder folder, String[] attributes) {
-        if (folder.getFullName().equalsIgnoreCase("INBOX")) {
-            return "inbox";
-        }
-        for (String attribute : attributes) {
-            String role = SPECIAL_USE.get(attribute.toLowerCase(Locale.ROOT));
-            if (role != null) {
-                return role;
-            }
-        }
-        String name = folder.getName().toLowerCase(Locale.ROOT).strip();
-        return WELL_KNOWN.get(name);
     }
 
     /**
@@ -121,7 +78,7 @@ public class MailFolderDiscovery {
                     .param("id", UUID.randomUUID())
                     .param("name", folder.name())
                     .param("role", folder.role())
-                    .param("sync", folder.role() == null || !NOT_SYNCED_BY_DEFAULT.contains(folder.role()))
+                    .param("sync", folder.role() == null || !FolderRoles.OFF_BY_DEFAULT.contains(folder.role()))
                     .update();
         }
         jdbc.sql("delete from mail_folders where account_id = :account and not (name = any(:names))")

@@ -2,6 +2,7 @@ package io.team365.mail.internal.sync;
 
 import io.team365.mail.internal.account.MailAccount;
 import io.team365.mail.internal.account.MailAccountStore;
+import io.team365.mail.internal.connect.FolderRoles;
 import io.team365.mail.internal.connect.MailLogin;
 import io.team365.mail.internal.connect.MailSessions;
 import io.team365.tenancy.TenantTransactions;

@@ -1,6 +1,7 @@
 package io.team365.mail.internal.sync;
 
 import io.team365.core.TenantId;
+import io.team365.mail.internal.connect.FolderRoles;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

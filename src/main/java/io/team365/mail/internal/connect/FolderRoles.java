@@ -1,11 +1,14 @@
-package io.team365.mail.internal.sync;
+package io.team365.mail.internal.connect;
 
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** A folder's role from its special-use attributes (RFC 6154) or, failing those, its well-known name. */
-final class FolderRoles {
+/**
+ * A folder's role from its special-use attributes (RFC 6154) or, failing those, its well-known name; shared by the
+ * connection test's folder list and the sync, so both agree on roles and on what is synced by default.
+ */
+public final class FolderRoles {
 
     private static final Map<String, String> SPECIAL_USE = Map.of(
             "\\sent", "sent",
@@ -41,12 +44,16 @@ final class FolderRoles {
             Map.entry("archiv", "archive"),
             Map.entry("all mail", "all"));
 
-    /** Folders not synced until the user turns them on: spam and the bin hold mail nobody wants in the CRM. */
-    static final Set<String> OFF_BY_DEFAULT = Set.of("junk", "trash");
+    /**
+     * Folders not synced until the user turns them on: spam and the bin hold mail nobody wants in the CRM, and the
+     * server's drafts are half-written mail. Gmail's All Mail is synced: archived conversations live only there, and
+     * a message in several folders is still stored once.
+     */
+    public static final Set<String> OFF_BY_DEFAULT = Set.of("junk", "trash", "drafts");
 
     private FolderRoles() {}
 
-    static String of(String fullName, char separator, String[] attributes) {
+    public static String of(String fullName, char separator, String[] attributes) {
         if (attributes != null) {
             for (String attribute : attributes) {
                 String role = SPECIAL_USE.get(attribute.toLowerCase(Locale.ROOT));
