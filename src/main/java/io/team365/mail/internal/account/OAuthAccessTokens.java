@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -36,6 +39,7 @@ class OAuthAccessTokens {
     private final MailOAuthClient client;
     private final Clock clock;
     private final TransactionTemplate separately;
+    private final ConcurrentMap<UUID, ReentrantLock> refreshing = new ConcurrentHashMap<>();
 
     OAuthAccessTokens(
             JdbcClient jdbc,
@@ -53,39 +57,81 @@ class OAuthAccessTokens {
 
     private record Sealed(byte[] refresh, byte[] access, Instant expiresAt) {}
 
-    /** A usable access token, refreshed when needed. */
+    /**
+     * A usable access token, refreshed when needed. Refreshes of one account are taken one at a time on this server
+     * (the sync and a user's send may ask at the same moment): the second caller finds the token the first one
+     * stored, committed in a transaction of its own, instead of refreshing again.
+     */
     String current(MailAccount account) {
-        Sealed sealed = jdbc.sql("select secret, access_token, access_expires_at from mail_accounts where id = :id")
-                .param("id", account.id())
-                .query((rs, row) -> new Sealed(
-                        rs.getBytes("secret"),
-                        rs.getBytes("access_token"),
-                        rs.getTimestamp("access_expires_at") == null
-                                ? null
-                                : rs.getTimestamp("access_expires_at").toInstant()))
-                .optional()
-                .orElseThrow(() -> new IllegalStateException("no such mail account"));
-        if (sealed.refresh() == null) {
-            throw new IllegalStateException("the mail account is disconnected");
-        }
-        if (sealed.access() != null
-                && sealed.expiresAt() != null
-                && sealed.expiresAt().isAfter(clock.instant().plus(MARGIN))) {
+        Sealed sealed = read(account.id(), false);
+        if (usable(sealed)) {
             return secrets.open(account.tenant(), MailSecrets.ACCESS_TOKEN, sealed.access());
         }
-        String refreshToken = secrets.open(account.tenant(), MailSecrets.SECRET, sealed.refresh());
-        MailOAuthClient.Tokens tokens;
+        ReentrantLock lock = refreshing.computeIfAbsent(account.id(), id -> new ReentrantLock());
+        lock.lock();
         try {
-            tokens = client.refresh(account.provider(), refreshToken);
-        } catch (OAuthFailure failure) {
-            if (failure.consentRevoked()) {
-                markAuthFailed(account.id());
-                throw new MailConnectionFailed("oauth", MailConnectionTest.OAUTH_REVOKED, failure);
+            sealed = read(account.id(), true);
+            if (usable(sealed)) {
+                return secrets.open(account.tenant(), MailSecrets.ACCESS_TOKEN, sealed.access());
             }
-            throw new MailConnectionFailed("oauth", MailConnectionTest.UNREACHABLE, failure);
+            String refreshToken = secrets.open(account.tenant(), MailSecrets.SECRET, sealed.refresh());
+            MailOAuthClient.Tokens tokens;
+            try {
+                tokens = client.refresh(account.provider(), refreshToken);
+            } catch (OAuthFailure failure) {
+                if (failure.consentRevoked()) {
+                    markAuthFailed(account.id());
+                    throw new MailConnectionFailed("oauth", MailConnectionTest.OAUTH_REVOKED, failure);
+                }
+                throw new MailConnectionFailed("oauth", MailConnectionTest.UNREACHABLE, failure);
+            }
+            storeCommitted(account.tenant(), account.id(), tokens);
+            return tokens.accessToken();
+        } finally {
+            lock.unlock();
         }
-        store(account.tenant(), account.id(), tokens);
-        return tokens.accessToken();
+    }
+
+    private boolean usable(Sealed sealed) {
+        return sealed.access() != null
+                && sealed.expiresAt() != null
+                && sealed.expiresAt().isAfter(clock.instant().plus(MARGIN));
+    }
+
+    /** The sealed tokens; {@code committed}: as committed by others (read in a transaction of its own). */
+    private Sealed read(UUID id, boolean committed) {
+        java.util.function.Supplier<Sealed> query =
+                () -> jdbc.sql("select secret, access_token, access_expires_at from mail_accounts where id = :id")
+                        .param("id", id)
+                        .query((rs, row) -> new Sealed(
+                                rs.getBytes("secret"),
+                                rs.getBytes("access_token"),
+                                rs.getTimestamp("access_expires_at") == null
+                                        ? null
+                                        : rs.getTimestamp("access_expires_at").toInstant()))
+                        .optional()
+                        .orElseThrow(() -> new IllegalStateException("no such mail account"));
+        Sealed sealed = committed ? separately.execute(status -> query.get()) : query.get();
+        if (sealed == null || sealed.refresh() == null) {
+            throw new IllegalStateException("the mail account is disconnected");
+        }
+        return sealed;
+    }
+
+    /**
+     * Stores new tokens in a transaction of their own, so that another caller waiting for this refresh sees them.
+     * Should the caller hold the row's lock, waiting would deadlock: after a short lock timeout they are stored in
+     * the caller's transaction instead.
+     */
+    private void storeCommitted(TenantId tenant, UUID id, MailOAuthClient.Tokens tokens) {
+        try {
+            separately.executeWithoutResult(status -> {
+                jdbc.sql("set local lock_timeout = '3s'").update();
+                store(tenant, id, tokens);
+            });
+        } catch (DataAccessException e) {
+            store(tenant, id, tokens);
+        }
     }
 
     /** The refresh token, to revoke it at the provider; null when there is none (disconnected). */
