@@ -130,6 +130,23 @@ class MailSeenWriteBackTests extends MailSyncTestBase {
     }
 
     @Test
+    void aNewerWishWhileAWriteIsUnderwayWins() throws Exception {
+        Mailbox box = mailbox("Seen Race Co");
+        UUID thread = threadOf(box, box.first());
+        box.owner().session().page("/mail/threads/" + thread);
+        box.owner().session().postForm("/mail/threads/" + thread + "/unread", Map.of());
+        assertThat(seenInTeam365(box, box.first())).isFalse();
+        Awaitility.await().atMost(WAIT).until(() -> pendingWrites(box) == 0);
+        assertThat(seenOnServer(box, box.first()))
+                .as("the last wish reached the server")
+                .isFalse();
+        assertThat(seenOnServer(box, box.second())).isFalse();
+        awaitFreshSync(box.client(), box.account());
+        assertThat(seenInTeam365(box, box.first())).isFalse();
+        assertThat(unreadCount(box, thread)).isEqualTo(2);
+    }
+
+    @Test
     void unknownAndOtherPeoplesThreadsAreNotFoundAndChangeNothing() throws Exception {
         Mailbox box = mailbox("Seen Privacy Co");
         UUID thread = threadOf(box, box.first());
