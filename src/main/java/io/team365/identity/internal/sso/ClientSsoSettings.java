@@ -71,6 +71,11 @@ public class ClientSsoSettings {
         return publicBaseUrl + "/login/oauth2/code/" + ClientSsoProvider.registrationIdOf(tenant);
     }
 
+    /** The link members use to sign in through the Client's provider (shared by the admin). */
+    public String signInLink(TenantId tenant) {
+        return publicBaseUrl + "/login/sso/" + tenant;
+    }
+
     public Optional<View> view(SignedInUser admin) {
         return find(admin.tenant())
                 .map(p -> new View(

@@ -79,7 +79,7 @@ public final class SsoSessions {
         return Optional.empty();
     }
 
-    static void dropSignUp(HttpSession session) {
+    public static void dropSignUp(HttpSession session) {
         session.removeAttribute(PENDING);
     }
 }
