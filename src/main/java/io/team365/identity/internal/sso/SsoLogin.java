@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -20,6 +22,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
  * registrations, success and failure handling, and no token kept after the sign-in.
  */
 @Configuration(proxyBeanMethods = false)
+// Boot binds these only when it makes the registrations itself; ours replace its repository, so bind them here
+@EnableConfigurationProperties(OAuth2ClientProperties.class)
 public class SsoLogin {
 
     private final SsoRegistrations registrations;
