@@ -58,6 +58,8 @@ public abstract class IntegrationTest {
         // a port known before start, so links in emails point at the server under test
         registry.add("server.port", () -> HTTP_PORT);
         registry.add("team365.public-base-url", () -> "http://localhost:" + HTTP_PORT);
+        // a platform single sign-on provider, configured with Spring Boot's standard properties (identity/sso tests)
+        TestOidcProvider.PLATFORM.registerPlatform(registry);
     }
 
     protected Browserless client() {

@@ -35,7 +35,10 @@ class RateLimitFilter extends OncePerRequestFilter {
             "/signup",
             "/forgot-password",
             "/verify-email/resend",
-            "/invitations/accept");
+            "/invitations/accept",
+            // single sign-on: finding an organisation's sign-in by email, and the sign-up a provider started
+            "/login/sso",
+            "/signup/sso");
     private static final Duration WINDOW = Duration.ofMinutes(1);
 
     private record Limited(Bucket bucket, long capacity, long[] lastUsed) {}

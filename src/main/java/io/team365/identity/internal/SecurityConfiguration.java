@@ -51,6 +51,10 @@ class SecurityConfiguration {
         "/verify-email",
         "/verify-email/resend",
         "/invitations/accept",
+        // single sign-on: finding a Client's provider by work email, finishing a sign-up a provider started
+        "/login/sso",
+        "/login/sso/**",
+        "/signup/sso",
         // public privacy pages: the preference centre, one-click unsubscribe, data-subject requests, legal notices
         "/preferences/**",
         "/unsubscribe/**",
@@ -103,6 +107,7 @@ class SecurityConfiguration {
         "/settings/retention/**",
         "/api/v1/retention/**",
         "/settings/operator-access/**",
+        "/settings/client/sign-in",
         "/api/v1/operator-grants/**",
         // data-subject requests: filing (POST /api/v1/privacy/requests) stays open to members; every step after it
         "/api/v1/privacy/requests/*/*"
@@ -187,7 +192,8 @@ class SecurityConfiguration {
             ApiTokens tokens,
             Memberships memberships,
             OperatorAccounts operators,
-            SignInFailureHandler failures)
+            SignInFailureHandler failures,
+            io.team365.identity.internal.sso.SsoLogin ssoLogin)
             throws Exception {
         // plain objects, not beans: as beans Boot would also register them as servlet filters outside this chain
         var bearerTokens = new BearerTokenFilter(tokens);
@@ -287,6 +293,7 @@ class SecurityConfiguration {
                                 permissions.policy("camera=(), microphone=(), geolocation=(), payment=(), usb=()"))
                         .httpStrictTransportSecurity(
                                 hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000)));
+        ssoLogin.configure(http);
         return http.build();
     }
 }

@@ -29,6 +29,8 @@ public class SignInFailureHandler implements AuthenticationFailureHandler {
             target = "/login?error=throttled&minutes=" + throttled.minutes();
         } else if (failure instanceof PasswordAuthenticationProvider.NoWorkspaceException) {
             target = "/login?error=no-workspace";
+        } else if (failure instanceof io.team365.identity.internal.sso.SsoPolicy.SsoRequiredException) {
+            target = "/login?sso=required";
         } else if (failure instanceof DisabledException) {
             target = "/login?error=unverified";
         } else {

@@ -4,6 +4,7 @@ import io.team365.core.TenantId;
 import io.team365.identity.Membership;
 import io.team365.identity.Role;
 import io.team365.identity.SignedInUser;
+import io.team365.identity.internal.sso.SsoPolicy;
 import io.team365.tenancy.Client;
 import io.team365.tenancy.ClientManagement;
 import io.team365.tenancy.TenantContext;
@@ -23,8 +24,14 @@ public class WorkspaceSelector {
     private final Memberships memberships;
     private final ClientManagement clients;
     private final TransactionTemplate transaction;
+    private final SsoPolicy ssoPolicy;
 
-    WorkspaceSelector(Memberships memberships, ClientManagement clients, PlatformTransactionManager transactions) {
+    WorkspaceSelector(
+            Memberships memberships,
+            ClientManagement clients,
+            PlatformTransactionManager transactions,
+            SsoPolicy ssoPolicy) {
+        this.ssoPolicy = ssoPolicy;
         this.memberships = memberships;
         this.clients = clients;
         this.transaction = new TransactionTemplate(transactions);
@@ -48,14 +55,21 @@ public class WorkspaceSelector {
     }
 
     Optional<SignedInUser> defaultWorkspace(UserAccount user) {
-        return TenantContext.callAs(null, user.id(), () -> memberships.ofUser(user.id())).stream()
-                .findFirst()
-                .map(row -> open(user.id(), user.email(), user.name(), row.tenant(), row.role()));
+        List<Memberships.Row> rows = TenantContext.callAs(null, user.id(), () -> memberships.ofUser(user.id()));
+        // a Client that requires its own single sign-on is not entered with a password (owners excepted)
+        Optional<Memberships.Row> allowed = rows.stream()
+                .filter(row -> ssoPolicy.allowsOtherSignIn(row.tenant(), row.role()))
+                .findFirst();
+        if (allowed.isEmpty() && !rows.isEmpty()) {
+            throw new SsoPolicy.SsoRequiredException();
+        }
+        return allowed.map(row -> open(user.id(), user.email(), user.name(), row.tenant(), row.role()));
     }
 
     /** The person in the given Client, if they belong to it; marks it as their most recently used. */
     public Optional<SignedInUser> switchTo(SignedInUser current, TenantId tenant) {
         return TenantContext.callAs(tenant, current.userId(), () -> memberships.roleOf(tenant, current.userId()))
+                .filter(role -> ssoPolicy.allowsInThisSession(tenant, role))
                 .map(role -> open(current.userId(), current.email(), current.name(), tenant, role));
     }
 

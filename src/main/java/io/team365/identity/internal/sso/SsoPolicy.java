@@ -1,0 +1,55 @@
+package io.team365.identity.internal.sso;
+
+import io.team365.core.TenantId;
+import io.team365.identity.Role;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * "Require SSO for members": a Client that requires it is entered only through its own provider, except by its
+ * owners, who keep the password (and any platform provider) as the break-glass way in when the Client's provider is
+ * down or misconfigured (ADR 0028).
+ */
+@Component
+public class SsoPolicy {
+
+    /** The Client whose own provider signed this session in. */
+    static final String SIGNED_IN_VIA = SsoPolicy.class.getName() + ".via";
+
+    private final ClientSsoSettings settings;
+
+    SsoPolicy(ClientSsoSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Whether the person may enter the Client by another way than its own provider (a password, Google...). */
+    public boolean allowsOtherSignIn(TenantId tenant, Role role) {
+        return role == Role.OWNER
+                || settings.find(tenant).map(p -> !p.requireSso()).orElse(true);
+    }
+
+    /** Whether the current session may work in the Client: another way is allowed, or the Client's provider signed it in. */
+    public boolean allowsInThisSession(TenantId tenant, Role role) {
+        return allowsOtherSignIn(tenant, role) || tenant.equals(signedInVia());
+    }
+
+    private static TenantId signedInVia() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpSession session = attributes.getRequest().getSession(false);
+            if (session != null && session.getAttribute(SIGNED_IN_VIA) instanceof TenantId tenant) {
+                return tenant;
+            }
+        }
+        return null;
+    }
+
+    /** A password sign-in by someone all of whose Clients require their own single sign-on. */
+    public static class SsoRequiredException extends DisabledException {
+        public SsoRequiredException() {
+            super("single sign-on required");
+        }
+    }
+}
