@@ -62,8 +62,10 @@ public final class ExportStreams {
                     rows.accept(row);
                 }
             } catch (RuntimeException stopped) {
-                // the writer stopped early (cancelled, failed): stop the server's side too, then say why
-                cancel(copy, stopped);
+                // the writer stopped early (cancelled, failed): read the rest and drop it, so the connection is at
+                // the end of the statement when the transaction rolls back. A cancel request would race with the
+                // end of the COPY and could cancel the rollback instead, hiding why the writer stopped.
+                discardRest(copy, stopped);
                 throw stopped;
             }
         } catch (SQLException e) {
@@ -75,12 +77,11 @@ public final class ExportStreams {
         }
     }
 
-    private static void cancel(CopyOut copy, RuntimeException reason) {
-        if (!copy.isActive()) {
-            return;
-        }
+    private static void discardRest(CopyOut copy, RuntimeException reason) {
         try {
-            copy.cancelCopy();
+            while (copy.isActive() && copy.readFromCopy() != null) {
+                // dropped
+            }
         } catch (SQLException e) {
             reason.addSuppressed(e);
         }
