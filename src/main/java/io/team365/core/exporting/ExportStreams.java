@@ -1,25 +1,30 @@
 package io.team365.core.exporting;
 
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.postgresql.copy.CopyOut;
+import org.postgresql.core.BaseConnection;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 
 /**
- * Streams rows for an export with a server-side cursor: the caller's transaction keeps the connection out of
- * autocommit, so the driver fetches {@link #FETCH_SIZE} rows at a time and memory stays flat however many rows
- * there are (a few MB a batch). Each row goes to the consumer as one reused {@link ExportRow} over the result set;
- * {@link ExportRow#bytes} of a text column is the driver's own UTF-8 buffer, so a file writer copies bytes without
- * making a String of each cell.
+ * Streams rows for an export with {@code COPY (select …) TO STDOUT (format binary)} on the caller's transaction's
+ * connection (bound to the Client, so row-level security applies to the query as to any select). The database
+ * sends rows as fast as it makes them while the writer works on the previous ones, instead of pausing for every
+ * batch a cursor fetches; memory stays flat (one row's bytes at a time). Every column is selected as {@code text},
+ * so each cell is the UTF-8 the database holds or prints; {@link ExportRow#bytes} hands it over without decoding.
+ *
+ * <p>COPY takes no bound parameters: the selection's values are written into the statement as typed literals
+ * ({@link SqlLiterals}), which needs {@code standard_conforming_strings} on (PostgreSQL's default; checked).
  */
 public final class ExportStreams {
-
-    static final int FETCH_SIZE = 5000;
 
     private ExportStreams() {}
 
@@ -27,6 +32,7 @@ public final class ExportStreams {
      * Runs {@code select <columns> from <from>} (must run inside a transaction, read-only is best). A module whose
      * list conditions name its table's columns unqualified filters in a derived table and joins outside it, e.g.
      * {@code (select * from contacts where ...) t left join companies co on ...}, its columns naming {@code t.}.
+     * {@code params} are the named parameters ({@code :name}) of {@code from}.
      */
     public static void stream(
             DataSource dataSource,
@@ -34,63 +40,50 @@ public final class ExportStreams {
             String from,
             Map<String, Object> params,
             Consumer<ExportRow> rows) {
-        NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
-        jdbc.getJdbcTemplate().setFetchSize(FETCH_SIZE);
         // the same expression asked for twice (a CSV and a JSON form of one column) is read once
         List<String> distinct =
                 columns.stream().map(ExportColumn::sql).distinct().toList();
         int[] position =
                 columns.stream().mapToInt(c -> distinct.indexOf(c.sql())).toArray();
-        String sql = "select " + String.join(", ", distinct) + " from " + from;
-        jdbc.query(sql, new MapSqlParameterSource(params), (ResultSet rs) -> {
-            ExportRow row = new CursorRow(rs, position);
-            while (rs.next()) {
-                rows.accept(row);
+        String select = "select "
+                + distinct.stream().map(sql -> "(" + sql + ")::text").collect(Collectors.joining(", "))
+                + " from " + from;
+        String sql = "copy (" + SqlLiterals.inline(select, params) + ") to stdout (format binary)";
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            BaseConnection postgres = connection.unwrap(BaseConnection.class);
+            if (!postgres.getStandardConformingStrings()) {
+                throw new IllegalStateException("Exports need standard_conforming_strings on");
             }
-            return null;
-        });
+            CopyOut copy = postgres.getCopyAPI().copyOut(sql);
+            try {
+                BinaryCopyRows row = new BinaryCopyRows(copy, distinct.size(), position);
+                while (row.next()) {
+                    rows.accept(row);
+                }
+            } catch (RuntimeException stopped) {
+                // the writer stopped early (cancelled, failed): read the rest and drop it, so the connection is at
+                // the end of the statement when the transaction rolls back. A cancel request would race with the
+                // end of the COPY and could cancel the rollback instead, hiding why the writer stopped.
+                discardRest(copy, stopped);
+                throw stopped;
+            }
+        } catch (SQLException e) {
+            // the statement without its literals: the values of a search or filter stay out of logs
+            DataAccessException translated = new SQLStateSQLExceptionTranslator().translate("export", select, e);
+            throw translated != null ? translated : new UncategorizedSQLException("export", select, e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
     }
 
-    /** The result set's current row; text columns are read as the bytes the driver received. */
-    private static final class CursorRow implements ExportRow {
-
-        private final ResultSet rs;
-        private final int[] position;
-        private final boolean[] text;
-
-        CursorRow(ResultSet rs, int[] position) throws SQLException {
-            this.rs = rs;
-            this.position = position;
-            ResultSetMetaData meta = rs.getMetaData();
-            this.text = new boolean[meta.getColumnCount()];
-            for (int i = 0; i < text.length; i++) {
-                // the driver hands text over as UTF-8 whether it came as text or binary; other types (none of the
-                // record modules select one today) are converted through their String
-                String type = meta.getColumnTypeName(i + 1);
-                text[i] = "text".equals(type) || "varchar".equals(type);
+    private static void discardRest(CopyOut copy, RuntimeException reason) {
+        try {
+            while (copy.isActive() && copy.readFromCopy() != null) {
+                // dropped
             }
-        }
-
-        @Override
-        public String value(int column) {
-            try {
-                return rs.getString(position[column] + 1);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not read export column " + column, e);
-            }
-        }
-
-        @Override
-        public byte[] bytes(int column) {
-            int at = position[column];
-            if (!text[at]) {
-                return ExportRow.super.bytes(column);
-            }
-            try {
-                return rs.getBytes(at + 1);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not read export column " + column, e);
-            }
+        } catch (SQLException e) {
+            reason.addSuppressed(e);
         }
     }
 }
