@@ -191,6 +191,21 @@ public class Browserless {
         browserSession = true;
     }
 
+    /** The session id the server gave this browser (its session cookie, base64 as Spring Session writes it), or null. */
+    public String sessionId() {
+        return http.cookieHandler()
+                .filter(CookieManager.class::isInstance)
+                .map(handler -> ((CookieManager) handler)
+                        .getCookieStore().getCookies().stream()
+                                .filter(cookie -> cookie.getName().equals("T365SESSION"))
+                                .map(cookie -> new String(
+                                        java.util.Base64.getDecoder().decode(cookie.getValue()),
+                                        StandardCharsets.UTF_8))
+                                .findFirst()
+                                .orElse(null))
+                .orElse(null);
+    }
+
     public String csrfToken() {
         HttpResponse<String> page = get("/login");
         Matcher matcher = CSRF_META.matcher(page.body());
