@@ -49,12 +49,14 @@ public class Authenticators {
     }
 
     public Status status(SignedInUser user) {
-        Optional<Instant> confirmed = transactions.call(user.tenant(), user.userId(), () -> jdbc.sql(
-                        "select confirmed_at from user_totp where user_id = :user and confirmed_at is not null")
-                .param("user", user.userId())
-                .query(Timestamp.class)
-                .optional()
-                .map(Timestamp::toInstant));
+        Optional<Instant> confirmed = transactions.call(
+                user.tenant(),
+                user.userId(),
+                () -> jdbc.sql("select confirmed_at from user_totp where user_id = :user and confirmed_at is not null")
+                        .param("user", user.userId())
+                        .query(Timestamp.class)
+                        .optional()
+                        .map(Timestamp::toInstant));
         return new Status(confirmed.isPresent(), confirmed.orElse(null));
     }
 
@@ -87,12 +89,14 @@ public class Authenticators {
 
     /** The enrolment under way (to show the QR code again), if any. */
     public Optional<Setup> pendingSetup(SignedInUser user) {
-        return transactions.call(user.tenant(), user.userId(), () -> jdbc.sql(
-                        "select sealed_secret from user_totp where user_id = :user and confirmed_at is null")
-                .param("user", user.userId())
-                .query(byte[].class)
-                .optional()
-                .map(sealed -> setupOf(user, seal.open(user.userId(), sealed))));
+        return transactions.call(
+                user.tenant(),
+                user.userId(),
+                () -> jdbc.sql("select sealed_secret from user_totp where user_id = :user and confirmed_at is null")
+                        .param("user", user.userId())
+                        .query(byte[].class)
+                        .optional()
+                        .map(stored -> setupOf(user, seal.open(user.userId(), stored))));
     }
 
     /**
@@ -107,7 +111,10 @@ public class Authenticators {
                 return Optional.empty();
             }
             OptionalLong step = Totp.matchingStep(
-                    seal.open(user.userId(), row.get().sealed()), code, clock.instant(), row.get().lastUsedStep());
+                    seal.open(user.userId(), row.get().sealed()),
+                    code,
+                    clock.instant(),
+                    row.get().lastUsedStep());
             if (step.isEmpty()) {
                 return Optional.empty();
             }
@@ -118,7 +125,12 @@ public class Authenticators {
                     .update();
             java.util.List<String> codes = recoveryCodes.replace(user);
             audit.record(
-                    user.tenant(), actor, "mfa.totp.enrolled", "user", user.userId().toString(), Map.of());
+                    user.tenant(),
+                    actor,
+                    "mfa.totp.enrolled",
+                    "user",
+                    user.userId().toString(),
+                    Map.of());
             return Optional.of(codes);
         });
     }
@@ -135,7 +147,10 @@ public class Authenticators {
                 return false;
             }
             OptionalLong step = Totp.matchingStep(
-                    seal.open(user.userId(), row.get().sealed()), code, clock.instant(), row.get().lastUsedStep());
+                    seal.open(user.userId(), row.get().sealed()),
+                    code,
+                    clock.instant(),
+                    row.get().lastUsedStep());
             if (step.isEmpty()) {
                 return false;
             }
@@ -155,7 +170,13 @@ public class Authenticators {
                     .update();
             recoveryCodes.removeAll(user.userId());
             if (removed > 0) {
-                audit.record(user.tenant(), actor, "mfa.totp.removed", "user", user.userId().toString(), Map.of());
+                audit.record(
+                        user.tenant(),
+                        actor,
+                        "mfa.totp.removed",
+                        "user",
+                        user.userId().toString(),
+                        Map.of());
             }
             return removed > 0;
         });
