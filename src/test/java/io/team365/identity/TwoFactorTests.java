@@ -371,6 +371,78 @@ class TwoFactorTests extends IntegrationTest {
         }
     }
 
+    @Test
+    void newRecoveryCodesAndRemovalNeedAConfirmation() {
+        SignedUp owner = signUpAndVerify("Removal Co");
+        Browserless session = owner.session();
+        try {
+            Enrolled enrolled = enrol(session);
+            assertThat(session.get("/settings/security").body()).contains("10 recovery codes left");
+            clock.advance(java.time.Duration.ofMinutes(11));
+            TotpCodes.toStartOfStep(clock);
+            assertThat(session.postForm("/settings/security/recovery-codes", Map.of())
+                            .headers()
+                            .firstValue("Location")
+                            .orElse(""))
+                    .endsWith("/settings/security/confirm?next=%2Fsettings%2Fsecurity");
+            HttpResponse<String> wrong = session.postForm(
+                    "/settings/security/confirm",
+                    Map.of("code", TotpCodes.code(enrolled.secret(), clock.instant(), 3)));
+            assertThat(wrong.statusCode()).isEqualTo(422);
+            assertThat(session.postForm(
+                                    "/settings/security/confirm",
+                                    Map.of(
+                                            "code",
+                                            TotpCodes.code(enrolled.secret(), clock.instant(), 0),
+                                            "next",
+                                            "/settings/security"))
+                            .headers()
+                            .firstValue("Location")
+                            .orElse(""))
+                    .endsWith("/settings/security");
+            HttpResponse<String> fresh = session.postForm("/settings/security/recovery-codes", Map.of());
+            assertThat(fresh.statusCode()).isEqualTo(200);
+            List<String> newCodes = TotpCodes.recoveryCodesOn(fresh.body());
+            assertThat(newCodes).hasSize(10).doesNotContainAnyElementsOf(enrolled.recoveryCodes());
+
+            Browserless old = pending(owner);
+            assertThat(old.postForm(
+                                    "/login/second-factor",
+                                    Map.of(
+                                            "recoveryCode",
+                                            enrolled.recoveryCodes().get(0)))
+                            .statusCode())
+                    .as("the old codes stopped working")
+                    .isEqualTo(422);
+
+            HttpResponse<String> removed = session.postForm("/settings/security/totp/remove", Map.of());
+            assertThat(removed.headers().firstValue("Location").orElse("")).endsWith("/settings/security?removed");
+            assertThat(asUser(
+                            owner.userId(),
+                            () -> jdbc.sql("select (select count(*) from user_totp where user_id = ?)"
+                                            + " + (select count(*) from user_recovery_codes where user_id = ?)")
+                                    .param(owner.userId())
+                                    .param(owner.userId())
+                                    .query(Integer.class)
+                                    .single()))
+                    .isZero();
+            assertThat(session.get("/api/v1/audit?limit=100").body())
+                    .contains("mfa.recovery.regenerated")
+                    .contains("mfa.totp.removed");
+            Browserless plain = client();
+            plain.signIn(owner.email(), owner.password());
+            assertThat(plain.get("/api/v1/me").statusCode())
+                    .as("password alone again")
+                    .isEqualTo(200);
+            assertThat(session.postForm("/settings/security/recovery-codes", Map.of())
+                            .statusCode())
+                    .as("no authenticator, no recovery codes")
+                    .isEqualTo(409);
+        } finally {
+            clock.reset();
+        }
+    }
+
     static final String SECOND_FACTOR_ENROL = "/login/second-factor/enrol";
 
     /** Enrols the signed-in person of {@code session} (just signed in, so no step-up needed). */
