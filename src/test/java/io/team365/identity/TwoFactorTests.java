@@ -443,6 +443,45 @@ class TwoFactorTests extends IntegrationTest {
         }
     }
 
+    @Test
+    void closingTheAccountRemovesItsSecondFactorAndTheApiRefusesBadInput() {
+        SignedUp owner = signUpAndVerify("Closing Co");
+        try {
+            assertThat(owner.session()
+                            .patchJson("/api/v1/client", "{\"mfaRequired\":\"sometimes\"}")
+                            .statusCode())
+                    .isEqualTo(400);
+            assertThat(owner.session()
+                            .patchJson("/api/v1/client", "{\"mfaRequired\":true}")
+                            .statusCode())
+                    .as("the owner has no second factor yet")
+                    .isEqualTo(400);
+            assertThat(owner.session().get("/api/v1/client").body()).contains("\"mfaRequired\":false");
+
+            Joined member = inviteAndJoin(owner, "member");
+            enrol(member.session());
+            assertThat(countRows(member.userId())).isEqualTo(11);
+            HttpResponse<String> closed =
+                    member.session().postForm("/settings/account/close", Map.of("password", member.password()));
+            assertThat(closed.headers().firstValue("Location").orElse("")).contains("/login");
+            assertThat(countRows(member.userId()))
+                    .as("authenticator and recovery codes deleted")
+                    .isZero();
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private int countRows(UUID userId) {
+        return asUser(
+                userId,
+                () -> jdbc.sql("select (select count(*) from user_totp where user_id = :u)"
+                                + " + (select count(*) from user_recovery_codes where user_id = :u)")
+                        .param("u", userId)
+                        .query(Integer.class)
+                        .single());
+    }
+
     static final String SECOND_FACTOR_ENROL = "/login/second-factor/enrol";
 
     /** Enrols the signed-in person of {@code session} (just signed in, so no step-up needed). */
