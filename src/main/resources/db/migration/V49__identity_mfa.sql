@@ -30,6 +30,7 @@ create policy own_recovery_codes on user_recovery_codes
 
 -- Wrong second-factor codes, to throttle guessing (the password was already right); kept one day.
 create table mfa_failures (
+    id      bigint generated always as identity primary key,
     user_id uuid        not null references users (id) on delete cascade,
     at      timestamptz not null
 );
