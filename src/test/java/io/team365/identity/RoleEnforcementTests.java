@@ -36,6 +36,10 @@ class RoleEnforcementTests extends IntegrationTest {
             "/verify-email",
             "/verify-email/resend",
             "/invitations/accept",
+            // the second factor of a pending sign-in: the pending session attribute is the credential
+            "/login/second-factor",
+            "/login/second-factor/enrol",
+            "/login/second-factor/enrol/qr.svg",
             "/api/v1/signup",
             "/api/v1/password-resets",
             // the preference centre and one-click unsubscribe: the secret in the path is the credential
@@ -47,7 +51,7 @@ class RoleEnforcementTests extends IntegrationTest {
 
     /** Changes to one's own account, allowed to every role. */
     private static final Pattern SELF_SERVICE = Pattern.compile(
-            "^/(settings/(profile|password|tokens|account)(/.*)?|api/v1/me(/.*)?|switch-client|logout|(api/v1/)?views(/.*)?)$");
+            "^/(settings/(profile|password|tokens|account|security)(/.*)?|api/v1/me(/.*)?|switch-client|logout|(api/v1/)?views(/.*)?)$");
 
     private static final Pattern ADMINISTRATION =
             Pattern.compile("^/(settings/(users|audit|fields|pipelines|teams|privacy)(/.*)?"

@@ -27,6 +27,8 @@ public class Browserless {
     private final HttpClient http;
     private String authorization;
     private boolean browserSession;
+    /** Kept to confirm the person again before a sensitive action (step-up); test passwords only. */
+    private String password;
 
     /** Each client appears to come from an address of its own (the test server trusts X-Forwarded-For). */
     private String clientAddress = "10.%d.%d.%d"
@@ -55,6 +57,7 @@ public class Browserless {
         other.browserSession = browserSession;
         other.authorization = authorization;
         other.clientAddress = clientAddress;
+        other.password = password;
         return other;
     }
 
@@ -189,6 +192,37 @@ public class Browserless {
             throw new IllegalStateException("sign-in failed: " + response.statusCode() + " " + location);
         }
         browserSession = true;
+        this.password = password;
+    }
+
+    /**
+     * Confirms it is the person again (step-up, issue 7), as someone asked to before a sensitive action would; for
+     * tests whose session is older than the step-up window when they create a token.
+     */
+    public void confirmIdentity() {
+        if (password == null) {
+            throw new IllegalStateException("this browser did not sign in with a password");
+        }
+        HttpResponse<String> response =
+                postForm("/settings/security/confirm", Map.of("password", password, "next", "/settings/security"));
+        if (response.statusCode() != 302) {
+            throw new IllegalStateException("confirming failed: " + response.statusCode());
+        }
+    }
+
+    /** The session id the server gave this browser (its session cookie, base64 as Spring Session writes it), or null. */
+    public String sessionId() {
+        return http.cookieHandler()
+                .filter(CookieManager.class::isInstance)
+                .map(handler -> ((CookieManager) handler)
+                        .getCookieStore().getCookies().stream()
+                                .filter(cookie -> cookie.getName().equals("T365SESSION"))
+                                .map(cookie -> new String(
+                                        java.util.Base64.getDecoder().decode(cookie.getValue()),
+                                        StandardCharsets.UTF_8))
+                                .findFirst()
+                                .orElse(null))
+                .orElse(null);
     }
 
     public String csrfToken() {

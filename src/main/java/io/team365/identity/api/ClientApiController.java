@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.team365.identity.Actors;
 import io.team365.identity.SignedInUser;
 import io.team365.identity.internal.ClientSettings;
+import io.team365.identity.internal.mfa.ClientMfaPolicy;
 import io.team365.tenancy.Client;
 import io.team365.tenancy.ClientManagement;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,14 +21,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Organisation")
 class ClientApiController {
 
-    record ClientPatch(String name, String recordVisibility) {}
+    record ClientPatch(String name, String recordVisibility, Boolean mfaRequired) {}
 
     private final ClientManagement clients;
     private final ClientSettings settings;
+    private final ClientMfaPolicy mfa;
 
-    ClientApiController(ClientManagement clients, ClientSettings settings) {
+    ClientApiController(ClientManagement clients, ClientSettings settings, ClientMfaPolicy mfa) {
         this.clients = clients;
         this.settings = settings;
+        this.mfa = mfa;
     }
 
     @GetMapping("/api/v1/client")
@@ -49,10 +52,13 @@ class ClientApiController {
         if (patch.recordVisibility() != null) {
             settings.setRecordVisibility(user, patch.recordVisibility(), Actors.of(request));
         }
+        if (patch.mfaRequired() != null) {
+            mfa.set(user, patch.mfaRequired(), Actors.of(request));
+        }
         return json(clients.find(user.tenant()).orElseThrow());
     }
 
-    private static Map<String, Object> json(Client client) {
+    private Map<String, Object> json(Client client) {
         return Map.of(
                 "id",
                 client.id().toString(),
@@ -61,6 +67,8 @@ class ClientApiController {
                 "createdAt",
                 client.createdAt().toString(),
                 "recordVisibility",
-                client.recordVisibility().value());
+                client.recordVisibility().value(),
+                "mfaRequired",
+                mfa.required(client.id()));
     }
 }

@@ -1,6 +1,7 @@
 package io.team365.identity.internal;
 
 import io.team365.core.web.ProblemResponses;
+import io.team365.identity.SignedInUser;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -21,8 +22,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
@@ -55,6 +56,10 @@ class SecurityConfiguration {
         "/login/sso",
         "/login/sso/**",
         "/signup/sso",
+
+        // the second factor of a pending sign-in (the session holds no Authentication until it is passed)
+        "/login/second-factor",
+        "/login/second-factor/**",
         // public privacy pages: the preference centre, one-click unsubscribe, data-subject requests, legal notices
         "/preferences/**",
         "/unsubscribe/**",
@@ -82,6 +87,9 @@ class SecurityConfiguration {
         "/settings/tokens/**",
         "/settings/account",
         "/settings/account/**",
+        // two-factor authentication, step-up confirmation, sessions (and the SSO and passkey pages under it)
+        "/settings/security",
+        "/settings/security/**",
         "/api/v1/me",
         "/api/v1/me/**",
         "/switch-client",
@@ -141,6 +149,15 @@ class SecurityConfiguration {
         return authentication != null && authentication.isAuthenticated();
     }
 
+    /** Only pages are remembered for after sign-in; remembering API calls would start a session for each. */
+    static HttpSessionRequestCache requestCache() {
+        var requestCache = new HttpSessionRequestCache();
+        requestCache.setRequestMatcher(
+                request -> "GET".equals(request.getMethod()) && !ProblemResponses.isApi(request));
+        requestCache.setMatchingRequestParameterName(null);
+        return requestCache;
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
@@ -193,7 +210,11 @@ class SecurityConfiguration {
             Memberships memberships,
             OperatorAccounts operators,
             SignInFailureHandler failures,
-            io.team365.identity.internal.sso.SsoLogin ssoLogin)
+            io.team365.identity.internal.sso.SsoLogin ssoLogin,
+            SignInCompletion completion,
+            StepUp stepUp,
+            io.team365.identity.internal.mfa.ClientMfaPolicy mfaPolicy,
+            io.team365.identity.internal.mfa.Authenticators authenticators)
             throws Exception {
         // plain objects, not beans: as beans Boot would also register them as servlet filters outside this chain
         var bearerTokens = new BearerTokenFilter(tokens);
@@ -205,14 +226,11 @@ class SecurityConfiguration {
         RequestMatcher unsubscribe = request -> request.getRequestURI().startsWith("/unsubscribe/")
                 || request.getRequestURI().startsWith("/preferences/");
         RequestMatcher apiWithoutSession = request -> ProblemResponses.isApi(request) && !signedInSession(request);
-        // only pages are remembered for after sign-in; remembering API calls would start a session for each
-        var requestCache = new HttpSessionRequestCache();
-        requestCache.setRequestMatcher(
-                request -> "GET".equals(request.getMethod()) && !ProblemResponses.isApi(request));
-        requestCache.setMatchingRequestParameterName(null);
-        var success = new SavedRequestAwareAuthenticationSuccessHandler();
-        success.setRequestCache(requestCache);
-        success.setDefaultTargetUrl("/app");
+        var requestCache = requestCache();
+        // the form-login filter has already saved the Authentication when this runs: SignInCompletion takes it out
+        // again while a second factor is owed (issue 7)
+        AuthenticationSuccessHandler success = (request, response, authentication) -> completion.primaryFactorDone(
+                request, response, (SignedInUser) authentication.getPrincipal(), SignInMethod.PASSWORD);
         // the password provider is a bean, so it becomes the global AuthenticationManager's only provider; adding it
         // here as well would make a failed attempt run (and count) twice
         http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PAGES)
@@ -263,6 +281,8 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(bearer, apiWithoutSession, unsubscribe))
                 .addFilterBefore(bearerTokens, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(tenantBinding, AuthorizationFilter.class)
+                .addFilterAfter(new SecondFactorRequiredFilter(mfaPolicy, authenticators), AuthorizationFilter.class)
+                .addFilterAfter(new StepUpFilter(stepUp), AuthorizationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
                             if (ProblemResponses.isApi(request)) {
                                 response.setHeader("WWW-Authenticate", "Bearer");

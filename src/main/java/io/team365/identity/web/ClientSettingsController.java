@@ -5,6 +5,7 @@ import io.team365.core.web.FormErrors;
 import io.team365.identity.Actors;
 import io.team365.identity.SignedInUser;
 import io.team365.identity.internal.ClientSettings;
+import io.team365.identity.internal.mfa.ClientMfaPolicy;
 import io.team365.tenancy.Client;
 import io.team365.tenancy.ClientManagement;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,11 +27,14 @@ class ClientSettingsController {
     private final ClientManagement clients;
     private final ClientSettings settings;
     private final MessageSource messages;
+    private final ClientMfaPolicy mfa;
 
-    ClientSettingsController(ClientManagement clients, ClientSettings settings, MessageSource messages) {
+    ClientSettingsController(
+            ClientManagement clients, ClientSettings settings, MessageSource messages, ClientMfaPolicy mfa) {
         this.clients = clients;
         this.settings = settings;
         this.messages = messages;
+        this.mfa = mfa;
     }
 
     @GetMapping("/settings/client")
@@ -67,7 +71,29 @@ class ClientSettingsController {
         return "redirect:/settings/client?saved";
     }
 
-    private static String render(Model model, String name, Client client, FormErrors errors, boolean saved) {
+    /** "Members must use two-step verification" (issue 7); admins only, by the POST /settings/client/** rule. */
+    @PostMapping("/settings/client/mfa")
+    String mfa(
+            @RequestParam(required = false) String mfaRequired,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            Locale locale) {
+        SignedInUser user = SignedInUser.require();
+        Boolean required =
+                "true".equals(mfaRequired) ? Boolean.TRUE : "false".equals(mfaRequired) ? Boolean.FALSE : null;
+        try {
+            mfa.set(user, required, Actors.of(request));
+            return "redirect:/settings/client?saved";
+        } catch (InvalidInput invalid) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            Client client = clients.find(user.tenant()).orElseThrow();
+            return render(model, client.name(), client, FormErrors.of(invalid, messages, locale), false);
+        }
+    }
+
+    private String render(Model model, String name, Client client, FormErrors errors, boolean saved) {
+        model.addAttribute("mfaRequired", mfa.required(client.id()));
         model.addAttribute("name", name == null ? "" : name);
         model.addAttribute("client", client);
         model.addAttribute("errors", errors);

@@ -3,6 +3,8 @@ package io.team365.identity.internal.sso;
 import io.team365.audit.AuditTrail;
 import io.team365.core.TenantId;
 import io.team365.identity.SignedInUser;
+import io.team365.identity.internal.SignInCompletion;
+import io.team365.identity.internal.SignInMethod;
 import io.team365.identity.internal.SsoAccounts;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,10 +21,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,18 +40,19 @@ public class SsoSignInSuccess implements AuthenticationSuccessHandler {
     private final SsoAccounts accounts;
     private final Clock clock;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
-    private final SavedRequestAwareAuthenticationSuccessHandler savedRequest;
+    private final SignInCompletion completion;
 
-    SsoSignInSuccess(SsoSignIns signIns, SsoRegistrations registrations, SsoAccounts accounts, Clock clock) {
+    SsoSignInSuccess(
+            SsoSignIns signIns,
+            SsoRegistrations registrations,
+            SsoAccounts accounts,
+            SignInCompletion completion,
+            Clock clock) {
         this.signIns = signIns;
         this.registrations = registrations;
         this.accounts = accounts;
         this.clock = clock;
-        var cache = new HttpSessionRequestCache();
-        cache.setMatchingRequestParameterName(null);
-        this.savedRequest = new SavedRequestAwareAuthenticationSuccessHandler();
-        this.savedRequest.setRequestCache(cache);
-        this.savedRequest.setDefaultTargetUrl("/app");
+        this.completion = completion;
     }
 
     @Override
@@ -109,15 +110,12 @@ public class SsoSignInSuccess implements AuthenticationSuccessHandler {
     }
 
     /**
-     * Completes a sign-in the way the password form does: the Team365 authentication in a new session id, then the
-     * saved page or {@code /app}. (Integration point: the lead replaces this body with
-     * {@code SignInCompletion.primaryFactorDone(request, response, user, SignInMethod.SSO)}.)
+     * Completes a sign-in like every other first factor: {@link SignInCompletion} asks for the second factor when the
+     * person has one or their Client requires it, else signs them in under a new session id.
      */
     public void completeSignIn(HttpServletRequest request, HttpServletResponse response, SignedInUser user)
-            throws IOException, ServletException {
-        Authentication authentication = restore(request, response, user);
-        request.changeSessionId();
-        savedRequest.onAuthenticationSuccess(request, response, authentication);
+            throws IOException {
+        completion.primaryFactorDone(request, response, user, SignInMethod.SSO);
     }
 
     private Authentication restore(HttpServletRequest request, HttpServletResponse response, SignedInUser user) {

@@ -1,0 +1,75 @@
+package io.team365.identity.internal;
+
+import io.team365.core.web.ProblemResponses;
+import io.team365.identity.SignedInUser;
+import io.team365.identity.internal.mfa.Authenticators;
+import io.team365.identity.internal.mfa.ClientMfaPolicy;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A Client that requires two factors: a signed-in member without one (the rule was switched on after they signed
+ * in, or they switched to this Client) can reach nothing but the security settings, to enrol, and sign-out. Sign-in
+ * itself already sends such members to enrolment ({@link SignInCompletion}). API tokens are not affected (ADR 0027).
+ */
+class SecondFactorRequiredFilter extends OncePerRequestFilter {
+
+    private static final String[] ALLOWED = {
+        "/settings/security", "/logout", "/switch-client", "/css/", "/js/", "/img/", "/favicon", "/error"
+    };
+
+    private final ClientMfaPolicy policy;
+    private final Authenticators authenticators;
+
+    SecondFactorRequiredFilter(ClientMfaPolicy policy, Authenticators authenticators) {
+        this.policy = policy;
+        this.authenticators = authenticators;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        SignedInUser user = SignedInUser.current().orElse(null);
+        if (user == null
+                || request.getAttribute(BearerTokenFilter.AUTHENTICATED_BY_TOKEN) != null
+                || allowed(request)
+                || signedInWithPasskey(request)
+                || !policy.required(user.tenant())
+                || authenticators.enrolled(user)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (ProblemResponses.isApi(request)) {
+            ProblemResponses.write(
+                    response,
+                    HttpStatus.FORBIDDEN,
+                    "Your organisation requires two-factor authentication: set it up in Settings → Security.",
+                    request.getRequestURI());
+            return;
+        }
+        response.sendRedirect(request.getContextPath() + "/settings/security?required");
+    }
+
+    private static boolean allowed(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        for (String prefix : ALLOWED) {
+            if (path.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean signedInWithPasskey(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null
+                && session.getAttribute(SignInCompletion.DEVICE) instanceof SignInCompletion.SessionDevice device
+                && device.method() == SignInMethod.PASSKEY;
+    }
+}

@@ -1,0 +1,135 @@
+package io.team365.identity.internal;
+
+import io.team365.identity.SignedInUser;
+import io.team365.identity.internal.mfa.Authenticators;
+import io.team365.identity.internal.mfa.SecondFactorThrottle;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Step-up re-authentication: sensitive actions (email, password, two-factor and passkey settings, new API tokens,
+ * downloading all one's data) need a sign-in or a confirmation within the last {@link #WINDOW}, so someone at an
+ * unlocked screen cannot take the account over. {@link StepUpFilter} enforces it by path; the confirmation page
+ * calls {@link #confirmWithPassword} or {@link #confirmWithCode}.
+ */
+@Component
+public class StepUp {
+
+    public static final Duration WINDOW = Duration.ofMinutes(10);
+    public static final String CONFIRM_PAGE = "/settings/security/confirm";
+    static final String REAUTHENTICATED_AT = StepUp.class.getName() + ".at";
+
+    public enum Outcome {
+        CONFIRMED,
+        WRONG,
+        THROTTLED
+    }
+
+    private final Clock clock;
+    private final UserAccounts users;
+    private final PasswordEncoder encoder;
+    private final SignInThrottle throttle;
+    private final Authenticators authenticators;
+    private final SecondFactorThrottle codeThrottle;
+    private final TransactionTemplate transaction;
+
+    StepUp(
+            Clock clock,
+            UserAccounts users,
+            PasswordEncoder encoder,
+            SignInThrottle throttle,
+            Authenticators authenticators,
+            SecondFactorThrottle codeThrottle,
+            PlatformTransactionManager transactions) {
+        this.clock = clock;
+        this.users = users;
+        this.encoder = encoder;
+        this.throttle = throttle;
+        this.authenticators = authenticators;
+        this.codeThrottle = codeThrottle;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** Stamps the session: the person has just proved who they are. */
+    public void reauthenticated(HttpServletRequest request) {
+        request.getSession(true).setAttribute(REAUTHENTICATED_AT, clock.instant());
+    }
+
+    /** Whether this session proved who it is recently enough for a sensitive action. */
+    public boolean isRecent(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null || !(session.getAttribute(REAUTHENTICATED_AT) instanceof Instant at)) {
+            return false;
+        }
+        // a stamp from a node whose clock runs a little ahead is still a recent one
+        return at.plus(WINDOW).isAfter(clock.instant());
+    }
+
+    /** The password again; wrong guesses count towards the same limits as sign-in. */
+    public Outcome confirmWithPassword(HttpServletRequest request, SignedInUser user, String password) {
+        if (password == null || password.isEmpty() || password.length() > PasswordPolicy.MAX_LENGTH * 4) {
+            return Outcome.WRONG;
+        }
+        UserAccount account =
+                transaction.execute(status -> users.findById(user.userId())).orElseThrow();
+        SignInThrottle.Attempt attempt = throttle.begin(account.email(), request.getRemoteAddr());
+        if (attempt.blocked()) {
+            return Outcome.THROTTLED;
+        }
+        if (account.passwordHash() == null || !encoder.matches(password, account.passwordHash())) {
+            return Outcome.WRONG;
+        }
+        throttle.succeeded(attempt);
+        reauthenticated(request);
+        return Outcome.CONFIRMED;
+    }
+
+    /** A code from the authenticator app (a used code stays used: the same replay rule as at sign-in). */
+    public Outcome confirmWithCode(HttpServletRequest request, SignedInUser user, String code) {
+        if (codeThrottle.blockedUntil(user).isPresent()) {
+            return Outcome.THROTTLED;
+        }
+        if (!authenticators.verify(user, code)) {
+            codeThrottle.failed(user);
+            return Outcome.WRONG;
+        }
+        codeThrottle.succeeded(user);
+        reauthenticated(request);
+        return Outcome.CONFIRMED;
+    }
+
+    /**
+     * Where to go after confirming: a path of this site only. Anything with a scheme or a host, a protocol-relative
+     * {@code //host}, backslashes or control characters falls back to the security page.
+     */
+    public static String safeNext(String next) {
+        String fallback = "/settings/security";
+        if (next == null || next.isBlank() || next.length() > 2000) {
+            return fallback;
+        }
+        if (!next.startsWith("/")
+                || next.startsWith("//")
+                || next.contains("\\")
+                || next.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
+            return fallback;
+        }
+        try {
+            URI uri = new URI(next);
+            if (uri.getScheme() != null || uri.getRawAuthority() != null || uri.getRawPath() == null) {
+                return fallback;
+            }
+        } catch (URISyntaxException e) {
+            return fallback;
+        }
+        return next;
+    }
+}

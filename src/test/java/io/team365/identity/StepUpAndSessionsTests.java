@@ -1,0 +1,192 @@
+package io.team365.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.team365.support.Browserless;
+import io.team365.support.IntegrationTest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Step-up re-authentication before sensitive actions, and the list of signed-in sessions. */
+class StepUpAndSessionsTests extends IntegrationTest {
+
+    private static final Pattern END_FORM = Pattern.compile("/settings/security/sessions/([0-9a-f-]{36})/end");
+
+    @Test
+    void sensitiveActionsAskToConfirmAfterTenMinutes() {
+        SignedUp owner = signUpAndVerify("Step Up Co");
+        Browserless session = owner.session();
+        try {
+            assertThat(session.postForm("/settings/tokens", Map.of("name", "fresh"))
+                            .headers()
+                            .firstValue("Location")
+                            .orElse(""))
+                    .as("just signed in: no confirmation needed")
+                    .endsWith("/settings/tokens");
+
+            clock.advance(Duration.ofMinutes(11));
+            HttpResponse<String> token = session.postForm("/settings/tokens", Map.of("name", "late"));
+            assertThat(token.statusCode()).isEqualTo(303);
+            assertThat(token.headers().firstValue("Location").orElse(""))
+                    .endsWith("/settings/security/confirm?next=%2Fsettings%2Ftokens");
+            assertThat(session.postJson("/api/v1/me/tokens", "{\"name\":\"late\"}")
+                            .statusCode())
+                    .isEqualTo(403);
+            assertThat(session.postForm(
+                                    "/settings/password",
+                                    Map.of("currentPassword", owner.password(), "newPassword", "another fine day 77"))
+                            .headers()
+                            .firstValue("Location")
+                            .orElse(""))
+                    .contains("/settings/security/confirm?next=%2Fsettings%2Fpassword");
+            assertThat(session.postForm("/settings/account/download", Map.of())
+                            .headers()
+                            .firstValue("Location")
+                            .orElse(""))
+                    .contains("/settings/security/confirm?next=%2Fsettings%2Faccount");
+            assertThat(session.postForm("/settings/security/totp/start", Map.of())
+                            .statusCode())
+                    .isEqualTo(303);
+            assertThat(session.get("/api/v1/me/tokens").body())
+                    .as("nothing was created while unconfirmed")
+                    .doesNotContain("\"late\"");
+
+            HttpResponse<String> page = session.get("/settings/security/confirm?next=/settings/tokens");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("autocomplete=\"current-password\"");
+            assertThat(session.postForm("/settings/security/confirm", Map.of("next", "/settings/tokens"))
+                            .statusCode())
+                    .as("nothing entered")
+                    .isEqualTo(422);
+            assertThat(session.postForm(
+                                    "/settings/security/confirm",
+                                    Map.of("password", "not the password", "next", "/settings/tokens"))
+                            .statusCode())
+                    .isEqualTo(422);
+            assertThat(session.postForm(
+                                    "/settings/security/confirm", Map.of("code", "123456", "next", "/settings/tokens"))
+                            .statusCode())
+                    .as("a code without an authenticator")
+                    .isEqualTo(422);
+            HttpResponse<String> confirmed = session.postForm(
+                    "/settings/security/confirm", Map.of("password", owner.password(), "next", "/settings/tokens"));
+            assertThat(confirmed.headers().firstValue("Location").orElse("")).endsWith("/settings/tokens");
+            assertThat(session.postForm("/settings/tokens", Map.of("name", "late"))
+                            .headers()
+                            .firstValue("Location")
+                            .orElse(""))
+                    .endsWith("/settings/tokens");
+            assertThat(session.get("/api/v1/me/tokens").body()).contains("\"late\"");
+
+            // API tokens are not asked (they cannot re-authenticate; each was made under step-up)
+            Browserless api = apiClient(owner.session());
+            clock.advance(Duration.ofMinutes(11));
+            assertThat(api.get("/api/v1/me").statusCode()).isEqualTo(200);
+            assertThat(api.postJson("/api/v1/me/tokens", "{\"name\":\"by token\"}")
+                            .statusCode())
+                    .isEqualTo(201);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void theConfirmationPageOnlyReturnsToPathsOfThisSite() {
+        SignedUp owner = signUpAndVerify("Redirect Co");
+        for (String next : List.of(
+                "https://evil.example/steal",
+                "//evil.example/x",
+                "/\\evil.example",
+                "http:/evil.example",
+                "javascript:alert(1)",
+                "/ok\r\nSet-Cookie: x=1",
+                "")) {
+            HttpResponse<String> response = owner.session()
+                    .postForm("/settings/security/confirm", Map.of("password", owner.password(), "next", next));
+            assertThat(response.headers().firstValue("Location").orElse(""))
+                    .as("next=%s", next)
+                    .endsWith("/settings/security")
+                    .doesNotContain("evil");
+        }
+        assertThat(owner.session()
+                        .postForm(
+                                "/settings/security/confirm",
+                                Map.of("password", owner.password(), "next", "/contacts?q=a"))
+                        .headers()
+                        .firstValue("Location")
+                        .orElse(""))
+                .endsWith("/contacts?q=a");
+        assertThat(owner.session()
+                        .get("/settings/security/confirm?next=https://evil.example")
+                        .body())
+                .doesNotContain("evil.example");
+    }
+
+    @Test
+    void listsSessionsWithTheirDeviceAndEndsThem() {
+        SignedUp owner = signUpAndVerify("Sessions List Co");
+        Browserless laptop = owner.session();
+        Browserless phone = client();
+        phone.signIn(owner.email(), owner.password());
+        Browserless tablet = client();
+        tablet.signIn(owner.email(), owner.password());
+
+        HttpResponse<String> page = laptop.get("/settings/security");
+        assertThat(page.statusCode()).isEqualTo(200);
+        List<String> ids =
+                END_FORM.matcher(page.body()).results().map(m -> m.group(1)).toList();
+        assertThat(ids).hasSize(3).contains(laptop.sessionId(), phone.sessionId(), tablet.sessionId());
+        assertThat(page.body())
+                .contains("This session")
+                .contains("Password")
+                .contains("Program on unknown system")
+                .as("the raw User-Agent is not shown")
+                .doesNotContain("Java-http-client");
+
+        // someone else's session id, or none, ends nothing
+        SignedUp stranger = signUpAndVerify("Stranger Co");
+        assertThat(stranger.session()
+                        .postForm("/settings/security/sessions/" + phone.sessionId() + "/end", Map.of())
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(laptop.postForm("/settings/security/sessions/not-a-session/end", Map.of())
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(phone.get("/api/v1/me").statusCode()).isEqualTo(200);
+
+        assertThat(laptop.postForm("/settings/security/sessions/" + phone.sessionId() + "/end", Map.of())
+                        .headers()
+                        .firstValue("Location")
+                        .orElse(""))
+                .endsWith("/settings/security?ended");
+        assertThat(phone.get("/api/v1/me").statusCode())
+                .as("the ended session is signed out")
+                .isEqualTo(401);
+        assertThat(phone.get("/app").headers().firstValue("Location").orElse(""))
+                .endsWith("/login");
+        assertThat(tablet.get("/api/v1/me").statusCode()).isEqualTo(200);
+        assertThat(laptop.get("/api/v1/me").statusCode()).isEqualTo(200);
+
+        laptop.postForm("/settings/security/sessions/end-others", Map.of());
+        assertThat(tablet.get("/api/v1/me").statusCode()).isEqualTo(401);
+        assertThat(laptop.get("/api/v1/me").statusCode()).isEqualTo(200);
+        assertThat(END_FORM.matcher(laptop.get("/settings/security").body())
+                        .results()
+                        .count())
+                .isEqualTo(1);
+        String audit = laptop.get("/api/v1/audit?limit=100").body();
+        assertThat(audit).contains("session.ended");
+
+        // ending this session signs it out
+        assertThat(laptop.postForm("/settings/security/sessions/" + laptop.sessionId() + "/end", Map.of())
+                        .headers()
+                        .firstValue("Location")
+                        .orElse(""))
+                .endsWith("/login?signedOut");
+        assertThat(laptop.get("/api/v1/me").statusCode()).isEqualTo(401);
+    }
+}
