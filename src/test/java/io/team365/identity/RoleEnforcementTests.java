@@ -40,6 +40,10 @@ class RoleEnforcementTests extends IntegrationTest {
             "/login/second-factor",
             "/login/second-factor/enrol",
             "/login/second-factor/enrol/qr.svg",
+            // single sign-on: finding a Client's provider by work email, finishing a sign-up a provider started
+            "/login/sso",
+            "/login/sso/{clientId}",
+            "/signup/sso",
             "/api/v1/signup",
             "/api/v1/password-resets",
             // the preference centre and one-click unsubscribe: the secret in the path is the credential
