@@ -95,7 +95,9 @@ class MailHardeningSyncTests extends MailSyncTestBase {
         }
         awaitFreshSync(client, account);
 
-        assertThat(count(client, "select count(*) from mail_folders where account_id = :a and name = 'Projects'",
+        assertThat(count(
+                        client,
+                        "select count(*) from mail_folders where account_id = :a and name = 'Projects'",
                         Map.of("a", account)))
                 .isZero();
         assertThat(count(client, "select count(*) from mail_locations where folder_id = :f", Map.of("f", projects)))

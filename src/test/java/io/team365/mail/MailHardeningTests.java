@@ -62,7 +62,8 @@ class MailHardeningTests extends MailClientTestSupport {
         HttpResponse<String> created = api.postJson("/api/v1/mail/accounts", metadata);
         assertThat(created.statusCode()).isEqualTo(400);
         assertThat(created.body()).contains("\"field\":\"imap.host\"");
-        assertThat(count(owner.tenantId(), "select count(*) from mail_accounts")).isZero();
+        assertThat(count(owner.tenantId(), "select count(*) from mail_accounts"))
+                .isZero();
 
         // the same servers, allowed here (the tests' deployment allows private hosts), connect
         HttpResponse<String> fine = api.postJson(
@@ -79,35 +80,39 @@ class MailHardeningTests extends MailClientTestSupport {
         box.setUser(me, me, "secret-pw");
         UUID account = UUID.randomUUID();
         // stored while the name pointed elsewhere; now it resolves to the metadata service (DNS rebinding)
-        tenants.run(tenant, owner.userId(), () -> accounts.insert(
-                new MailAccount(
-                        tenant,
-                        account,
-                        owner.userId(),
-                        MailAccount.Provider.IMAP,
-                        me,
-                        null,
-                        me,
-                        new MailServer("169.254.169.254", 143, MailServer.Security.NONE),
-                        new MailServer("0.0.0.0", 25, MailServer.Security.NONE),
-                        MailAccount.Sharing.PRIVATE,
-                        30,
-                        null,
-                        "new",
-                        null,
-                        null,
-                        Instant.now(),
-                        0),
-                "secret-pw"));
+        tenants.run(
+                tenant,
+                owner.userId(),
+                () -> accounts.insert(
+                        new MailAccount(
+                                tenant,
+                                account,
+                                owner.userId(),
+                                MailAccount.Provider.IMAP,
+                                me,
+                                null,
+                                me,
+                                new MailServer("169.254.169.254", 143, MailServer.Security.NONE),
+                                new MailServer("0.0.0.0", 25, MailServer.Security.NONE),
+                                MailAccount.Sharing.PRIVATE,
+                                30,
+                                null,
+                                "new",
+                                null,
+                                null,
+                                Instant.now(),
+                                0),
+                        "secret-pw"));
         Awaitility.await()
                 .atMost(Duration.ofSeconds(20))
-                .until(() -> (RESERVED + " error").equals(inTenant(
-                        owner.tenantId(),
-                        () -> jdbc.sql("select coalesce(last_error, '') || ' ' || status from mail_accounts"
-                                        + " where id = :id")
-                                .param("id", account)
-                                .query(String.class)
-                                .single())));
+                .until(() -> (RESERVED + " error")
+                        .equals(inTenant(
+                                owner.tenantId(),
+                                () -> jdbc.sql("select coalesce(last_error, '') || ' ' || status from mail_accounts"
+                                                + " where id = :id")
+                                        .param("id", account)
+                                        .query(String.class)
+                                        .single())));
 
         var response = apiClient(owner.session())
                 .postJson(
@@ -136,8 +141,10 @@ class MailHardeningTests extends MailClientTestSupport {
         HttpResponse<String> refused = memberApi.postJson("/api/v1/mail/messages", mail);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
         assertThat(refused.body()).contains("\"field\":\"accountId\"", "Only the owner of this mailbox sends from it");
-        assertThat(count(owner.tenantId(), "select count(*) from mail_outgoing")).isZero();
-        assertThat(count(owner.tenantId(), "select count(*) from mail_messages")).isZero();
+        assertThat(count(owner.tenantId(), "select count(*) from mail_outgoing"))
+                .isZero();
+        assertThat(count(owner.tenantId(), "select count(*) from mail_messages"))
+                .isZero();
         // the member still reads the shared mailbox, but the compose form has nothing to send from
         HttpResponse<String> compose = member.session().page("/mail/compose");
         assertThat(compose.statusCode()).isEqualTo(302);
@@ -149,7 +156,8 @@ class MailHardeningTests extends MailClientTestSupport {
                         Map.of("accountId", account.toString(), "to", to, "subject", "Form", "body", "Hi"));
         assertThat(form.statusCode()).isEqualTo(422);
         assertThat(form.body()).contains("Only the owner of this mailbox sends from it");
-        assertThat(count(owner.tenantId(), "select count(*) from mail_outgoing")).isZero();
+        assertThat(count(owner.tenantId(), "select count(*) from mail_outgoing"))
+                .isZero();
 
         // bad input changes nothing
         HttpResponse<String> bad = ownerApi.patchJson("/api/v1/mail/accounts/" + account, "{\"teamMaySend\":\"yes\"}");
@@ -165,7 +173,9 @@ class MailHardeningTests extends MailClientTestSupport {
 
         HttpResponse<String> sent = memberApi.postJson("/api/v1/mail/messages", mail);
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> received(to).size() == 1);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> received(to).size() == 1);
     }
 
     @Test
@@ -226,7 +236,8 @@ class MailHardeningTests extends MailClientTestSupport {
 
         Awaitility.await()
                 .atMost(Duration.ofSeconds(20))
-                .until(() -> "1 sent mail.client.send.error.sent-copy 1 pending true".equals(copyState(owner.tenantId(), outgoing)));
+                .until(() -> "1 sent mail.client.send.error.sent-copy 1 pending true"
+                        .equals(copyState(owner.tenantId(), outgoing)));
         assertThat(received(to)).hasSize(1);
         assertThat(inTenant(
                         owner.tenantId(),
@@ -266,9 +277,11 @@ class MailHardeningTests extends MailClientTestSupport {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(20))
                 .until(() -> copyState(owner.tenantId(), outgoing).endsWith("1 pending true"));
-        inTenant(owner.tenantId(), () -> jdbc.sql("update mail_outgoing set copy_attempts = 7 where id = :id")
-                .param("id", outgoing)
-                .update());
+        inTenant(
+                owner.tenantId(),
+                () -> jdbc.sql("update mail_outgoing set copy_attempts = 7 where id = :id")
+                        .param("id", outgoing)
+                        .update());
         dueNow(owner.tenantId(), outgoing);
         Awaitility.await()
                 .atMost(Duration.ofSeconds(20))
@@ -287,17 +300,20 @@ class MailHardeningTests extends MailClientTestSupport {
     }
 
     private void setImapPort(UUID tenant, UUID account, int port) {
-        inTenant(tenant, () -> jdbc.sql("update mail_accounts set imap_port = :port where id = :id")
-                .param("port", port)
-                .param("id", account)
-                .update());
+        inTenant(
+                tenant,
+                () -> jdbc.sql("update mail_accounts set imap_port = :port where id = :id")
+                        .param("port", port)
+                        .param("id", account)
+                        .update());
     }
 
     private void dueNow(UUID tenant, UUID outgoing) {
-        inTenant(tenant, () -> jdbc.sql(
-                        "update mail_outgoing set copy_next_at = now() - interval '1 second' where id = :id")
-                .param("id", outgoing)
-                .update());
+        inTenant(
+                tenant,
+                () -> jdbc.sql("update mail_outgoing set copy_next_at = now() - interval '1 second' where id = :id")
+                        .param("id", outgoing)
+                        .update());
     }
 
     private String state(UUID tenant, UUID outgoing) {
@@ -318,10 +334,7 @@ class MailHardeningTests extends MailClientTestSupport {
                                 select attempts || ' ' || status || ' ' || coalesce(last_error, 'null') || ' '
                                     || copy_attempts || ' ' || case when copy_next_at is null then 'done' else 'pending' end
                                     || ' ' || (length(mime) > 0)
-                                from mail_outgoing where id = :id""")
-                        .param("id", outgoing)
-                        .query(String.class)
-                        .single());
+                                from mail_outgoing where id = :id""").param("id", outgoing).query(String.class).single());
     }
 
     private long count(UUID tenant, String sql) {

@@ -57,10 +57,10 @@ class MailLinkHardeningTests extends IntegrationTest {
                 rows.message(tenant, account, "ana.old@gmail.com", List.of("me@unlinking.test"), List.of(), "1", "a");
         var fromNew =
                 rows.message(tenant, account, "ana.new@gmail.com", List.of("me@unlinking.test"), List.of(), "2", "b");
-        var oldAndBea = rows.message(
-                tenant, account, "ana.old@gmail.com", List.of("bea@gmail.com"), List.of(), "3", "c");
-        var toLead =
-                rows.message(tenant, account, "me@unlinking.test", List.of("lee@unlink-leads.test"), List.of(), "4", "d");
+        var oldAndBea =
+                rows.message(tenant, account, "ana.old@gmail.com", List.of("bea@gmail.com"), List.of(), "3", "c");
+        var toLead = rows.message(
+                tenant, account, "me@unlinking.test", List.of("lee@unlink-leads.test"), List.of(), "4", "d");
         tenants.run(
                 tenant,
                 null,
@@ -106,8 +106,7 @@ class MailLinkHardeningTests extends IntegrationTest {
         UUID account = rows.account(tenant, owner.userId(), "me@restoring.test", MailAccount.Sharing.PRIVATE);
         var before =
                 rows.message(tenant, account, "cleo@restore.test", List.of("me@restoring.test"), List.of(), "1", "a");
-        tenants.run(
-                tenant, null, () -> events.publishEvent(new MessagesStored(tenant, account, List.of(before.id()))));
+        tenants.run(tenant, null, () -> events.publishEvent(new MessagesStored(tenant, account, List.of(before.id()))));
         assertThat(rows.links(tenant, before.id())).containsExactly("contact:" + cleo);
 
         assertThat(api.delete("/api/v1/contacts/" + cleo).statusCode()).isBetween(200, 204);
@@ -115,13 +114,16 @@ class MailLinkHardeningTests extends IntegrationTest {
                 rows.message(tenant, account, "cleo@restore.test", List.of("me@restoring.test"), List.of(), "2", "b");
         tenants.run(
                 tenant, null, () -> events.publishEvent(new MessagesStored(tenant, account, List.of(meanwhile.id()))));
-        assertThat(rows.links(tenant, meanwhile.id())).as("a contact in the trash links nothing").isEmpty();
+        assertThat(rows.links(tenant, meanwhile.id()))
+                .as("a contact in the trash links nothing")
+                .isEmpty();
 
         HttpResponse<String> restored = api.postJson("/api/v1/contacts/" + cleo + "/restore", "{}");
         assertThat(restored.statusCode()).as(restored.body()).isBetween(200, 204);
         Awaitility.await()
                 .atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(rows.links(tenant, meanwhile.id())).containsExactly("contact:" + cleo));
+                .untilAsserted(
+                        () -> assertThat(rows.links(tenant, meanwhile.id())).containsExactly("contact:" + cleo));
         assertThat(rows.links(tenant, before.id())).containsExactly("contact:" + cleo);
     }
 
@@ -145,6 +147,7 @@ class MailLinkHardeningTests extends IntegrationTest {
         assertThat(restored.statusCode()).as(restored.body()).isBetween(200, 204);
         Awaitility.await()
                 .atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(rows.links(tenant, meanwhile.id())).containsExactly("company:" + acme));
+                .untilAsserted(
+                        () -> assertThat(rows.links(tenant, meanwhile.id())).containsExactly("company:" + acme));
     }
 }
