@@ -61,6 +61,39 @@ class ImportRunTests extends ImportTestSupport {
     }
 
     @Test
+    void rowsRejectedWhileTheNextBatchIsReadAheadCountOnceEvenAcrossACrash() {
+        World world = world("Import Read Ahead Co");
+        // batches of 3; one bad row (no name, no valid email) in each; batch 2 dies after its rows were checked ahead
+        // and written, while batch 3 was already being read and checked
+        StringBuilder csv = new StringBuilder("firstName,email\n");
+        for (int i = 1; i <= 9; i++) {
+            csv.append(i % 3 == 2 ? "" : "ahead" + i)
+                    .append(',')
+                    .append(i % 3 == 2 ? "not-an-email" : "ahead" + i + "@example.test")
+                    .append('\n');
+        }
+        runner.crashInBatch(2);
+
+        UUID id = start(world, csv.toString(), "object", "contacts");
+        String report = awaitEnd(world, id);
+
+        assertThat(report).contains("\"status\":\"done\"");
+        assertThat(counts(report))
+                .containsAllEntriesOf(Map.of("total", 9L, "processed", 9L, "created", 6L, "failed", 3L));
+        assertThat(count(world, "select runs from imports where id = ?", id)).isGreaterThanOrEqualTo(2);
+        assertThat(count(world, "select count(*) from contacts")).isEqualTo(6);
+        assertThat(value(
+                        world,
+                        "select string_agg(record_number::text, ',' order by record_number) from import_errors"
+                                + " where import_id = ?",
+                        String.class,
+                        id))
+                .isEqualTo("2,5,8");
+        assertThat(count(world, "select count(*) from import_created where import_id = ?", id))
+                .isEqualTo(6);
+    }
+
+    @Test
     void aBatchWhoseDatabaseConnectionIsKilledRollsBackAndTheImportResumesWithoutDuplicates() throws Exception {
         World world = world("Import Killed Connection Co");
         UUID id;

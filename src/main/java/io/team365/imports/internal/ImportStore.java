@@ -271,13 +271,17 @@ public class ImportStore {
                 });
     }
 
+    /**
+     * Adds the ids a batch created, in the batch's transaction. A plain insert (no {@code on conflict}): the ids are
+     * new, a batch is written once, and a batch that fails takes its rows with it.
+     */
     public void insertCreated(TenantId tenant, UUID id, String recordType, List<UUID> ids) {
         if (ids.isEmpty()) {
             return;
         }
         jdbc.sql("""
                         insert into import_created (tenant_id, import_id, record_type, record_id)
-                        select :tenant, :id, :type, r from unnest(cast(:ids as uuid[])) r on conflict do nothing
+                        select :tenant, :id, :type, r from unnest(cast(:ids as uuid[])) r
                         """)
                 .param("tenant", tenant.value())
                 .param("id", id)

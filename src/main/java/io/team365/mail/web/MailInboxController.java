@@ -19,7 +19,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The inbox (threads of the user's visible mailboxes, by folder, searchable), a thread, and attachment downloads. */
 @Controller
@@ -67,6 +69,9 @@ class MailInboxController {
             model.addAttribute("threads", page.items());
             model.addAttribute("nextCursor", page.nextCursor());
         }
+        if (!model.containsAttribute("notice")) {
+            model.addAttribute("notice", null);
+        }
         return "mail/inbox";
     }
 
@@ -89,6 +94,16 @@ class MailInboxController {
         model.addAttribute("owner", owner);
         model.addAttribute("sent", sent != null);
         return "mail/thread";
+    }
+
+    /** "Mark as unread": the thread's received messages, here and (by the flag worker) on the server. */
+    @PostMapping("/mail/threads/{id}/unread")
+    String markUnread(@PathVariable UUID id, RedirectAttributes flash) {
+        UUID user = SignedInUser.require().userId();
+        threads.thread(user, id).orElseThrow(() -> new NotFound("thread " + id));
+        threads.markUnread(user, id);
+        flash.addFlashAttribute("notice", "mail.client.seen.marked-unread");
+        return "redirect:/mail";
     }
 
     @GetMapping("/mail/messages/{id}/attachments/{position}")

@@ -105,7 +105,19 @@ abstract class PeopleBatch<F, R> implements BatchWriter {
 
     @Override
     public void write(BatchContext context, List<MappedRow> rows, BatchResult result) {
-        List<Candidate<F>> candidates = checked(context, rows, result);
+        write(context, rows, prepare(context, rows, result), result);
+    }
+
+    /** Every row built and checked: needs only the rows and the Client's custom field definitions. */
+    @Override
+    public Object prepare(BatchContext context, List<MappedRow> rows, BatchResult result) {
+        return checked(context, rows, result);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void write(BatchContext context, List<MappedRow> rows, Object prepared, BatchResult result) {
+        List<Candidate<F>> candidates = (List<Candidate<F>>) prepared;
         candidates = withoutSuppressed(context.tenant(), candidates, result);
         Map<String, UUID> companyIds = companies.resolve(
                 context,

@@ -4,6 +4,7 @@ import io.team365.core.InvalidInput;
 import io.team365.core.paging.Cursors;
 import io.team365.core.paging.Page;
 import io.team365.core.paging.TextSearch;
+import io.team365.mail.internal.flags.SeenWriteBack;
 import io.team365.mail.internal.mime.MailAddress;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -42,10 +43,12 @@ public class MailThreads {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final SeenWriteBack seenWriteBack;
 
-    MailThreads(JdbcClient jdbc, ObjectMapper json) {
+    MailThreads(JdbcClient jdbc, ObjectMapper json, SeenWriteBack seenWriteBack) {
         this.jdbc = jdbc;
         this.json = json;
+        this.seenWriteBack = seenWriteBack;
     }
 
     /**
@@ -170,22 +173,53 @@ public class MailThreads {
                 .optional();
     }
 
-    /** Marks the thread's messages read (here only; the server's \Seen flag is left to the next sync). */
+    /**
+     * Marks the thread's messages read, and asks for \Seen to be set on the server for those that were not (written
+     * by a worker after this transaction, never in the request: ADR 0031).
+     */
     @Transactional
     public void markRead(UUID user, UUID threadId) {
-        int changed = jdbc.sql("""
+        List<UUID> changed = jdbc.sql("""
                         update mail_messages m set seen = true
                         from mail_accounts a
                         where a.tenant_id = m.tenant_id and a.id = m.account_id and m.thread_id = :thread
-                          and not m.seen and """ + VISIBLE)
+                          and not m.seen and """ + VISIBLE + " returning m.id")
                 .param("thread", threadId)
                 .param("user", user)
-                .update();
-        if (changed > 0) {
+                .query(UUID.class)
+                .list();
+        if (!changed.isEmpty()) {
             jdbc.sql("update mail_threads set unread_count = 0 where id = :thread")
                     .param("thread", threadId)
                     .update();
+            seenWriteBack.request(changed, true);
         }
+    }
+
+    /**
+     * Marks the thread's received messages unread again, here and (by the same worker) on the server. Returns how
+     * many changed; an invisible thread changes nothing.
+     */
+    @Transactional
+    public int markUnread(UUID user, UUID threadId) {
+        List<UUID> changed = jdbc.sql("""
+                        update mail_messages m set seen = false
+                        from mail_accounts a
+                        where a.tenant_id = m.tenant_id and a.id = m.account_id and m.thread_id = :thread
+                          and m.seen and m.direction = 'inbound' and """ + VISIBLE + " returning m.id")
+                .param("thread", threadId)
+                .param("user", user)
+                .query(UUID.class)
+                .list();
+        if (!changed.isEmpty()) {
+            jdbc.sql("""
+                            update mail_threads t set unread_count = (select count(*) from mail_messages m
+                                where m.tenant_id = t.tenant_id and m.thread_id = t.id and not m.seen)
+                            where t.id = :thread
+                            """).param("thread", threadId).update();
+            seenWriteBack.request(changed, false);
+        }
+        return changed.size();
     }
 
     private List<MessageView> messages(String condition, Map<String, ?> params) {

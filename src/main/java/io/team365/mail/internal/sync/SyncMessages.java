@@ -180,10 +180,17 @@ class SyncMessages {
                 .update();
     }
 
-    /** Sets a message's flags as the server has them; returns its thread when they changed. */
+    /**
+     * Sets a message's flags as the server has them; returns its thread when they changed. While a read or unread
+     * change made in Team365 waits to be written to the server (mail_flag_writes, ADR 0031), the server's \Seen is
+     * stale and Team365's is kept.
+     */
     UUID flags(UUID messageId, boolean seen, boolean flagged, boolean answered) {
         return jdbc.sql("""
-                        update mail_messages set seen = :seen, flagged = :flagged, answered = :answered
+                        update mail_messages m set flagged = :flagged, answered = :answered,
+                            seen = case when exists (select 1 from mail_flag_writes w
+                                                     where w.tenant_id = m.tenant_id and w.message_id = m.id)
+                                        then m.seen else :seen end
                         where id = :id and (seen, flagged, answered) is distinct from (:seen, :flagged, :answered)
                         returning thread_id
                         """)
