@@ -65,6 +65,22 @@ public class RecordKeys {
         return found;
     }
 
+    /** The keys of one record not in the trash (none when it is in the trash or gone), e.g. a contact's emails. */
+    @Transactional(readOnly = true)
+    public List<String> keysOf(TenantId tenant, String recordType, UUID recordId, Kind kind) {
+        return jdbc.sql("""
+                        select key from record_keys
+                        where tenant_id = :tenant and kind = :kind and record_type = :type and record_id = :id
+                        order by key
+                        """)
+                .param("tenant", tenant.value())
+                .param("kind", kind.value())
+                .param("type", recordType)
+                .param("id", recordId)
+                .query(String.class)
+                .list();
+    }
+
     /** The email as a key, or {@code null} when blank. */
     public static String emailKey(String address) {
         if (address == null || address.isBlank()) {

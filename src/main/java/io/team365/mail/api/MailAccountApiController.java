@@ -102,7 +102,8 @@ class MailAccountApiController {
     @Operation(
             summary = "Change settings (JSON merge patch): displayName, sharing, syncDays, signatureHtml (basic HTML,"
                     + " sanitised), syncFolders (the folder names to sync), blocklist (addresses and domains never"
-                    + " synced); If-Match with a stale ETag gives 412. The account is synced again at once.")
+                    + " synced), teamMaySend (members may send from a mailbox shared with the team; default false);"
+                    + " If-Match with a stale ETag gives 412. The account is synced again at once.")
     ResponseEntity<MailAccountJson> update(
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,

@@ -25,7 +25,8 @@ record MailAccountJson(
         String createdAt,
         int version,
         List<Folder> folders,
-        List<String> blocklist) {
+        List<String> blocklist,
+        boolean teamMaySend) {
 
     record Server(String host, int port, String security) {
         static Server of(MailServer server) {
@@ -63,6 +64,7 @@ record MailAccountJson(
                         : folders.stream()
                                 .map(f -> new Folder(f.id().toString(), f.name(), f.role(), f.sync()))
                                 .toList(),
-                blocklist);
+                blocklist,
+                a.teamMaySend());
     }
 }

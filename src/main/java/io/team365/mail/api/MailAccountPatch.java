@@ -12,7 +12,7 @@ import tools.jackson.databind.ObjectMapper;
 final class MailAccountPatch {
 
     private static final Set<String> FIELDS =
-            Set.of("displayName", "sharing", "syncDays", "signatureHtml", "syncFolders", "blocklist");
+            Set.of("displayName", "sharing", "syncDays", "signatureHtml", "syncFolders", "blocklist", "teamMaySend");
 
     private MailAccountPatch() {}
 
@@ -24,6 +24,7 @@ final class MailAccountPatch {
                 patch.value("syncDays", current.syncDays(), new TypeReference<Integer>() {}),
                 patch.text("signatureHtml", current.signatureHtml()),
                 patch.valueNamingPath("syncFolders", current.syncFolders(), new TypeReference<List<String>>() {}),
-                patch.valueNamingPath("blocklist", current.blocklist(), new TypeReference<List<String>>() {}));
+                patch.valueNamingPath("blocklist", current.blocklist(), new TypeReference<List<String>>() {}),
+                patch.bool("teamMaySend", current.teamMaySend()));
     }
 }

@@ -58,7 +58,7 @@ class MailComposeController {
     String compose(
             @RequestParam(required = false) UUID account, @RequestParam(required = false) UUID draft, Model model) {
         UUID user = SignedInUser.require().userId();
-        List<SendingAccount> accounts = threads.accounts(user);
+        List<SendingAccount> accounts = sendable(user);
         if (accounts.isEmpty()) {
             return "redirect:/mail";
         }
@@ -94,8 +94,11 @@ class MailComposeController {
     String answer(@PathVariable UUID id, @PathVariable String mode, Model model) {
         UUID user = SignedInUser.require().userId();
         MessageView original = threads.message(user, id).orElseThrow(() -> new NotFound("message " + id));
-        List<SendingAccount> accounts = threads.accounts(user);
-        String email = accounts.stream()
+        List<SendingAccount> accounts = sendable(user);
+        if (accounts.isEmpty()) {
+            return "redirect:/mail/threads/" + original.threadId();
+        }
+        String email = threads.accounts(user).stream()
                 .filter(a -> a.id().equals(original.accountId()))
                 .map(SendingAccount::email)
                 .findFirst()
@@ -111,8 +114,11 @@ class MailComposeController {
             cc = String.join(", ", recipients.cc());
             subject = Quoting.replySubject(original.subject());
         }
-        ComposeForm form = new ComposeForm(
-                null, 0, original.accountId(), mode.replace('-', '_'), id, to, cc, "", subject, "", true);
+        // from the mailbox the message came to, unless the user may not send from it (a shared mailbox)
+        UUID from = accounts.stream().anyMatch(a -> a.id().equals(original.accountId()))
+                ? original.accountId()
+                : accounts.getFirst().id();
+        ComposeForm form = new ComposeForm(null, 0, from, mode.replace('-', '_'), id, to, cc, "", subject, "", true);
         return render(model, form, accounts, original, FormErrors.none());
     }
 
@@ -222,8 +228,15 @@ class MailComposeController {
                     answersId == null ? null : threads.message(user, answersId).orElse(null);
             ComposeForm form = new ComposeForm(
                     draftId, version, accountId, mode, answersId, to, cc, bcc, subject, body, signature);
-            return render(model, form, threads.accounts(user), original, FormErrors.of(invalid, messages, locale));
+            return render(model, form, sendable(user), original, FormErrors.of(invalid, messages, locale));
         }
+    }
+
+    /** The mailboxes the user sees and may send from (a shared one only when its owner allows it). */
+    private List<SendingAccount> sendable(UUID user) {
+        return threads.accounts(user).stream()
+                .filter(a -> sending.maySendFrom(user, a.id()))
+                .toList();
     }
 
     private String render(

@@ -33,7 +33,8 @@ public class MailAccountSettings {
             Integer syncDays,
             String signatureHtml,
             List<String> syncFolders,
-            List<String> blocklist) {}
+            List<String> blocklist,
+            Boolean teamMaySend) {}
 
     private final MailAccountManagement accounts;
     private final MailAccountStore store;
@@ -75,7 +76,8 @@ public class MailAccountSettings {
                         .filter(MailFolderDiscovery.StoredFolder::sync)
                         .map(MailFolderDiscovery.StoredFolder::name)
                         .toList(),
-                blocklist.of(account.id()));
+                blocklist.of(account.id()),
+                account.teamMaySend());
     }
 
     /**
@@ -129,7 +131,8 @@ public class MailAccountSettings {
                 account.lastError(),
                 account.lastSyncedAt(),
                 account.createdAt(),
-                account.version());
+                account.version(),
+                Boolean.TRUE.equals(next.teamMaySend()));
         if (!store.updateSettings(changed, version)) {
             throw new PreconditionFailed(
                     store.find(id).map(MailAccount::version).orElse(account.version()));
@@ -169,6 +172,7 @@ public class MailAccountSettings {
         if (!Objects.equals(Set.copyOf(before.syncFolders()), Set.copyOf(after.syncFolders())))
             changed.add("syncFolders");
         if (!Objects.equals(before.blocklist(), after.blocklist())) changed.add("blocklist");
+        if (!Objects.equals(before.teamMaySend(), after.teamMaySend())) changed.add("teamMaySend");
         return changed;
     }
 }

@@ -27,7 +27,7 @@ public class MailAccountStore {
     private static final String COLUMNS = """
             tenant_id, id, owner_id, provider, email, display_name, username, imap_host, imap_port, imap_security,
             smtp_host, smtp_port, smtp_security, sharing, sync_days, signature_html, status, last_error,
-            last_synced_at, created_at, version
+            last_synced_at, created_at, version, team_may_send
             """;
 
     private final JdbcClient jdbc;
@@ -137,8 +137,8 @@ public class MailAccountStore {
     public boolean updateSettings(MailAccount changed, Integer version) {
         return jdbc.sql("""
                         update mail_accounts set display_name = :displayName, sharing = :sharing,
-                            sync_days = :syncDays, signature_html = :signature, updated_at = :now,
-                            version = version + 1
+                            sync_days = :syncDays, signature_html = :signature, team_may_send = :teamMaySend,
+                            updated_at = :now, version = version + 1
                         where id = :id and (cast(:version as integer) is null or version = :version)
                         """)
                         .param("id", changed.id())
@@ -147,6 +147,7 @@ public class MailAccountStore {
                         .param("sharing", changed.sharing().name().toLowerCase(Locale.ROOT))
                         .param("syncDays", changed.syncDays())
                         .param("signature", changed.signatureHtml())
+                        .param("teamMaySend", changed.teamMaySend())
                         .param("now", Timestamp.from(now()))
                         .update()
                 == 1;
@@ -236,6 +237,7 @@ public class MailAccountStore {
                 rs.getString("last_error"),
                 synced == null ? null : synced.toInstant(),
                 rs.getTimestamp("created_at").toInstant(),
-                rs.getInt("version"));
+                rs.getInt("version"),
+                rs.getBoolean("team_may_send"));
     }
 }

@@ -3,6 +3,7 @@ package io.team365.mail.internal.account;
 import io.team365.mail.internal.connect.MailLogin;
 import io.team365.mail.internal.connect.MailServer;
 import io.team365.mail.internal.connect.MailSessions;
+import io.team365.mail.internal.connect.RefusedMailHost;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
@@ -69,6 +70,9 @@ public class MailConnectionTest {
 
     static String reason(Throwable e, MailLogin login) {
         for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof RefusedMailHost refused) {
+                return refused.messageKey();
+            }
             if (c instanceof AuthenticationFailedException) {
                 return login.oauth() ? OAUTH_CONSENT : AUTH_FAILED;
             }

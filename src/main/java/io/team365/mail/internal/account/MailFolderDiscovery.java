@@ -63,8 +63,8 @@ public class MailFolderDiscovery {
 
     /**
      * Brings the stored folders in line with the server's: new ones are added, roles refreshed, and folders gone
-     * from the server removed (with where their messages sat; the messages stay). Whether a folder is synced is the
-     * user's choice and is kept.
+     * from the server removed when they hold no synced mail (the sync removes the others with their mail). Whether a
+     * folder is synced is the user's choice and is kept.
      */
     public void store(io.team365.core.TenantId tenant, UUID accountId, List<ServerFolder> folders) {
         for (ServerFolder folder : folders) {
@@ -81,7 +81,13 @@ public class MailFolderDiscovery {
                     .param("sync", folder.role() == null || !FolderRoles.OFF_BY_DEFAULT.contains(folder.role()))
                     .update();
         }
-        jdbc.sql("delete from mail_folders where account_id = :account and not (name = any(:names))")
+        // a gone folder that holds synced mail is left to the next sync, which removes it with the mail that was
+        // only there (deleting it here would leave that mail in no folder, never to be cleaned up)
+        jdbc.sql("""
+                        delete from mail_folders f where f.account_id = :account and not (f.name = any(:names))
+                            and not exists (select 1 from mail_locations l
+                                            where l.tenant_id = f.tenant_id and l.folder_id = f.id)
+                        """)
                 .param("account", accountId)
                 .param("names", folders.stream().map(ServerFolder::name).toArray(String[]::new))
                 .update();

@@ -1,27 +1,18 @@
 package io.team365.mail.internal.client;
 
-import java.util.Locale;
+import io.team365.mail.internal.mime.HtmlSanitiser;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.safety.Cleaner;
-import org.jsoup.safety.Safelist;
 
 /**
- * Prepares a message's stored HTML for the reader. The HTML was sanitised when it was stored (mime part); this is a
- * second, independent line of defence, because the reader puts it straight into the page (ADR 0024): an allow-list
- * clean with jsoup, then every image that would load from elsewhere loses its {@code src} and keeps the address in
+ * Prepares a message's stored HTML for the reader. The HTML was sanitised when it was stored (mime part); because
+ * the reader puts it straight into the page it is cleaned a second time (ADR 0024) by the same {@link HtmlSanitiser}
+ * and its one allow-list: every image that would load from elsewhere keeps its address only in
  * {@code data-remote-src} (the "Show images" button swaps it in), and {@code data-cid} images point at the
  * attachment's download URL.
  */
 public final class MailBodies {
-
-    private static final Safelist ALLOWED = Safelist.relaxed()
-            .addTags("center", "font", "hr", "del", "ins", "s")
-            .addAttributes("img", "data-remote-src", "data-cid", "width", "height")
-            .addAttributes("a", "rel", "target")
-            .addAttributes("td", "align", "valign")
-            .addAttributes("th", "align", "valign");
 
     private MailBodies() {}
 
@@ -35,34 +26,15 @@ public final class MailBodies {
         if (message.bodyHtml() == null || message.bodyHtml().isBlank()) {
             return null;
         }
-        Document dirty = Jsoup.parseBodyFragment(message.bodyHtml(), "");
-        Document clean = new Cleaner(ALLOWED).clean(dirty);
-        for (Element img : clean.select("img")) {
-            String src = img.attr("src");
-            if (!src.isEmpty()) {
-                if (!img.hasAttr("data-remote-src")) {
-                    img.attr("data-remote-src", src);
-                }
-                img.removeAttr("src");
-            }
-            String remote = img.attr("data-remote-src");
-            if (!remote.isEmpty()
-                    && !remote.toLowerCase(Locale.ROOT).startsWith("https://")
-                    && !remote.toLowerCase(Locale.ROOT).startsWith("http://")) {
-                img.removeAttr("data-remote-src");
-            }
+        Document clean = Jsoup.parseBodyFragment(
+                HtmlSanitiser.forDisplay(message.bodyHtml()).html(), "");
+        clean.outputSettings().prettyPrint(false);
+        for (Element img : clean.select("img[data-cid]")) {
             String cid = img.attr("data-cid");
-            if (!cid.isEmpty()) {
-                img.removeAttr("data-remote-src");
-                message.attachments().stream()
-                        .filter(a ->
-                                a.contentId() != null && bare(a.contentId()).equalsIgnoreCase(bare(cid)))
-                        .findFirst()
-                        .ifPresent(a -> img.attr("src", prefix + a.downloadPath()));
-            }
-        }
-        for (Element link : clean.select("a[href]")) {
-            link.attr("rel", "noopener noreferrer nofollow").attr("target", "_blank");
+            message.attachments().stream()
+                    .filter(a -> a.contentId() != null && bare(a.contentId()).equalsIgnoreCase(bare(cid)))
+                    .findFirst()
+                    .ifPresent(a -> img.attr("src", prefix + a.downloadPath()));
         }
         return clean.body().html();
     }

@@ -18,12 +18,18 @@ import org.springframework.stereotype.Component;
 public class MailSessions {
 
     private final Duration timeout;
+    private final MailHostPolicy hosts;
 
-    MailSessions(@Value("${team365.mail.socket-timeout:PT30S}") Duration timeout) {
+    MailSessions(@Value("${team365.mail.socket-timeout:PT30S}") Duration timeout, MailHostPolicy hosts) {
         this.timeout = timeout;
+        this.hosts = hosts;
     }
 
-    /** A connected IMAP store; the caller closes it. */
+    /**
+     * A connected IMAP store; the caller closes it.
+     *
+     * @throws MessagingException caused by {@link RefusedMailHost} when the host's address is not allowed (ADR 0032)
+     */
     public Store openStore(MailServer server, MailLogin login) throws MessagingException {
         String protocol = server.security() == MailServer.Security.SSL ? "imaps" : "imap";
         Session session = Session.getInstance(properties(protocol, server, login));
@@ -43,14 +49,28 @@ public class MailSessions {
         return transport;
     }
 
+    private java.net.InetAddress checked(String host) throws MessagingException {
+        try {
+            return hosts.resolve(host);
+        } catch (java.io.IOException e) {
+            throw new MessagingException("mail server address: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
     /** A session for building messages (no connection). */
     public Session offline() {
         return Session.getInstance(new Properties());
     }
 
-    private Properties properties(String protocol, MailServer server, MailLogin login) {
+    private Properties properties(String protocol, MailServer server, MailLogin login) throws MessagingException {
         Properties properties = new Properties();
         String prefix = "mail." + protocol + ".";
+        // resolved and checked once, then every socket of this session goes to that address (DNS rebinding);
+        // TLS is layered on top with the host name, so SNI and the certificate check use the name
+        PinnedSocketFactory pinned = new PinnedSocketFactory(checked(server.host()));
+        properties.put(prefix + "socketFactory", pinned);
+        properties.put(prefix + "ssl.socketFactory", pinned);
+        properties.put(prefix + "socketFactory.fallback", "false");
         String millis = Long.toString(timeout.toMillis());
         properties.put(prefix + "connectiontimeout", millis);
         properties.put(prefix + "timeout", millis);

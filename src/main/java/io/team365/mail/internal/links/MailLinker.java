@@ -50,8 +50,39 @@ public class MailLinker {
     /** Links the messages (in the Client bound to the transaction); returns how many links were added. */
     @Transactional
     public int link(TenantId tenant, Collection<UUID> messageIds) {
-        if (messageIds.isEmpty()) {
+        return due(tenant, messageIds).write(tenant);
+    }
+
+    /**
+     * After a contact or lead lost an email (or a company a domain): the messages naming those addresses (or an
+     * address at those domains) keep exactly the links their participants still give them, and lose the others,
+     * among them the company and deal links that came only through the record. Returns how many links went.
+     */
+    @Transactional
+    public int unlinkGone(TenantId tenant, Collection<String> addresses, Collection<String> domains) {
+        if (addresses.isEmpty() && domains.isEmpty()) {
             return 0;
+        }
+        List<UUID> messages = jdbc.sql("""
+                        select message_id from mail_participants where address = any(:addresses)
+                        union select message_id from mail_participants where domain = any(:domains)
+                        """)
+                .param("addresses", addresses.toArray(String[]::new))
+                .param("domains", domains.toArray(String[]::new))
+                .query(UUID.class)
+                .list();
+        int removed = 0;
+        for (int from = 0; from < messages.size(); from += 500) {
+            List<UUID> chunk = messages.subList(from, Math.min(messages.size(), from + 500));
+            removed += due(tenant, chunk).removeOthers(chunk);
+        }
+        return removed;
+    }
+
+    /** The links the messages' participants give them now. */
+    private Links due(TenantId tenant, Collection<UUID> messageIds) {
+        if (messageIds.isEmpty()) {
+            return new Links();
         }
         record Participant(UUID message, String address, String domain) {}
         List<Participant> participants = jdbc.sql("""
@@ -68,7 +99,7 @@ public class MailLinker {
                 .query((rs, n) -> new Participant(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
                 .list();
         if (participants.isEmpty()) {
-            return 0;
+            return new Links();
         }
         Set<String> addresses = new LinkedHashSet<>();
         Set<String> domains = new LinkedHashSet<>();
@@ -105,7 +136,7 @@ public class MailLinker {
                 deals.getOrDefault(company, List.of()).forEach(d -> links.add(p.message(), "deal", d));
             }
         }
-        return links.write(tenant);
+        return links;
     }
 
     /**
@@ -145,6 +176,22 @@ public class MailLinker {
                 types.add(type);
                 records.add(record);
             }
+        }
+
+        /** Deletes the links of the messages that are not among these; returns how many went. */
+        int removeOthers(Collection<UUID> of) {
+            return jdbc.sql("""
+                            delete from mail_links l where l.message_id = any(:of)
+                              and not exists (
+                                select 1 from unnest(cast(:messages as uuid[]), cast(:types as text[]),
+                                                     cast(:records as uuid[])) as x (m, t, r)
+                                where x.m = l.message_id and x.t = l.record_type and x.r = l.record_id)
+                            """)
+                    .param("of", of.toArray(UUID[]::new))
+                    .param("messages", messages.toArray(UUID[]::new))
+                    .param("types", types.toArray(String[]::new))
+                    .param("records", records.toArray(UUID[]::new))
+                    .update();
         }
 
         int write(TenantId tenant) {

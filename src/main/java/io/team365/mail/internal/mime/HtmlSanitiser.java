@@ -154,6 +154,28 @@ public final class HtmlSanitiser {
         return new Result(clean.body().html(), remote);
     }
 
+    /**
+     * Stored HTML cleaned again for the reader (a second, independent line of defence, ADR 0024), with the same
+     * allow-list: the {@code data-remote-src} and {@code data-cid} the first pass left on images are turned back into
+     * sources and go through the same checks again, so a blocked image stays blocked and a {@code cid:} image keeps
+     * its Content-ID (the reader maps it to the attachment).
+     */
+    public static Result forDisplay(String storedHtml) {
+        Document stored = Jsoup.parseBodyFragment(storedHtml == null ? "" : storedHtml, "");
+        for (Element image : stored.select("img")) {
+            String cid = image.attr("data-cid");
+            String remote = image.attr("data-remote-src");
+            if (!cid.isBlank()) {
+                // encoded again: contentId() decodes once, and the stored id is already decoded
+                image.attr("src", "cid:" + cid.replace("%", "%25"));
+            } else if (!remote.isBlank()) {
+                image.attr("src", remote);
+            }
+            image.removeAttr("data-cid").removeAttr("data-remote-src");
+        }
+        return sanitise(stored.body().html());
+    }
+
     /** The sanitised document; {@link HtmlText} reads its text. */
     static Document clean(String html) {
         Document dirty = Jsoup.parse(html == null ? "" : html);

@@ -4,6 +4,7 @@ import io.team365.mail.internal.account.MailAccount;
 import io.team365.mail.internal.account.MailAccountStore;
 import io.team365.mail.internal.connect.MailLogin;
 import io.team365.mail.internal.connect.MailSessions;
+import io.team365.mail.internal.connect.RefusedMailHost;
 import io.team365.tenancy.TenantTransactions;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -38,6 +39,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MailSendWorker implements DisposableBean {
 
     static final int MAX_ATTEMPTS = 6;
+    /** Appending the Sent copy: tried this often (back-off as for sending), then given up. */
+    static final int MAX_COPY_ATTEMPTS = 8;
+
+    static final String SENT_COPY_FAILED = "mail.client.send.error.sent-copy";
     private static final Logger log = LoggerFactory.getLogger(MailSendWorker.class);
 
     private final OutgoingStore store;
@@ -98,10 +103,11 @@ public class MailSendWorker implements DisposableBean {
                 Optional<OutgoingStore.Claim> claim =
                         transaction.execute(status -> store.claim(clock.instant(), lease));
                 if (claim == null || claim.isEmpty()) {
-                    return;
+                    break;
                 }
                 deliver(claim.get());
             }
+            copyDue();
         } catch (RuntimeException e) {
             log.warn("Looking for mail to send failed", e);
         } finally {
@@ -116,8 +122,16 @@ public class MailSendWorker implements DisposableBean {
         try {
             var loaded = tenants.call(claim.tenant(), claim.authorId(), () -> {
                 MailAccount found = accounts.find(claim.accountId()).orElseThrow();
+                if (!found.maySendAs(claim.authorId())) {
+                    return null; // the owner stopped members sending from it after this was queued (ADR 0032)
+                }
                 return new Object[] {found, accounts.login(found), store.mime(claim.id())};
             });
+            if (loaded == null) {
+                log.warn("Outgoing mail {}: its author may not send from the account any more", claim.id());
+                outcome(claim, MailSending.NOT_ALLOWED, true);
+                return;
+            }
             account = (MailAccount) loaded[0];
             login = (MailLogin) loaded[1];
             mime = (byte[]) loaded[2];
@@ -145,21 +159,86 @@ public class MailSendWorker implements DisposableBean {
             outcome(claim, "mail.client.send.error.auth", false);
             return;
         } catch (MessagingException | RuntimeException e) {
+            RefusedMailHost refused = refused(e);
+            if (refused != null) {
+                log.warn("Outgoing mail {}: the SMTP server's address is not allowed", claim.id());
+                outcome(claim, refused.messageKey(), true);
+                return;
+            }
             log.warn("Outgoing mail {}: sending failed (attempt {}): {}", claim.id(), claim.attempt(), e.toString());
             outcome(claim, "mail.client.send.error.unreachable", false);
             return;
         }
         tenants.run(claim.tenant(), claim.authorId(), () -> store.sent(claim.id(), clock.instant()));
+        appendCopy(claim, account, login, message, 1);
+    }
+
+    /**
+     * Appends the copy to Sent. The SMTP server has accepted the message, so whatever happens here it is never sent
+     * again: a failed append is tried again later ({@link #copyDue}) with back-off, at most {@value
+     * #MAX_COPY_ATTEMPTS} times.
+     */
+    private void appendCopy(
+            OutgoingStore.Claim claim, MailAccount account, MailLogin login, MimeMessage message, int attempt) {
         try {
             sentCopy.append(account, login, message, store.sentFolderOf(tenants, claim));
             tenants.run(claim.tenant(), claim.authorId(), () -> store.copied(claim.id()));
         } catch (MessagingException | RuntimeException e) {
-            log.warn("Outgoing mail {}: sent, but the copy to Sent failed: {}", claim.id(), e.toString());
-            tenants.run(
-                    claim.tenant(),
-                    claim.authorId(),
-                    () -> store.noted(claim.id(), "mail.client.send.error.sent-copy"));
+            log.warn(
+                    "Outgoing mail {}: sent, but the copy to Sent failed (attempt {}): {}",
+                    claim.id(),
+                    attempt,
+                    e.toString());
+            copyFailed(claim, attempt);
         }
+    }
+
+    private void copyFailed(OutgoingStore.Claim claim, int attempt) {
+        tenants.run(claim.tenant(), claim.authorId(), () -> {
+            if (attempt >= MAX_COPY_ATTEMPTS) {
+                store.copyAbandoned(claim.id(), SENT_COPY_FAILED);
+            } else {
+                store.copyLater(claim.id(), SENT_COPY_FAILED, clock.instant().plus(backoff(attempt)));
+            }
+        });
+    }
+
+    /** Sent messages whose copy to Sent is due again: only the IMAP append, never the SMTP send. */
+    private void copyDue() {
+        for (int i = 0; i < 100; i++) {
+            Optional<OutgoingStore.Claim> claim =
+                    transaction.execute(status -> store.claimCopy(clock.instant(), lease));
+            if (claim == null || claim.isEmpty()) {
+                return;
+            }
+            OutgoingStore.Claim copy = claim.get();
+            MailAccount account;
+            MailLogin login;
+            MimeMessage message;
+            try {
+                var loaded = tenants.call(copy.tenant(), copy.authorId(), () -> {
+                    MailAccount found = accounts.find(copy.accountId()).orElseThrow();
+                    return new Object[] {found, accounts.login(found), store.mime(copy.id())};
+                });
+                account = (MailAccount) loaded[0];
+                login = (MailLogin) loaded[1];
+                message = new MimeMessage(sessions.offline(), new ByteArrayInputStream((byte[]) loaded[2]));
+            } catch (MessagingException | RuntimeException e) {
+                log.warn("Outgoing mail {}: could not prepare the copy to Sent: {}", copy.id(), e.toString());
+                copyFailed(copy, copy.attempt());
+                continue;
+            }
+            appendCopy(copy, account, login, message, copy.attempt());
+        }
+    }
+
+    private static RefusedMailHost refused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RefusedMailHost refused) {
+                return refused;
+            }
+        }
+        return null;
     }
 
     private void outcome(OutgoingStore.Claim claim, String errorKey, boolean permanent) {

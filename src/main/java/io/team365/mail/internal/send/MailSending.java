@@ -40,6 +40,9 @@ public class MailSending {
     /** What was queued. */
     public record Queued(UUID outgoingId, UUID messageId, UUID threadId, String status) {}
 
+    /** The member may read the shared mailbox but not send from it. */
+    public static final String NOT_ALLOWED = "mail.accounts.hardening.send.not-allowed";
+
     static final Set<String> MODES = Set.of("new", "reply", "reply_all", "forward");
     static final long MAX_ATTACHMENT_BYTES = 25L * 1024 * 1024;
 
@@ -74,6 +77,18 @@ public class MailSending {
         this.clock = clock;
     }
 
+    /**
+     * Whether the user may send from the account: their own, or one shared with the team whose owner allowed
+     * members to send from it. The compose form offers only these; {@link #send} and the worker check again.
+     */
+    @Transactional(readOnly = true)
+    public boolean maySendFrom(UUID user, UUID accountId) {
+        return accounts.find(accountId)
+                .filter(a -> !"disconnected".equals(a.status()))
+                .map(a -> a.maySendAs(user))
+                .orElse(false);
+    }
+
     @Transactional
     public Queued send(UUID user, Composition mail, AuditTrail.Actor actor) {
         TenantId tenant = TenantContext.requireTenant();
@@ -97,6 +112,10 @@ public class MailSending {
         if (account == null) {
             throw InvalidInput.of(
                     "accountId", accountId == null ? "validation.required" : "mail.client.account.unknown");
+        }
+        if (!account.maySendAs(user)) {
+            // a mailbox shared with the team is read by all, sent from by its owner only unless allowed (ADR 0032)
+            throw InvalidInput.of("accountId", NOT_ALLOWED);
         }
         if (account.smtp() == null && account.provider() == MailAccount.Provider.IMAP) {
             throw InvalidInput.of("accountId", "mail.client.account.no-smtp");

@@ -208,16 +208,60 @@ class OutgoingStore {
 
     /** The Sent copy is in place: the bytes are not needed any more (the message row holds what the user sees). */
     void copied(UUID id) {
-        jdbc.sql("update mail_outgoing set mime = ''::bytea where id = :id")
+        jdbc.sql("""
+                        update mail_outgoing set mime = ''::bytea, copy_next_at = null,
+                            last_error = case when last_error = :copyError then null else last_error end
+                        where id = :id
+                        """)
                 .param("id", id)
+                .param("copyError", MailSendWorker.SENT_COPY_FAILED)
                 .update();
     }
 
-    void noted(UUID id, String errorKey) {
-        jdbc.sql("update mail_outgoing set last_error = :error where id = :id")
+    /** Appending the Sent copy failed: the append is tried again at {@code next} (the message is not sent again). */
+    void copyLater(UUID id, String errorKey, Instant next) {
+        jdbc.sql("""
+                        update mail_outgoing set last_error = :error, copy_next_at = :next,
+                            copy_attempts = greatest(copy_attempts, 1)
+                        where id = :id and status = 'sent'
+                        """)
                 .param("id", id)
                 .param("error", errorKey)
+                .param("next", Timestamp.from(next))
                 .update();
+    }
+
+    /** The Sent copy is given up: the error stays for the thread to show; the bytes go. */
+    void copyAbandoned(UUID id, String errorKey) {
+        jdbc.sql("""
+                        update mail_outgoing set last_error = :error, copy_next_at = null, mime = ''::bytea
+                        where id = :id
+                        """).param("id", id).param("error", errorKey).update();
+    }
+
+    /**
+     * Across Clients, in a transaction of its own: claims the oldest sent message whose Sent copy is due again,
+     * holding it until {@code now + lease}. Only messages already sent: nothing claimed here goes through SMTP.
+     */
+    Optional<Claim> claimCopy(Instant now, Duration lease) {
+        DatabaseLookups.asWorker(jdbc, WORKER);
+        return jdbc.sql("""
+                        update mail_outgoing set copy_attempts = copy_attempts + 1, copy_next_at = :until
+                        where (tenant_id, id) = (
+                            select tenant_id, id from mail_outgoing
+                            where status = 'sent' and copy_next_at <= :now
+                            order by copy_next_at limit 1 for update skip locked)
+                        returning tenant_id, id, account_id, author_id, copy_attempts
+                        """)
+                .param("now", Timestamp.from(now))
+                .param("until", Timestamp.from(now.plus(lease)))
+                .query((rs, n) -> new Claim(
+                        new TenantId(rs.getObject("tenant_id", UUID.class)),
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("account_id", UUID.class),
+                        rs.getObject("author_id", UUID.class),
+                        rs.getInt("copy_attempts")))
+                .optional();
     }
 
     void retry(UUID id, String errorKey, Instant next) {

@@ -125,6 +125,9 @@ class MailboxSync {
             for (String[] folder : found) {
                 folders.discovered(sync.tenant(), sync.accountId(), folder[0], folder[1]);
             }
+            // folders deleted on the server: their mail goes like deleted mail unless it is also elsewhere
+            List<String> names = found.stream().map(f -> f[0]).toList();
+            threads.refresh(messages.deleteUnlocated(folders.removeMissing(sync.accountId(), names)));
         });
     }
 

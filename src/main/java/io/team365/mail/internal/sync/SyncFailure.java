@@ -33,6 +33,10 @@ record SyncFailure(String status, String messageKey) {
             if (t instanceof AuthenticationFailedException) {
                 return AUTH;
             }
+            if (t instanceof io.team365.mail.internal.connect.RefusedMailHost refused) {
+                // the host now resolves to an address the server must not connect to (ADR 0032)
+                return new SyncFailure("error", refused.messageKey());
+            }
             if (t instanceof MailConnectionFailed failed && "oauth".equals(failed.server())) {
                 // the provider refused the refresh token: the accounts part already marked the account, so keep
                 // its words and stop retrying until the user signs in again

@@ -62,6 +62,33 @@ class SyncFolders {
                 .update();
     }
 
+    /**
+     * Removes the account's folders the server no longer lists, with their locations; returns the messages that were
+     * in them (the caller deletes those that are now in no folder). A listing without INBOX, which every IMAP server
+     * has, is taken for a glitch and removes nothing.
+     */
+    List<UUID> removeMissing(UUID accountId, Collection<String> listed) {
+        if (listed.stream().noneMatch(name -> name.equalsIgnoreCase("INBOX"))) {
+            return List.of();
+        }
+        java.util.Set<String> names = java.util.Set.copyOf(listed);
+        List<UUID> gone = ofAccount(accountId).stream()
+                .filter(folder -> !names.contains(folder.name()))
+                .map(Folder::id)
+                .toList();
+        if (gone.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> messages = jdbc.sql("delete from mail_locations where folder_id in (:folders) returning message_id")
+                .param("folders", gone)
+                .query(UUID.class)
+                .list();
+        jdbc.sql("delete from mail_folders where id in (:folders)")
+                .param("folders", gone)
+                .update();
+        return messages;
+    }
+
     List<Folder> ofAccount(UUID accountId) {
         return jdbc.sql("""
                         select id, name, role, sync, uidvalidity, last_uid, highest_modseq, last_synced_at

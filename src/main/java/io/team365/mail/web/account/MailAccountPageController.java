@@ -61,6 +61,7 @@ class MailAccountPageController {
             @RequestParam(required = false) String syncDays,
             @RequestParam(required = false) String signatureHtml,
             @RequestParam(required = false) List<String> syncFolders,
+            @RequestParam(defaultValue = "false") boolean teamMaySend,
             @RequestParam(required = false) Integer version,
             HttpServletRequest request,
             HttpServletResponse response,
@@ -82,7 +83,8 @@ class MailAccountPageController {
                         MailAccountsController.number(syncDays),
                         signatureHtml,
                         syncFolders == null ? List.of() : syncFolders,
-                        current.blocklist()));
+                        current.blocklist(),
+                        teamMaySend));
     }
 
     @PostMapping(MailAccountsController.PATH + "/{id}/blocklist")
@@ -205,7 +207,7 @@ class MailAccountPageController {
 
     private static MailAccountSettings.Settings withBlocklist(MailAccountSettings.Settings s, List<String> list) {
         return new MailAccountSettings.Settings(
-                s.displayName(), s.sharing(), s.syncDays(), s.signatureHtml(), s.syncFolders(), list);
+                s.displayName(), s.sharing(), s.syncDays(), s.signatureHtml(), s.syncFolders(), list, s.teamMaySend());
     }
 
     private String render(UUID id, Model model, FormErrors errors, String tested) {
