@@ -82,6 +82,8 @@ class SecurityConfiguration {
         "/api/v1/me/**",
         "/switch-client",
         "/logout",
+        // sign-in security: MFA, linked identities, passkeys (each person their own)
+        "/settings/security/**",
         // personal list views change no CRM data; sharing one is checked by the views module
         "/views/**",
         "/api/v1/views/**"
@@ -187,7 +189,8 @@ class SecurityConfiguration {
             ApiTokens tokens,
             Memberships memberships,
             OperatorAccounts operators,
-            SignInFailureHandler failures)
+            SignInFailureHandler failures,
+            PasskeySignIn passkeys)
             throws Exception {
         // plain objects, not beans: as beans Boot would also register them as servlet filters outside this chain
         var bearerTokens = new BearerTokenFilter(tokens);
@@ -211,6 +214,11 @@ class SecurityConfiguration {
         // here as well would make a failed attempt run (and count) twice
         http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PAGES)
                         .permitAll()
+                        // passkeys are registered and removed on /settings/security/passkeys (validated, audited);
+                        // Spring's own register and delete endpoints stay shut. Its options endpoints answer before
+                        // this rule is consulted.
+                        .requestMatchers("/webauthn/register", "/webauthn/register/*")
+                        .denyAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/signup", "/api/v1/password-resets")
                         .permitAll()
                         .requestMatchers(SELF_SERVICE)
@@ -287,6 +295,7 @@ class SecurityConfiguration {
                                 permissions.policy("camera=(), microphone=(), geolocation=(), payment=(), usb=()"))
                         .httpStrictTransportSecurity(
                                 hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000)));
+        passkeys.configure(http);
         return http.build();
     }
 }
