@@ -30,6 +30,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.NullSecurityContextRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
@@ -54,6 +55,7 @@ public class PasskeySignIn implements UserDetailsService, AuthenticationSuccessH
     private final AuditTrail audit;
     private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final HttpSessionRequestCache savedRequests = new HttpSessionRequestCache();
+    private final HttpSessionCsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
 
     PasskeySignIn(UserAccounts users, WorkspaceSelector workspaces, AuditTrail audit) {
         this.users = users;
@@ -115,6 +117,8 @@ public class PasskeySignIn implements UserDetailsService, AuthenticationSuccessH
                 UsernamePasswordAuthenticationToken.authenticated(user, null, RoleAuthorities.of(user.role())));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
+        csrfTokens.saveToken(
+                null, request, response); // a new CSRF token for the signed-in session, as after a password
         audit.record(
                 user.tenant(),
                 new AuditTrail.Actor(
