@@ -48,7 +48,7 @@ import tools.jackson.core.JacksonException;
  * {@code primaryFactorDone(request, response, user, SignInMethod.PASSKEY)} instead of {@link #complete}.
  */
 @Component
-public class PasskeySignIn implements UserDetailsService, AuthenticationSuccessHandler, AuthenticationFailureHandler {
+public class PasskeySignIn implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
     private final UserAccounts users;
     private final WorkspaceSelector workspaces;
@@ -65,7 +65,8 @@ public class PasskeySignIn implements UserDetailsService, AuthenticationSuccessH
 
     /** Turns on WebAuthn in the application's filter chain, with the endpoints Spring provides. */
     void configure(HttpSecurity http) throws Exception {
-        http.setSharedObject(UserDetailsService.class, this);
+        // not a bean: a UserDetailsService bean would be offered to the password sign-in too
+        http.setSharedObject(UserDetailsService.class, this::passkeyOwner);
         http.webAuthn(webAuthn -> webAuthn.disableDefaultRegistrationPage(true)
                 .withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
                     @Override
@@ -80,8 +81,7 @@ public class PasskeySignIn implements UserDetailsService, AuthenticationSuccessH
     }
 
     /** Called by Spring with the user name of the verified passkey's owner: may they sign in at all? */
-    @Override
-    public UserDetails loadUserByUsername(String username) {
+    UserDetails passkeyOwner(String username) {
         UserAccount account = account(username).orElseThrow(() -> new UsernameNotFoundException("no such user"));
         if (!account.emailVerified()) {
             throw new DisabledException("email not verified");

@@ -22,7 +22,6 @@ import org.springframework.security.web.webauthn.api.AuthenticatorAttestationRes
 import org.springframework.security.web.webauthn.api.PublicKeyCredential;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialCreationOptions;
 import org.springframework.security.web.webauthn.jackson.WebauthnJacksonModule;
-import org.springframework.security.web.webauthn.registration.HttpSessionPublicKeyCredentialCreationOptionsRepository;
 import org.springframework.security.web.webauthn.registration.PublicKeyCredentialCreationOptionsRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,12 +49,13 @@ class PasskeySettingsController {
     private final Passkeys passkeys;
     private final MessageSource messages;
     /** The options Spring's options endpoint handed out, kept in the session until one registration uses them. */
-    private final PublicKeyCredentialCreationOptionsRepository options =
-            new HttpSessionPublicKeyCredentialCreationOptionsRepository();
+    private final PublicKeyCredentialCreationOptionsRepository options;
 
-    PasskeySettingsController(Passkeys passkeys, MessageSource messages) {
+    PasskeySettingsController(
+            Passkeys passkeys, MessageSource messages, PublicKeyCredentialCreationOptionsRepository options) {
         this.passkeys = passkeys;
         this.messages = messages;
+        this.options = options;
     }
 
     @GetMapping("/settings/security/passkeys")
