@@ -2,6 +2,8 @@ package io.team365.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.webauthn4j.converter.AttestationObjectConverter;
+import com.webauthn4j.converter.util.ObjectConverter;
 import com.webauthn4j.data.AttestationConveyancePreference;
 import com.webauthn4j.data.AuthenticatorAssertionResponse;
 import com.webauthn4j.data.AuthenticatorAttestationResponse;
@@ -16,9 +18,12 @@ import com.webauthn4j.data.PublicKeyCredentialType;
 import com.webauthn4j.data.PublicKeyCredentialUserEntity;
 import com.webauthn4j.data.ResidentKeyRequirement;
 import com.webauthn4j.data.UserVerificationRequirement;
+import com.webauthn4j.data.attestation.AttestationObject;
+import com.webauthn4j.data.attestation.authenticator.AuthenticatorData;
 import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
 import com.webauthn4j.data.client.Origin;
 import com.webauthn4j.data.client.challenge.DefaultChallenge;
+import com.webauthn4j.data.extension.authenticator.RegistrationExtensionAuthenticatorOutput;
 import com.webauthn4j.test.authenticator.webauthn.NoneAttestationAuthenticator;
 import com.webauthn4j.test.authenticator.webauthn.WebAuthnAuthenticatorAdaptor;
 import com.webauthn4j.test.client.ClientPlatform;
@@ -26,6 +31,7 @@ import io.team365.support.Browserless;
 import io.team365.support.IntegrationTest;
 import io.team365.tenancy.TenantContext;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -175,16 +181,41 @@ class PasskeyTests extends IntegrationTest {
                 .as("answers another challenge")
                 .isEqualTo(401);
 
-        // a challenge is good for one attempt: after a failed one, the same answer is not tried again
-        Browserless stale = client();
-        String fresh = assertion(
-                laptop,
-                stale.postJsonFromPage("/webauthn/authenticate/options", "").body());
-        assertThat(stale.postJsonFromPage("/login/webauthn", "{\"id\":\"x\"}").statusCode())
-                .isIn(400, 401);
-        assertThat(stale.postJsonFromPage("/login/webauthn", fresh).statusCode())
+        // a challenge is good for one verification: after a refused answer, the right one finds nothing
+        Browserless once = client();
+        String onceOptions =
+                once.postJsonFromPage("/webauthn/authenticate/options", "").body();
+        String right = assertion(laptop, onceOptions);
+        laptop.setOrigin(new Origin("https://elsewhere.example"));
+        String fromElsewhere = assertion(laptop, onceOptions);
+        laptop.setOrigin(new Origin(origin()));
+        assertThat(once.postJsonFromPage("/login/webauthn", fromElsewhere).statusCode())
                 .isEqualTo(401);
-        assertThat(stale.page("/app").statusCode()).isEqualTo(302);
+        assertThat(once.postJsonFromPage("/login/webauthn", right).statusCode()).isEqualTo(401);
+        assertThat(once.page("/app").statusCode()).isEqualTo(302);
+
+        // options older than their five minutes are gone, for sign-in and for registration
+        Browserless late = client();
+        String lateAnswer = assertion(
+                laptop,
+                late.postJsonFromPage("/webauthn/authenticate/options", "").body());
+        String lateOptions =
+                owner.session().postJson("/webauthn/register/options", "").body();
+        String lateRegistration =
+                registrationBody(device(origin()), lateOptions, "Late", UserVerificationRequirement.REQUIRED);
+        clock.advance(Duration.ofMinutes(6));
+        try {
+            assertThat(late.postJsonFromPage("/login/webauthn", lateAnswer).statusCode())
+                    .isEqualTo(401);
+            HttpResponse<String> lateAdded = owner.session().postJson("/settings/security/passkeys", lateRegistration);
+            assertThat(lateAdded.statusCode()).isEqualTo(400);
+            assertThat(lateAdded.body()).contains("expired");
+        } finally {
+            clock.reset();
+        }
+        assertThat(late.page("/app").statusCode()).isEqualTo(302);
+        assertThat(asUser(owner.userId(), "select count(*) from passkey_credentials where user_id = ?", owner.userId()))
+                .isEqualTo(1);
     }
 
     @Test
@@ -366,7 +397,8 @@ class PasskeyTests extends IntegrationTest {
                         PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.ES256)),
                 300_000L,
                 exclude,
-                new AuthenticatorSelectionCriteria(null, ResidentKeyRequirement.REQUIRED, verification),
+                new AuthenticatorSelectionCriteria(
+                        null, ResidentKeyRequirement.REQUIRED, UserVerificationRequirement.REQUIRED),
                 AttestationConveyancePreference.NONE,
                 null);
         PublicKeyCredential<AuthenticatorAttestationResponse, ?> credential = device.create(creation);
@@ -380,7 +412,11 @@ class PasskeyTests extends IntegrationTest {
                         rawId,
                         rawId,
                         base64Url(credential.getResponse().getClientDataJSON()),
-                        base64Url(credential.getResponse().getAttestationObject()));
+                        base64Url(
+                                verification == UserVerificationRequirement.REQUIRED
+                                        ? credential.getResponse().getAttestationObject()
+                                        : withoutUserVerification(
+                                                credential.getResponse().getAttestationObject())));
     }
 
     /** The sign-in page's "Sign in with a passkey": options, the authenticator's assertion, the sign-in post. */
@@ -414,6 +450,24 @@ class PasskeyTests extends IntegrationTest {
                         base64Url(response.getAuthenticatorData()),
                         base64Url(response.getSignature()),
                         base64Url(response.getUserHandle()));
+    }
+
+    /**
+     * The emulator always verifies its user; an authenticator without a screen lock sends the same answer without
+     * the UV flag. With "none" attestation nothing signs the registration's authenticator data, so clearing the bit
+     * is exactly that answer.
+     */
+    private static byte[] withoutUserVerification(byte[] attestationObject) {
+        var converter = new AttestationObjectConverter(new ObjectConverter());
+        AttestationObject object = converter.convert(attestationObject);
+        AuthenticatorData<RegistrationExtensionAuthenticatorOutput> data = object.getAuthenticatorData();
+        var unverified = new AuthenticatorData<>(
+                data.getRpIdHash(),
+                (byte) (data.getFlags() & ~AuthenticatorData.BIT_UV),
+                data.getSignCount(),
+                data.getAttestedCredentialData(),
+                data.getExtensions());
+        return converter.convertToBytes(new AttestationObject(unverified, object.getAttestationStatement()));
     }
 
     private static byte[] bytes(String base64Url) {

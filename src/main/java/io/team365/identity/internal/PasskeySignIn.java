@@ -3,6 +3,7 @@ package io.team365.identity.internal;
 import io.team365.audit.AuditTrail;
 import io.team365.core.web.ProblemResponses;
 import io.team365.identity.SignedInUser;
+import io.team365.identity.internal.passkeys.ChallengeAge;
 import io.team365.tenancy.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,6 +29,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.NullSecurityContextRepository;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
@@ -53,11 +55,13 @@ public class PasskeySignIn implements AuthenticationSuccessHandler, Authenticati
     private final UserAccounts users;
     private final WorkspaceSelector workspaces;
     private final AuditTrail audit;
+    private final ChallengeAge challenges;
     private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final HttpSessionRequestCache savedRequests = new HttpSessionRequestCache();
     private final HttpSessionCsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
 
-    PasskeySignIn(UserAccounts users, WorkspaceSelector workspaces, AuditTrail audit) {
+    PasskeySignIn(UserAccounts users, WorkspaceSelector workspaces, AuditTrail audit, ChallengeAge challenges) {
+        this.challenges = challenges;
         this.users = users;
         this.workspaces = workspaces;
         this.audit = audit;
@@ -67,12 +71,14 @@ public class PasskeySignIn implements AuthenticationSuccessHandler, Authenticati
     void configure(HttpSecurity http) throws Exception {
         // not a bean: a UserDetailsService bean would be offered to the password sign-in too
         http.setSharedObject(UserDetailsService.class, this::passkeyOwner);
+        http.addFilterBefore(challenges.stampIssuedOptions(), BasicAuthenticationFilter.class);
         http.webAuthn(webAuthn -> webAuthn.disableDefaultRegistrationPage(true)
                 .withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
                     @Override
                     public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
                         // Spring would keep its own Authentication in the session; ours replaces it on success
                         filter.setSecurityContextRepository(new NullSecurityContextRepository());
+                        filter.setRequestOptionsRepository(challenges.requestOptions());
                         filter.setAuthenticationSuccessHandler(PasskeySignIn.this);
                         filter.setAuthenticationFailureHandler(PasskeySignIn.this);
                         return filter;

@@ -5,7 +5,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serial;
 import java.io.Serializable;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.security.web.webauthn.api.AuthenticatorSelectionCriteria;
@@ -23,12 +25,21 @@ import org.springframework.stereotype.Component;
  * Keeps the registration options handed to the browser in its session until the answer comes back. Sessions live
  * in PostgreSQL (Spring Session JDBC, Java serialization) and Spring's options object is not serializable, so the
  * session holds a snapshot of what verifying the answer needs: relying party, user, challenge, algorithms, user
- * verification. Spring's options endpoint and our registration endpoint both use this bean.
+ * verification, and when they were handed out: after five minutes they are gone. Spring's options endpoint and our
+ * registration endpoint both use this bean.
  */
 @Component
 public class SessionCreationOptions implements PublicKeyCredentialCreationOptionsRepository {
 
     private static final String ATTRIBUTE = SessionCreationOptions.class.getName();
+
+    private final Clock clock;
+    private final ChallengeAge challenges;
+
+    SessionCreationOptions(Clock clock, ChallengeAge challenges) {
+        this.clock = clock;
+        this.challenges = challenges;
+    }
 
     record Snapshot(
             String rpId,
@@ -40,7 +51,8 @@ public class SessionCreationOptions implements PublicKeyCredentialCreationOption
             long[] algorithms,
             String residentKey,
             String userVerification,
-            long timeoutMillis)
+            long timeoutMillis,
+            Instant issuedAt)
             implements Serializable {
         @Serial
         private static final long serialVersionUID = 1L;
@@ -74,13 +86,16 @@ public class SessionCreationOptions implements PublicKeyCredentialCreationOption
                                 selection.getUserVerification().getValue(),
                                 options.getTimeout() == null
                                         ? 0
-                                        : options.getTimeout().toMillis()));
+                                        : options.getTimeout().toMillis(),
+                                clock.instant()));
     }
 
     @Override
     public PublicKeyCredentialCreationOptions load(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        if (session == null || !(session.getAttribute(ATTRIBUTE) instanceof Snapshot snapshot)) {
+        if (session == null
+                || !(session.getAttribute(ATTRIBUTE) instanceof Snapshot snapshot)
+                || challenges.expired(snapshot.issuedAt())) {
             return null;
         }
         return PublicKeyCredentialCreationOptions.builder()
