@@ -47,7 +47,7 @@ class RoleEnforcementTests extends IntegrationTest {
 
     /** Changes to one's own account, allowed to every role. */
     private static final Pattern SELF_SERVICE = Pattern.compile(
-            "^/(settings/(profile|password|tokens|account)(/.*)?|api/v1/me(/.*)?|switch-client|logout|(api/v1/)?views(/.*)?)$");
+            "^/(settings/(profile|password|tokens|account|security)(/.*)?|api/v1/me(/.*)?|switch-client|logout|(api/v1/)?views(/.*)?)$");
 
     private static final Pattern ADMINISTRATION =
             Pattern.compile("^/(settings/(users|audit|fields|pipelines|teams|privacy)(/.*)?"
