@@ -107,6 +107,15 @@ public class Browserless {
                 .build());
     }
 
+    /** Posts JSON as a page's script does: with the CSRF token of a page, signed in or not (passkey sign-in). */
+    public HttpResponse<String> postJsonFromPage(String path, String json) {
+        return send(request(path)
+                .header("X-CSRF-TOKEN", csrfToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
     public HttpResponse<String> postJsonWith(String path, String json, String idempotencyKey) {
         return send(withCsrf(request(path))
                 .header("Content-Type", "application/json")

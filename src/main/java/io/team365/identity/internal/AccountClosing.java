@@ -8,6 +8,7 @@ import io.team365.identity.AccountClosure;
 import io.team365.identity.MemberLeaving;
 import io.team365.identity.Role;
 import io.team365.identity.SignedInUser;
+import io.team365.identity.internal.passkeys.Passkeys;
 import io.team365.notifications.Outbox;
 import io.team365.tenancy.Client;
 import io.team365.tenancy.ClientManagement;
@@ -42,6 +43,7 @@ class AccountClosing implements AccountClosure {
     private final IdentityMail mail;
     private final JdbcClient jdbc;
     private final SignInThrottle throttle;
+    private final Passkeys passkeys;
 
     AccountClosing(
             UserAccounts users,
@@ -55,8 +57,10 @@ class AccountClosing implements AccountClosure {
             Outbox outbox,
             IdentityMail mail,
             JdbcClient jdbc,
-            SignInThrottle throttle) {
+            SignInThrottle throttle,
+            Passkeys passkeys) {
         this.throttle = throttle;
+        this.passkeys = passkeys;
         this.users = users;
         this.memberships = memberships;
         this.encoder = encoder;
@@ -104,6 +108,7 @@ class AccountClosing implements AccountClosure {
             leave(membership.tenant(), user.userId(), actor);
         }
         transactions.run(TenantId.PLATFORM, user.userId(), () -> {
+            passkeys.removeAll(user.userId());
             jdbc.sql("delete from users where id = :id")
                     .param("id", user.userId())
                     .update();

@@ -214,7 +214,8 @@ class SecurityConfiguration {
             SignInCompletion completion,
             StepUp stepUp,
             io.team365.identity.internal.mfa.ClientMfaPolicy mfaPolicy,
-            io.team365.identity.internal.mfa.Authenticators authenticators)
+            io.team365.identity.internal.mfa.Authenticators authenticators,
+            PasskeySignIn passkeys)
             throws Exception {
         // plain objects, not beans: as beans Boot would also register them as servlet filters outside this chain
         var bearerTokens = new BearerTokenFilter(tokens);
@@ -235,6 +236,11 @@ class SecurityConfiguration {
         // here as well would make a failed attempt run (and count) twice
         http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PAGES)
                         .permitAll()
+                        // passkeys are registered and removed on /settings/security/passkeys (validated, audited);
+                        // Spring's own register and delete endpoints stay shut. Its options endpoints answer before
+                        // this rule is consulted.
+                        .requestMatchers("/webauthn/register", "/webauthn/register/*")
+                        .denyAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/signup", "/api/v1/password-resets")
                         .permitAll()
                         .requestMatchers(SELF_SERVICE)
@@ -314,6 +320,7 @@ class SecurityConfiguration {
                         .httpStrictTransportSecurity(
                                 hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000)));
         ssoLogin.configure(http);
+        passkeys.configure(http);
         return http.build();
     }
 }
