@@ -104,6 +104,10 @@ class MimeMessageParser implements MessageParser {
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             i += Character.charCount(c);
+            if (collapsed.isEmpty() && Character.isWhitespace(c)) {
+                // what strip() would take off the start (also whitespace \\s does not match, like U+2003)
+                continue;
+            }
             if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
                 space = true;
                 continue;
