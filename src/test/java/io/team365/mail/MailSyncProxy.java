@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP relay in front of a test mail server, so a test can take the "server" away (connections refused, open
- * ones cut) and bring it back on the same port, or cut the connection after so many bytes, mid-sync.
+ * ones cut) and bring it back on the same port, or cut the connection after so many bytes, mid-sync. It also
+ * records the lines the client sends (the IMAP commands), so a test can see how many round trips a sync takes.
  */
 final class MailSyncProxy implements AutoCloseable {
 
@@ -21,6 +22,9 @@ final class MailSyncProxy implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     /** Bytes from the server still allowed before the relay cuts every connection and goes down; < 0: no limit. */
     private final AtomicLong budget = new AtomicLong(-1);
+
+    /** Every line clients sent through the relay, in order. */
+    private final List<String> sent = new CopyOnWriteArrayList<>();
 
     private volatile ServerSocket listener;
 
@@ -78,6 +82,15 @@ final class MailSyncProxy implements AutoCloseable {
         budget.set(bytes);
     }
 
+    /** The lines clients sent (IMAP commands) since the last {@link #clearSent()}. */
+    List<String> sent() {
+        return List.copyOf(sent);
+    }
+
+    void clearSent() {
+        sent.clear();
+    }
+
     @Override
     public void close() {
         budget.set(-1);
@@ -101,6 +114,7 @@ final class MailSyncProxy implements AutoCloseable {
 
     private void pump(Socket from, Socket to, boolean counted) {
         byte[] buffer = new byte[8192];
+        StringBuilder line = new StringBuilder();
         try (InputStream in = from.getInputStream();
                 OutputStream out = to.getOutputStream()) {
             int n;
@@ -110,6 +124,9 @@ final class MailSyncProxy implements AutoCloseable {
                     stop();
                     return;
                 }
+                if (!counted) {
+                    record(buffer, n, line);
+                }
                 out.write(buffer, 0, n);
                 out.flush();
             }
@@ -118,6 +135,18 @@ final class MailSyncProxy implements AutoCloseable {
         } finally {
             closeQuietly(from);
             closeQuietly(to);
+        }
+    }
+
+    private void record(byte[] buffer, int n, StringBuilder line) {
+        for (int i = 0; i < n; i++) {
+            char c = (char) (buffer[i] & 0xff);
+            if (c == '\n') {
+                sent.add(line.toString().strip());
+                line.setLength(0);
+            } else {
+                line.append(c);
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.SharedByteArrayInputStream;
 import jakarta.mail.util.SharedFileInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,7 +22,8 @@ import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads one message from the server and parses it. A small message is read in one piece into memory; a large one
+ * Reads one message from the server and parses it (small ones usually come fetched with the rest of their batch,
+ * {@link BatchBodies}, and only need parsing). A small message is read in one piece into memory; a large one
  * is streamed in blocks to a temporary file that the parser then reads through a shared file stream, so no large
  * message or attachment is ever held in memory. The message is read with PEEK: syncing never marks mail as read.
  */
@@ -33,6 +35,11 @@ class MessageDownload {
 
     MessageDownload(MessageParser parser) {
         this.parser = parser;
+    }
+
+    /** Parses a message already fetched whole (one of a batch, {@link BatchBodies}), without copying its bytes. */
+    ParsedMessage parse(SharedByteArrayInputStream raw, AttachmentSink sink) throws MessagingException, IOException {
+        return parser.parse(new MimeMessage(offline, raw), sink);
     }
 
     ParsedMessage read(Message message, int inMemoryLimit, AttachmentSink sink) throws MessagingException, IOException {

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
 /**
  * Reads a folder's new messages: on the first sync those received in the account's sync window (SEARCH SINCE),
  * afterwards those above the folder's last UID. Messages are fetched in batches (envelope, flags, size and UID in
- * one command, then each body), and each batch is committed in one transaction together with the folder's new last
+ * one command, then the bodies of the ones not stored yet, several per command: {@link BatchBodies}), and each batch is committed in one transaction together with the folder's new last
  * UID, so a sync that stops anywhere resumes after the last committed batch, neither losing nor repeating a message.
  */
 @Component
@@ -137,20 +138,32 @@ public class NewMessages {
         }
         Map<String, UUID> known = transactions.call(
                 sync.tenant(), sync.ownerId(), () -> messages.existing(sync.accountId(), ids.values()));
+        Set<Message> blocked = new HashSet<>();
+        List<Message> wanted = new ArrayList<>();
+        for (Message message : array) {
+            String id = ids.get(message);
+            if (blocked(sync, message)) {
+                blocked.add(message);
+            } else if (id == null || !known.containsKey(id)) {
+                wanted.add(message);
+            }
+        }
+        // the bodies to download come several per command, not one round trip each (ADR 0030)
+        BatchBodies bodies = new BatchBodies(server, download, wanted, settings.inMemoryLimit(), settings.batchBytes());
         List<Item> items = new ArrayList<>();
         long bytes = 0;
         long lastUid = folder.lastUid();
         for (Message message : array) {
             long uid = server.getUID(message);
             lastUid = Math.max(lastUid, uid);
-            if (blocked(sync, message)) {
+            if (blocked.contains(message)) {
                 continue;
             }
             String id = ids.get(message);
             if (id != null && known.containsKey(id)) {
                 items.add(new Item(uid, known.get(id), null, message.getFlags()));
             } else {
-                items.add(new Item(uid, null, incoming(sync, folder, message), message.getFlags()));
+                items.add(new Item(uid, null, incoming(sync, folder, message, bodies), message.getFlags()));
                 bytes += Math.max(0, message.getSize());
             }
             if (crashIn.get() > 0 && crashIn.decrementAndGet() == 0) {
@@ -166,9 +179,10 @@ public class NewMessages {
         return array.length;
     }
 
-    private SyncMessages.Incoming incoming(SyncContext sync, SyncFolders.Folder folder, Message message)
+    private SyncMessages.Incoming incoming(
+            SyncContext sync, SyncFolders.Folder folder, Message message, BatchBodies bodies)
             throws MessagingException, IOException {
-        ParsedMessage parsed = download.read(message, settings.inMemoryLimit(), sync.attachments());
+        ParsedMessage parsed = bodies.read(message, sync.attachments());
         Flags flags = message.getFlags();
         Date received = message.getReceivedDate() != null ? message.getReceivedDate() : message.getSentDate();
         boolean fromAccount = parsed.from() != null

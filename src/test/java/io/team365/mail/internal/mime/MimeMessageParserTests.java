@@ -276,4 +276,29 @@ class MimeMessageParserTests {
         assertThat(snippet).endsWith("word…").hasSizeLessThanOrEqualTo(201);
         assertThat(MimeMessageParser.snippet("  a \n\n b\t c ")).isEqualTo("a b c");
     }
+
+    @Test
+    void snippetOfALongTextIsTheSameAsCollapsingAllOfIt() {
+        java.util.Random random = new java.util.Random(11);
+        String[] pieces = {"word", " ", "\r\n", "\t\t", "  ", "ü", "\uD83D\uDE00", "\u2003", "x".repeat(30), "\f"};
+        for (int round = 0; round < 300; round++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(round < 100 ? 120 : 3000);
+            while (text.length() < length) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String whole = text.toString().replaceAll("\\s+", " ").strip();
+            String expected = whole;
+            if (whole.codePointCount(0, whole.length()) > 200) {
+                String cut = whole.substring(0, whole.offsetByCodePoints(0, 200));
+                int space = cut.lastIndexOf(' ');
+                expected = (space > 160 ? cut.substring(0, space) : cut).strip() + "…";
+            }
+            assertThat(MimeMessageParser.snippet(text.toString()))
+                    .as("text %s", text)
+                    .isEqualTo(expected);
+        }
+        assertThat(MimeMessageParser.snippet("")).isEmpty();
+        assertThat(MimeMessageParser.snippet(" \r\n\t ")).isEmpty();
+    }
 }
