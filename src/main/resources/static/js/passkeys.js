@@ -1,4 +1,5 @@
-// Passkeys: adding one on /settings/security/passkeys, signing in with one on /login. The server side is Spring
+// Passkeys: adding one on /settings/security/passkeys, signing in with one on /login, giving one as the second factor
+// on /login/second-factor, and confirming it is you (step-up) on /settings/security/confirm. The server side is Spring
 // Security's WebAuthn support: options from /webauthn/register/options and /webauthn/authenticate/options, the
 // sign-in at /login/webauthn. Binary fields travel as base64url. No inline script: the CSP forbids it.
 (function () {
@@ -180,7 +181,9 @@
           return navigator.credentials.get(request);
         })
         .then(function (credential) {
-          return post("/login/webauthn", credentialJson(credential));
+          // the confirmation page says where to go back to; the server checks it is a path of this site
+          const next = signInButton.dataset.next;
+          return post("/login/webauthn" + (next ? "?next=" + encodeURIComponent(next) : ""), credentialJson(credential));
         })
         .then(function (response) {
           if (response.redirected) {
@@ -214,8 +217,8 @@
       signIn(null);
     });
 
-    // offer passkeys in the email field's autofill where the browser can
-    if (PublicKeyCredential.isConditionalMediationAvailable) {
+    // offer passkeys in the email field's autofill where the browser can (only the sign-in page has that field)
+    if (signInButton.dataset.conditional !== "off" && PublicKeyCredential.isConditionalMediationAvailable) {
       PublicKeyCredential.isConditionalMediationAvailable().then(function (available) {
         if (available && !pending) {
           signIn("conditional");

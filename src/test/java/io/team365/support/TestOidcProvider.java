@@ -46,10 +46,15 @@ public final class TestOidcProvider implements AutoCloseable {
         NONE,
         WRONG_NONCE,
         EXPIRED,
-        WRONG_KEY
+        WRONG_KEY,
+        /** Ignores prompt=login and max_age: reports a sign-in (auth_time) from an hour ago. */
+        OLD_SIGN_IN
     }
 
-    private record Grant(Person person, String nonce, String redirectUri, Trick trick) {}
+    private record Grant(Person person, String nonce, String redirectUri, Trick trick, Instant authTime) {}
+
+    /** The query of the last authorization request (to see what the app asked for, e.g. prompt=login). */
+    public volatile Map<String, String> lastAuthorization = Map.of();
 
     private final HttpServer server;
     private final String clientId;
@@ -151,13 +156,15 @@ public final class TestOidcProvider implements AutoCloseable {
 
     private void authorize(HttpExchange exchange) throws IOException {
         Map<String, String> query = parse(exchange.getRequestURI().getRawQuery());
+        lastAuthorization = Map.copyOf(query);
         Person person = next;
         if (!clientId.equals(query.get("client_id")) || person == null || query.get("redirect_uri") == null) {
             send(exchange, 400, "{\"error\":\"invalid_request\"}");
             return;
         }
         String code = UUID.randomUUID().toString();
-        codes.put(code, new Grant(person, query.get("nonce"), query.get("redirect_uri"), trick));
+        Instant authTime = trick == Trick.OLD_SIGN_IN ? Instant.now().minusSeconds(3600) : Instant.now();
+        codes.put(code, new Grant(person, query.get("nonce"), query.get("redirect_uri"), trick, authTime));
         String location = query.get("redirect_uri") + "?code=" + code + "&state="
                 + URLEncoder.encode(query.getOrDefault("state", ""), StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Location", location);
@@ -211,6 +218,7 @@ public final class TestOidcProvider implements AutoCloseable {
                 .audience(clientId)
                 .issueTime(Date.from(issued))
                 .expirationTime(Date.from(expires))
+                .claim("auth_time", grant.authTime().getEpochSecond())
                 .claim("nonce", grant.trick() == Trick.WRONG_NONCE ? "not-the-nonce-you-sent" : grant.nonce());
         personClaims(grant.person()).forEach(claims::claim);
         try {

@@ -44,6 +44,9 @@ import tools.jackson.core.JacksonException;
  * Client to work in) and finishes the sign-in as the password form does: the Client used last, a new session id,
  * the audit trail. The browser called with fetch, so the answer is JSON naming where to go.
  *
+ * <p>The same assertion serves two more purposes: during a pending sign-in (password or SSO done) it is the second
+ * factor, and in a signed-in session it is the step-up confirmation; in both it must be the session's own person.
+ *
  * <p>It ends in {@link SignInCompletion#signIn}, not {@code primaryFactorDone}: a verified passkey owes no second
  * factor, and the answer must stay JSON rather than a redirect.
  */
@@ -55,6 +58,7 @@ public class PasskeySignIn implements AuthenticationSuccessHandler, Authenticati
     private final AuditTrail audit;
     private final ChallengeAge challenges;
     private final SignInCompletion completion;
+    private final StepUp stepUp;
     private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final HttpSessionRequestCache savedRequests = new HttpSessionRequestCache();
     private final HttpSessionCsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
@@ -64,8 +68,10 @@ public class PasskeySignIn implements AuthenticationSuccessHandler, Authenticati
             WorkspaceSelector workspaces,
             AuditTrail audit,
             ChallengeAge challenges,
-            SignInCompletion completion) {
+            SignInCompletion completion,
+            StepUp stepUp) {
         this.completion = completion;
+        this.stepUp = stepUp;
         this.challenges = challenges;
         this.users = users;
         this.workspaces = workspaces;
@@ -107,6 +113,16 @@ public class PasskeySignIn implements AuthenticationSuccessHandler, Authenticati
     public void onAuthenticationSuccess(
             HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException {
+        Optional<SignInCompletion.PendingSecondFactor> pending = completion.pending(request);
+        if (pending.isPresent()) {
+            secondFactor(request, response, pending.get(), authentication.getName());
+            return;
+        }
+        Optional<SignedInUser> signedIn = signedInSession(request);
+        if (signedIn.isPresent()) {
+            confirmStepUp(request, response, signedIn.get(), authentication.getName());
+            return;
+        }
         Optional<SignedInUser> user = account(authentication.getName()).flatMap(workspaces::defaultWorkspace);
         if (user.isEmpty()) {
             // the membership went between the check and now
@@ -115,6 +131,76 @@ public class PasskeySignIn implements AuthenticationSuccessHandler, Authenticati
             return;
         }
         complete(request, response, user.get());
+    }
+
+    /**
+     * A password or single sign-on passed and a second factor is owed: a passkey of that same person completes the
+     * pending sign-in (as the person and Client of the first factor). Anyone else's passkey is refused, signs nobody
+     * in and leaves the pending sign-in as it was, so the person can still give their own factor.
+     */
+    private void secondFactor(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            SignInCompletion.PendingSecondFactor pending,
+            String passkeyOwner)
+            throws IOException {
+        SecurityContextHolder.clearContext();
+        if (pending.enrolmentRequired() || !pending.user().userId().toString().equals(passkeyOwner)) {
+            refuse(request, response, "This passkey is not yours: use a passkey of the account you are signing in to.");
+            return;
+        }
+        completion.secondFactorDone(request, response, pending, "passkey");
+        csrfTokens.saveToken(null, request, response);
+        answer(response, savedTarget(request, response));
+    }
+
+    /**
+     * A signed-in person confirms it is them before a sensitive action (step-up) with one of their passkeys; the
+     * session stays signed in as it was. Someone else's passkey is refused and changes nothing: it must never swap
+     * the person of a session.
+     */
+    private void confirmStepUp(
+            HttpServletRequest request, HttpServletResponse response, SignedInUser user, String passkeyOwner)
+            throws IOException {
+        // the filter put the passkey's Authentication into this thread only; the session's own person stays
+        SecurityContextHolder.getContext().setAuthentication(RoleAuthoritiesAccess.authenticated(user));
+        if (!user.userId().toString().equals(passkeyOwner)) {
+            refuse(request, response, "This passkey is not yours: confirm with a passkey of the signed-in account.");
+            return;
+        }
+        stepUp.reauthenticated(request);
+        csrfTokens.saveToken(null, request, response);
+        answer(response, StepUp.safeNext(request.getParameter("next")));
+    }
+
+    /** The person this session is signed in as, from the session (the filter replaced this thread's context). */
+    private static Optional<SignedInUser> signedInSession(HttpServletRequest request) {
+        var session = request.getSession(false);
+        if (session != null
+                && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
+                        instanceof org.springframework.security.core.context.SecurityContext context
+                && context.getAuthentication() != null
+                && context.getAuthentication().getPrincipal() instanceof SignedInUser user) {
+            return Optional.of(user);
+        }
+        return Optional.empty();
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+        ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, detail, request.getRequestURI());
+    }
+
+    private String savedTarget(HttpServletRequest request, HttpServletResponse response) {
+        SavedRequest saved = savedRequests.getRequest(request, response);
+        savedRequests.removeRequest(request, response);
+        return saved == null ? "/app" : saved.getRedirectUrl();
+    }
+
+    private static void answer(HttpServletResponse response, String target) throws IOException {
+        response.setStatus(HttpStatus.OK.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"authenticated\":true,\"redirectUrl\":\"" + jsonEscape(target) + "\"}");
     }
 
     /**
@@ -134,13 +220,7 @@ public class PasskeySignIn implements AuthenticationSuccessHandler, Authenticati
                 "user",
                 user.userId().toString(),
                 Map.of("method", "passkey"));
-        SavedRequest saved = savedRequests.getRequest(request, response);
-        savedRequests.removeRequest(request, response);
-        String target = saved == null ? "/app" : saved.getRedirectUrl();
-        response.setStatus(HttpStatus.OK.value());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"authenticated\":true,\"redirectUrl\":\"" + jsonEscape(target) + "\"}");
+        answer(response, savedTarget(request, response));
     }
 
     /**

@@ -2,8 +2,8 @@ package io.team365.identity.internal;
 
 import io.team365.core.web.ProblemResponses;
 import io.team365.identity.SignedInUser;
-import io.team365.identity.internal.mfa.Authenticators;
 import io.team365.identity.internal.mfa.ClientMfaPolicy;
+import io.team365.identity.internal.mfa.SecondFactors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,7 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A Client that requires two factors: a signed-in member without one (the rule was switched on after they signed
+ * A Client that requires two factors: a signed-in member without one, app or passkey (the rule was switched on after they signed
  * in, or they switched to this Client) can reach nothing but the security settings, to enrol, and sign-out. Sign-in
  * itself already sends such members to enrolment ({@link SignInCompletion}). API tokens are not affected (ADR 0027).
  */
@@ -25,11 +25,11 @@ class SecondFactorRequiredFilter extends OncePerRequestFilter {
     };
 
     private final ClientMfaPolicy policy;
-    private final Authenticators authenticators;
+    private final SecondFactors secondFactors;
 
-    SecondFactorRequiredFilter(ClientMfaPolicy policy, Authenticators authenticators) {
+    SecondFactorRequiredFilter(ClientMfaPolicy policy, SecondFactors secondFactors) {
         this.policy = policy;
-        this.authenticators = authenticators;
+        this.secondFactors = secondFactors;
     }
 
     @Override
@@ -41,7 +41,7 @@ class SecondFactorRequiredFilter extends OncePerRequestFilter {
                 || allowed(request)
                 || signedInWithPasskey(request)
                 || !policy.required(user.tenant())
-                || authenticators.enrolled(user)) {
+                || secondFactors.any(user)) {
             chain.doFilter(request, response);
             return;
         }

@@ -214,7 +214,7 @@ class SecurityConfiguration {
             SignInCompletion completion,
             StepUp stepUp,
             io.team365.identity.internal.mfa.ClientMfaPolicy mfaPolicy,
-            io.team365.identity.internal.mfa.Authenticators authenticators,
+            io.team365.identity.internal.mfa.SecondFactors secondFactors,
             PasskeySignIn passkeys)
             throws Exception {
         // plain objects, not beans: as beans Boot would also register them as servlet filters outside this chain
@@ -287,7 +287,7 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(bearer, apiWithoutSession, unsubscribe))
                 .addFilterBefore(bearerTokens, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(tenantBinding, AuthorizationFilter.class)
-                .addFilterAfter(new SecondFactorRequiredFilter(mfaPolicy, authenticators), AuthorizationFilter.class)
+                .addFilterAfter(new SecondFactorRequiredFilter(mfaPolicy, secondFactors), AuthorizationFilter.class)
                 .addFilterAfter(new StepUpFilter(stepUp), AuthorizationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
                             if (ProblemResponses.isApi(request)) {

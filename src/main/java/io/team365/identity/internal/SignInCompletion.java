@@ -2,9 +2,9 @@ package io.team365.identity.internal;
 
 import io.team365.audit.AuditTrail;
 import io.team365.identity.SignedInUser;
-import io.team365.identity.internal.mfa.Authenticators;
 import io.team365.identity.internal.mfa.ClientMfaPolicy;
 import io.team365.identity.internal.mfa.DeviceSummary;
+import io.team365.identity.internal.mfa.SecondFactors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one place that decides whether a sign-in is complete. Every first factor (password form, single sign-on,
- * passkey) ends in {@link #primaryFactorDone}: a person with an authenticator, or in a Client that requires two
+ * passkey) ends in {@link #primaryFactorDone}: a person with an authenticator app or a passkey, or in a Client that requires two
  * factors, is left <em>pending</em> — the session holds no Authentication at all, only {@link PendingSecondFactor},
  * so every existing rule treats it as signed out — and is sent to the second-factor page (or to enrolment). Only
  * {@link #complete} puts a signed-in person into the session.
@@ -58,7 +58,7 @@ public class SignInCompletion {
         private static final long serialVersionUID = 1L;
     }
 
-    private final Authenticators authenticators;
+    private final SecondFactors secondFactors;
     private final ClientMfaPolicy policy;
     private final StepUp stepUp;
     private final AuditTrail audit;
@@ -67,8 +67,8 @@ public class SignInCompletion {
     private final SavedRequestAwareAuthenticationSuccessHandler redirect;
 
     SignInCompletion(
-            Authenticators authenticators, ClientMfaPolicy policy, StepUp stepUp, AuditTrail audit, Clock clock) {
-        this.authenticators = authenticators;
+            SecondFactors secondFactors, ClientMfaPolicy policy, StepUp stepUp, AuditTrail audit, Clock clock) {
+        this.secondFactors = secondFactors;
         this.policy = policy;
         this.stepUp = stepUp;
         this.audit = audit;
@@ -87,7 +87,8 @@ public class SignInCompletion {
             HttpServletRequest request, HttpServletResponse response, SignedInUser user, SignInMethod method)
             throws IOException {
         signOutOfThisRequest(request, response);
-        boolean hasAuthenticator = authenticators.enrolled(user);
+        // an authenticator app or a passkey: either is a second factor the person can give now
+        boolean hasAuthenticator = secondFactors.any(user);
         boolean clientRequires = policy.required(user.tenant());
         if (method != SignInMethod.PASSKEY && (hasAuthenticator || clientRequires)) {
             HttpSession session = request.getSession(true);

@@ -37,7 +37,11 @@ class StepUpFilter extends OncePerRequestFilter {
             new Rule("/settings/security/totp/start", true, "/settings/security"),
             new Rule("/settings/security/totp/remove", true, "/settings/security"),
             new Rule("/settings/security/recovery-codes", true, "/settings/security"),
-            new Rule("/settings/security/passkeys", false, "/settings/security/passkeys"));
+            // adding (the JSON post), renaming and removing passkeys: the prefix covers every sub-path
+            new Rule("/settings/security/passkeys", false, "/settings/security/passkeys"),
+            // single sign-on: linking or unlinking an identity, and the Client's own provider and its rules
+            new Rule("/settings/security/identities", false, "/settings/security/identities"),
+            new Rule("/settings/client/sign-in", false, "/settings/client/sign-in"));
 
     private final StepUp stepUp;
 

@@ -8,6 +8,7 @@ import io.team365.identity.internal.mfa.Authenticators;
 import io.team365.identity.internal.mfa.QrCodes;
 import io.team365.identity.internal.mfa.RecoveryCodes;
 import io.team365.identity.internal.mfa.SecondFactorThrottle;
+import io.team365.identity.internal.mfa.SecondFactors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -39,13 +40,16 @@ class MfaSignInController {
     private final RecoveryCodes recoveryCodes;
     private final SecondFactorThrottle throttle;
     private final Clock clock;
+    private final SecondFactors secondFactors;
 
     MfaSignInController(
             SignInCompletion completion,
             Authenticators authenticators,
             RecoveryCodes recoveryCodes,
             SecondFactorThrottle throttle,
-            Clock clock) {
+            Clock clock,
+            SecondFactors secondFactors) {
+        this.secondFactors = secondFactors;
         this.completion = completion;
         this.authenticators = authenticators;
         this.recoveryCodes = recoveryCodes;
@@ -62,7 +66,7 @@ class MfaSignInController {
         if (pending.get().enrolmentRequired()) {
             return "redirect:" + SignInCompletion.ENROLMENT_PAGE;
         }
-        return page(model, recovery != null, null, 0);
+        return page(model, pending.get().user(), recovery != null, null, 0);
     }
 
     @PostMapping(SignInCompletion.SECOND_FACTOR_PAGE)
@@ -85,11 +89,11 @@ class MfaSignInController {
         boolean byRecovery = recoveryCode != null && !recoveryCode.isBlank();
         Optional<Instant> blocked = throttle.blockedUntil(user);
         if (blocked.isPresent()) {
-            return throttled(response, model, byRecovery, blocked.get());
+            return throttled(response, model, user, byRecovery, blocked.get());
         }
         if (!byRecovery && (code == null || code.isBlank())) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return page(model, false, "mfa.signin.error.required", 0);
+            return page(model, user, false, "mfa.signin.error.required", 0);
         }
         boolean right = byRecovery
                 ? recoveryCodes.use(user, recoveryCode, actor(user, request))
@@ -99,6 +103,7 @@ class MfaSignInController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return page(
                     model,
+                    user,
                     byRecovery,
                     byRecovery ? "mfa.signin.error.recovery-wrong" : "mfa.signin.error.code-wrong",
                     0);
@@ -182,15 +187,20 @@ class MfaSignInController {
         return "identity/mfa/enrol";
     }
 
-    private String throttled(HttpServletResponse response, Model model, boolean recovery, Instant until) {
+    private String throttled(
+            HttpServletResponse response, Model model, SignedInUser user, boolean recovery, Instant until) {
         long minutes = Math.max(1, Duration.between(clock.instant(), until).toMinutes() + 1);
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader("Retry-After", String.valueOf(minutes * 60));
-        return page(model, recovery, "mfa.signin.error.throttled", minutes);
+        return page(model, user, recovery, "mfa.signin.error.throttled", minutes);
     }
 
-    private static String page(Model model, boolean recovery, String error, long minutes) {
+    /** The page offers what the person has: a code from their app (and recovery codes), a passkey, or both. */
+    private String page(Model model, SignedInUser user, boolean recovery, String error, long minutes) {
+        boolean totp = secondFactors.totp(user);
         model.addAttribute("recovery", recovery);
+        model.addAttribute("totp", totp || recovery);
+        model.addAttribute("passkey", secondFactors.passkey(user));
         model.addAttribute("error", error);
         model.addAttribute("minutes", minutes);
         return "identity/mfa/second-factor";

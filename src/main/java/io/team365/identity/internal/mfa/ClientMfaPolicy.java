@@ -24,14 +24,14 @@ public class ClientMfaPolicy {
 
     private final JdbcClient jdbc;
     private final TenantTransactions transactions;
-    private final Authenticators authenticators;
+    private final SecondFactors secondFactors;
     private final AuditTrail audit;
     private final Map<TenantId, Cached> cache = new ConcurrentHashMap<>();
 
-    ClientMfaPolicy(JdbcClient jdbc, TenantTransactions transactions, Authenticators authenticators, AuditTrail audit) {
+    ClientMfaPolicy(JdbcClient jdbc, TenantTransactions transactions, SecondFactors secondFactors, AuditTrail audit) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.authenticators = authenticators;
+        this.secondFactors = secondFactors;
         this.audit = audit;
     }
 
@@ -53,14 +53,14 @@ public class ClientMfaPolicy {
     }
 
     /**
-     * Turns the rule on or off (admins; the path rule checks the role). An admin must have a second factor before
+     * Turns the rule on or off (admins; the path rule checks the role). An admin must have a second factor (app or passkey) before
      * requiring one of everybody, or the change would lock them out of the page that undoes it.
      */
     public void set(SignedInUser admin, Boolean required, AuditTrail.Actor actor) {
         if (required == null) {
             throw InvalidInput.of("mfaRequired", "mfa.client.invalid");
         }
-        if (required && !authenticators.enrolled(admin)) {
+        if (required && !secondFactors.any(admin)) {
             throw InvalidInput.of("mfaRequired", "mfa.client.enrol-first");
         }
         transactions.run(admin.tenant(), admin.userId(), () -> {

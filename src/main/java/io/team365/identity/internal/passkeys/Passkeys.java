@@ -145,6 +145,21 @@ public class Passkeys {
                 .update();
     }
 
+    /**
+     * Whether the person has any passkey: a passkey is a second factor too, so this decides, with an authenticator
+     * app, whether a password or single sign-on owes one. Binds the person itself (also asked before they are signed
+     * in).
+     */
+    public boolean any(SignedInUser user) {
+        return io.team365.tenancy.TenantContext.callAs(
+                user.tenant(),
+                user.userId(),
+                () -> jdbc.sql("select exists (select 1 from passkey_credentials where user_id = :user)")
+                        .param("user", user.userId())
+                        .query(Boolean.class)
+                        .single());
+    }
+
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }

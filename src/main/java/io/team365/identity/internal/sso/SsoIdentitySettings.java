@@ -104,6 +104,19 @@ public class SsoIdentitySettings {
         SsoSessions.startLinking(session, user, registrationId, clock.instant());
     }
 
+    /**
+     * Remembers that the next provider sign-in in this session confirms it is the person (step-up), then returns to
+     * {@code next}; the caller sends the browser to the provider.
+     * @throws NotFound for a provider the person has not linked
+     */
+    public void startReauthentication(SignedInUser user, String registrationId, String next, HttpSession session) {
+        boolean linked = linked(user).stream().anyMatch(l -> l.registrationId().equals(registrationId));
+        if (!linked || registrations.findByRegistrationId(registrationId) == null) {
+            throw new NotFound("provider");
+        }
+        SsoSessions.startReauthentication(session, user, registrationId, next, clock.instant());
+    }
+
     /** @throws Conflict when it is the person's last way to sign in; NotFound when it is not theirs */
     public void unlink(SignedInUser user, UUID identityId, AuditTrail.Actor actor) {
         boolean hasPassword = hasPassword(user);

@@ -29,8 +29,11 @@ public class SsoLogin {
     private final SsoRegistrations registrations;
     private final SsoSignInSuccess success;
     private final SsoSignInFailure failure;
+    private final java.time.Clock clock;
 
-    SsoLogin(SsoRegistrations registrations, SsoSignInSuccess success, SsoSignInFailure failure) {
+    SsoLogin(
+            SsoRegistrations registrations, SsoSignInSuccess success, SsoSignInFailure failure, java.time.Clock clock) {
+        this.clock = clock;
         this.registrations = registrations;
         this.success = success;
         this.failure = failure;
@@ -41,6 +44,8 @@ public class SsoLogin {
         http.oauth2Login(login -> login.loginPage("/login")
                 .clientRegistrationRepository(registrations)
                 .authorizedClientRepository(new NothingKept())
+                .authorizationEndpoint(endpoint ->
+                        endpoint.authorizationRequestResolver(new ReauthenticationRequests(registrations, clock)))
                 .successHandler(success)
                 .failureHandler(failure));
     }

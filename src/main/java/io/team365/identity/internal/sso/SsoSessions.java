@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * What a sign-in through a provider leaves in the session between requests: the intent to link (started from
- * Settings) and a verified identity waiting for the sign-up form. Both expire after ten minutes; neither holds a
+ * Settings), the intent to re-authenticate (step-up) and a verified identity waiting for the sign-up form. Both expire after ten minutes; neither holds a
  * token.
  */
 public final class SsoSessions {
@@ -18,6 +18,7 @@ public final class SsoSessions {
     static final Duration VALIDITY = Duration.ofMinutes(10);
     private static final String LINKING = SsoSessions.class.getName() + ".linking";
     private static final String PENDING = SsoSessions.class.getName() + ".pending";
+    private static final String REAUTH = SsoSessions.class.getName() + ".reauthentication";
 
     private SsoSessions() {}
 
@@ -46,6 +47,7 @@ public final class SsoSessions {
     }
 
     static void startLinking(HttpSession session, SignedInUser user, String registrationId, Instant now) {
+        session.removeAttribute(REAUTH);
         session.setAttribute(LINKING, new LinkIntent(user, registrationId, now));
     }
 
@@ -60,6 +62,35 @@ public final class SsoSessions {
                         && intent.since().plus(VALIDITY).isAfter(now)
                 ? Optional.of(intent)
                 : Optional.empty();
+    }
+
+    /** A signed-in person confirms it is them (step-up) by signing in again with a provider linked to them. */
+    record ReauthIntent(SignedInUser user, String registrationId, String next, Instant since) implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+    }
+
+    static void startReauthentication(
+            HttpSession session, SignedInUser user, String registrationId, String next, Instant now) {
+        session.removeAttribute(LINKING);
+        session.setAttribute(REAUTH, new ReauthIntent(user, registrationId, next, now));
+    }
+
+    /** The re-authentication under way, left in place (the authorization request asks the provider to sign in anew). */
+    static Optional<ReauthIntent> peekReauthentication(HttpSession session, Instant now) {
+        if (session == null || !(session.getAttribute(REAUTH) instanceof ReauthIntent intent)) {
+            return Optional.empty();
+        }
+        return intent.since().plus(VALIDITY).isAfter(now) ? Optional.of(intent) : Optional.empty();
+    }
+
+    /** The re-authentication under way, removed from the session: it serves one provider answer only. */
+    static Optional<ReauthIntent> takeReauthentication(HttpSession session, Instant now) {
+        Optional<ReauthIntent> intent = peekReauthentication(session, now);
+        if (session != null) {
+            session.removeAttribute(REAUTH);
+        }
+        return intent;
     }
 
     static void holdSignUp(HttpSession session, ProviderClaims claims, Instant now) {

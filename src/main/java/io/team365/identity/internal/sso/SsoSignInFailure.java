@@ -38,9 +38,12 @@ class SsoSignInFailure implements AuthenticationFailureHandler {
                 ? oauth.getError().getErrorCode()
                 : "other";
         log.info("single sign-on refused: {} ({})", code, failure.getMessage());
+        var reauthentication = SsoSessions.takeReauthentication(request.getSession(false), clock.instant());
         boolean linking = SsoSessions.takeLinking(request.getSession(false), clock.instant())
                 .isPresent();
-        if (linking && stillSignedIn(request)) {
+        if (reauthentication.isPresent() && stillSignedIn(request)) {
+            response.sendRedirect(SsoSignInSuccess.confirmPage(reauthentication.get(), "sso-failed"));
+        } else if (linking && stillSignedIn(request)) {
             response.sendRedirect("/settings/security/identities?error=failed");
         } else {
             response.sendRedirect("/login?sso=failed");

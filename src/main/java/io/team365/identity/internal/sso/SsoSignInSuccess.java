@@ -6,12 +6,17 @@ import io.team365.identity.SignedInUser;
 import io.team365.identity.internal.SignInCompletion;
 import io.team365.identity.internal.SignInMethod;
 import io.team365.identity.internal.SsoAccounts;
+import io.team365.identity.internal.StepUp;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +25,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -41,13 +47,19 @@ public class SsoSignInSuccess implements AuthenticationSuccessHandler {
     private final Clock clock;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final SignInCompletion completion;
+    private final StepUp stepUp;
+
+    /** How old the provider's sign-in may be and still confirm it is the person: the time to get through its form. */
+    static final Duration REAUTHENTICATION_AGE = Duration.ofMinutes(5);
 
     SsoSignInSuccess(
             SsoSignIns signIns,
             SsoRegistrations registrations,
             SsoAccounts accounts,
             SignInCompletion completion,
+            StepUp stepUp,
             Clock clock) {
+        this.stepUp = stepUp;
         this.signIns = signIns;
         this.registrations = registrations;
         this.accounts = accounts;
@@ -59,9 +71,15 @@ public class SsoSignInSuccess implements AuthenticationSuccessHandler {
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication auth)
             throws IOException, ServletException {
         HttpSession session = request.getSession();
+        Optional<SsoSessions.ReauthIntent> reauthentication =
+                SsoSessions.takeReauthentication(session, clock.instant());
         Optional<SsoSessions.LinkIntent> intent = SsoSessions.takeLinking(session, clock.instant());
         // whatever happens next, the provider's tokens and claims leave the session now
         forget(request, response);
+        if (reauthentication.isPresent()) {
+            reauthenticated(request, response, auth, reauthentication.get());
+            return;
+        }
         if (!(auth instanceof OAuth2AuthenticationToken token)) {
             response.sendRedirect("/login?sso=failed");
             return;
@@ -107,6 +125,62 @@ public class SsoSignInSuccess implements AuthenticationSuccessHandler {
                 }
             }
         }
+    }
+
+    /**
+     * Step-up by signing in again: the session stays the person's whatever the provider says; it counts as a
+     * confirmation only when the provider signed in an identity linked to this person, through the provider asked
+     * for, and (OpenID Connect) authenticated them just now, so a provider that ignored {@code prompt=login} and
+     * reused an old sign-in does not pass. Any other identity confirms nothing and signs nobody else in.
+     */
+    private void reauthenticated(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Authentication auth,
+            SsoSessions.ReauthIntent intent)
+            throws IOException {
+        restore(request, response, intent.user());
+        if (!(auth instanceof OAuth2AuthenticationToken token)
+                || !token.getAuthorizedClientRegistrationId().equals(intent.registrationId())) {
+            response.sendRedirect(confirmPage(intent, "sso-failed"));
+            return;
+        }
+        boolean same;
+        try {
+            ProviderClaims claims = ProviderClaims.of(
+                    registrations.findByRegistrationId(intent.registrationId()), token.getPrincipal());
+            same = signIns.isLinkedTo(claims, intent.user().userId());
+        } catch (RuntimeException e) {
+            log.warn("re-authentication through {} failed", intent.registrationId(), e);
+            response.sendRedirect(confirmPage(intent, "sso-failed"));
+            return;
+        }
+        if (!same) {
+            response.sendRedirect(confirmPage(intent, "sso-other"));
+            return;
+        }
+        if (!authenticatedJustNow(token)) {
+            response.sendRedirect(confirmPage(intent, "sso-failed"));
+            return;
+        }
+        stepUp.reauthenticated(request);
+        response.sendRedirect(StepUp.safeNext(intent.next()));
+    }
+
+    /** The ID token's auth_time (required when max_age was asked for) within the last few minutes. */
+    private boolean authenticatedJustNow(OAuth2AuthenticationToken token) {
+        if (!(token.getPrincipal() instanceof OidcUser user) || user.getAuthenticatedAt() == null) {
+            return false; // plain OAuth2 (no ID token) cannot say when the person signed in
+        }
+        Instant now = clock.instant();
+        Instant at = user.getAuthenticatedAt();
+        return !at.isBefore(now.minus(REAUTHENTICATION_AGE)) && !at.isAfter(now.plus(REAUTHENTICATION_AGE));
+    }
+
+    /** Back to the confirmation page, with the reason, keeping where the person was going. */
+    static String confirmPage(SsoSessions.ReauthIntent intent, String error) {
+        return StepUp.CONFIRM_PAGE + "?error=" + error + "&next="
+                + URLEncoder.encode(StepUp.safeNext(intent.next()), StandardCharsets.UTF_8);
     }
 
     /**

@@ -113,6 +113,21 @@ class SsoSignIns {
         return linkedByEmail(claims, account.get(), opened.get(), requester, now);
     }
 
+    /**
+     * Whether the identity the provider just signed in is one linked to this person (step-up by signing in again):
+     * another account at the same provider, or an identity linked to someone else, is not.
+     */
+    boolean isLinkedTo(ProviderClaims claims, UUID userId) {
+        if (!claims.usable()) {
+            return false;
+        }
+        String key = SsoIdentities.keyOf(claims.registrationId(), claims.issuer(), claims.subject());
+        return transactions
+                .call(null, null, () -> identities.findByKey(key))
+                .filter(identity -> identity.userId().equals(userId))
+                .isPresent();
+    }
+
     /** From Settings: the signed-in person links another identity, unless it is someone else's already. */
     private Outcome link(
             ProviderClaims claims,
