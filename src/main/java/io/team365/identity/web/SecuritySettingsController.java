@@ -37,13 +37,16 @@ class SecuritySettingsController {
     private final ActiveSessions sessions;
     private final ClientMfaPolicy policy;
     private final SecondFactorThrottle throttle;
+    private final io.team365.identity.internal.passkeys.Passkeys passkeys;
 
     SecuritySettingsController(
             Authenticators authenticators,
             RecoveryCodes recoveryCodes,
             ActiveSessions sessions,
             ClientMfaPolicy policy,
-            SecondFactorThrottle throttle) {
+            SecondFactorThrottle throttle,
+            io.team365.identity.internal.passkeys.Passkeys passkeys) {
+        this.passkeys = passkeys;
         this.authenticators = authenticators;
         this.recoveryCodes = recoveryCodes;
         this.sessions = sessions;
@@ -172,7 +175,9 @@ class SecuritySettingsController {
                 "setupUnderWay",
                 !status.enrolled() && authenticators.pendingSetup(user).isPresent());
         model.addAttribute("clientRequires", clientRequires);
-        model.addAttribute("mustEnrol", clientRequires && !status.enrolled() || requiredNotice && !status.enrolled());
+        // a passkey is a second factor too: someone with one is not told to set up an app
+        boolean noSecondFactor = !status.enrolled() && !passkeys.any(user);
+        model.addAttribute("mustEnrol", (clientRequires || requiredNotice) && noSecondFactor);
         model.addAttribute("sessions", sessions.of(user, currentSessionId(request)));
         model.addAttribute("notice", notice);
         model.addAttribute("error", error);
