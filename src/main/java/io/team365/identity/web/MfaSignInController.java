@@ -4,6 +4,7 @@ import io.team365.audit.AuditTrail;
 import io.team365.identity.SignedInUser;
 import io.team365.identity.internal.SignInCompletion;
 import io.team365.identity.internal.SignInCompletion.PendingSecondFactor;
+import io.team365.identity.internal.SignInMethod;
 import io.team365.identity.internal.mfa.Authenticators;
 import io.team365.identity.internal.mfa.QrCodes;
 import io.team365.identity.internal.mfa.RecoveryCodes;
@@ -62,7 +63,7 @@ class MfaSignInController {
         if (pending.get().enrolmentRequired()) {
             return "redirect:" + SignInCompletion.ENROLMENT_PAGE;
         }
-        return page(model, recovery != null, null, 0);
+        return page(model, pending.get().method(), recovery != null, null, 0);
     }
 
     @PostMapping(SignInCompletion.SECOND_FACTOR_PAGE)
@@ -85,11 +86,11 @@ class MfaSignInController {
         boolean byRecovery = recoveryCode != null && !recoveryCode.isBlank();
         Optional<Instant> blocked = throttle.blockedUntil(user);
         if (blocked.isPresent()) {
-            return throttled(response, model, byRecovery, blocked.get());
+            return throttled(response, model, pending.method(), byRecovery, blocked.get());
         }
         if (!byRecovery && (code == null || code.isBlank())) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return page(model, false, "mfa.signin.error.required", 0);
+            return page(model, pending.method(), false, "mfa.signin.error.required", 0);
         }
         boolean right = byRecovery
                 ? recoveryCodes.use(user, recoveryCode, actor(user, request))
@@ -99,6 +100,7 @@ class MfaSignInController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return page(
                     model,
+                    pending.method(),
                     byRecovery,
                     byRecovery ? "mfa.signin.error.recovery-wrong" : "mfa.signin.error.code-wrong",
                     0);
@@ -182,14 +184,17 @@ class MfaSignInController {
         return "identity/mfa/enrol";
     }
 
-    private String throttled(HttpServletResponse response, Model model, boolean recovery, Instant until) {
+    private String throttled(
+            HttpServletResponse response, Model model, SignInMethod method, boolean recovery, Instant until) {
         long minutes = Math.max(1, Duration.between(clock.instant(), until).toMinutes() + 1);
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader("Retry-After", String.valueOf(minutes * 60));
-        return page(model, recovery, "mfa.signin.error.throttled", minutes);
+        return page(model, method, recovery, "mfa.signin.error.throttled", minutes);
     }
 
-    private static String page(Model model, boolean recovery, String error, long minutes) {
+    private static String page(Model model, SignInMethod method, boolean recovery, String error, long minutes) {
+        // the lead names the first step the person just passed: a provider's sign-in is not "your password"
+        model.addAttribute("lead", method == SignInMethod.SSO ? "mfa.signin.lead.sso" : "mfa.signin.lead");
         model.addAttribute("recovery", recovery);
         model.addAttribute("error", error);
         model.addAttribute("minutes", minutes);
