@@ -6,14 +6,18 @@ import io.team365.core.TenantId;
 import io.team365.privacy.internal.PolicyAcceptances;
 import io.team365.privacy.internal.PolicyMailJob;
 import io.team365.support.IntegrationTest;
+import io.team365.tenancy.DatabaseLookups;
 import io.team365.tenancy.TenantContext;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Team365's own privacy policy: shipped versions registered at startup, the public page, a material change. */
 class PolicyVersionTests extends IntegrationTest {
@@ -26,6 +30,16 @@ class PolicyVersionTests extends IntegrationTest {
 
     @Autowired
     PolicyAcceptances acceptances;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    TransactionTemplate transaction;
+
+    @BeforeEach
+    void transactionTemplate() {
+        transaction = new TransactionTemplate(transactions);
+    }
 
     @Test
     void theShippedPolicyIsRegisteredAtStartupAndShownPublicly() {
@@ -57,6 +71,18 @@ class PolicyVersionTests extends IntegrationTest {
                 .update();
         // inserted behind the module's back: the gate's cached "nothing to accept" answers must go
         acceptances.forgetCachedAnswers();
+        // the thousands of people the rest of the suite signed up count as mailed already: the job's pass then is
+        // about these three, and their mail does not queue behind everyone else's
+        transaction.executeWithoutResult(status -> {
+            DatabaseLookups.asWorker(jdbc, "policy-mail");
+            jdbc.sql("insert into policy_mailings (version, user_id, queued_at) select ?, id, now() from users"
+                            + " where id not in (?, ?, ?)")
+                    .param(version)
+                    .param(alpha.userId())
+                    .param(member.userId())
+                    .param(beta.userId())
+                    .update();
+        });
         try {
             SignedUp newcomer = signUpAndVerify("Policy Newcomer Co");
             mailJob.mailDue();

@@ -4,6 +4,7 @@ import io.team365.audit.AuditTrail;
 import io.team365.identity.SignedInUser;
 import io.team365.identity.internal.SignInCompletion;
 import io.team365.identity.internal.SignInCompletion.PendingSecondFactor;
+import io.team365.identity.internal.SignInMethod;
 import io.team365.identity.internal.mfa.Authenticators;
 import io.team365.identity.internal.mfa.QrCodes;
 import io.team365.identity.internal.mfa.RecoveryCodes;
@@ -66,7 +67,7 @@ class MfaSignInController {
         if (pending.get().enrolmentRequired()) {
             return "redirect:" + SignInCompletion.ENROLMENT_PAGE;
         }
-        return page(model, pending.get().user(), recovery != null, null, 0);
+        return page(model, pending.get(), recovery != null, null, 0);
     }
 
     @PostMapping(SignInCompletion.SECOND_FACTOR_PAGE)
@@ -89,11 +90,11 @@ class MfaSignInController {
         boolean byRecovery = recoveryCode != null && !recoveryCode.isBlank();
         Optional<Instant> blocked = throttle.blockedUntil(user);
         if (blocked.isPresent()) {
-            return throttled(response, model, user, byRecovery, blocked.get());
+            return throttled(response, model, pending, byRecovery, blocked.get());
         }
         if (!byRecovery && (code == null || code.isBlank())) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return page(model, user, false, "mfa.signin.error.required", 0);
+            return page(model, pending, false, "mfa.signin.error.required", 0);
         }
         boolean right = byRecovery
                 ? recoveryCodes.use(user, recoveryCode, actor(user, request))
@@ -103,7 +104,7 @@ class MfaSignInController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return page(
                     model,
-                    user,
+                    pending,
                     byRecovery,
                     byRecovery ? "mfa.signin.error.recovery-wrong" : "mfa.signin.error.code-wrong",
                     0);
@@ -188,16 +189,19 @@ class MfaSignInController {
     }
 
     private String throttled(
-            HttpServletResponse response, Model model, SignedInUser user, boolean recovery, Instant until) {
+            HttpServletResponse response, Model model, PendingSecondFactor pending, boolean recovery, Instant until) {
         long minutes = Math.max(1, Duration.between(clock.instant(), until).toMinutes() + 1);
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader("Retry-After", String.valueOf(minutes * 60));
-        return page(model, user, recovery, "mfa.signin.error.throttled", minutes);
+        return page(model, pending, recovery, "mfa.signin.error.throttled", minutes);
     }
 
     /** The page offers what the person has: a code from their app (and recovery codes), a passkey, or both. */
-    private String page(Model model, SignedInUser user, boolean recovery, String error, long minutes) {
+    private String page(Model model, PendingSecondFactor pending, boolean recovery, String error, long minutes) {
+        SignedInUser user = pending.user();
         boolean totp = secondFactors.totp(user);
+        // the lead names the first step the person just passed: a provider's sign-in is not "your password"
+        model.addAttribute("lead", pending.method() == SignInMethod.SSO ? "mfa.signin.lead.sso" : "mfa.signin.lead");
         model.addAttribute("recovery", recovery);
         model.addAttribute("totp", totp || recovery);
         model.addAttribute("passkey", secondFactors.passkey(user));
