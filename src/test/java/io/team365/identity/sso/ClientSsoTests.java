@@ -160,6 +160,13 @@ class ClientSsoTests extends SsoFlows {
             assertThat(account(newcomer)).isEmpty();
 
             owner.session().postForm("/settings/client/sign-in", providerForm(idp, false, true));
+            // letting people join never lets the provider adopt an existing account
+            idp.nextSignIn(person(outsider.email(), true));
+            Browserless takeover = client();
+            assertThat(location(signInThrough(takeover, "client-" + owner.tenantId())))
+                    .endsWith("/login?sso=not-member");
+            assertThat(takeover.get("/api/v1/me").statusCode()).isEqualTo(401);
+            assertThat(identitiesOf(outsider.userId())).isZero();
             idp.nextSignIn(person(newcomer, false));
             assertThat(location(signInThrough(client(), "client-" + owner.tenantId())))
                     .as("joining needs a verified address")

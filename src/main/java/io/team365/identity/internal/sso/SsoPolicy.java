@@ -31,9 +31,16 @@ public class SsoPolicy {
                 || settings.find(tenant).map(p -> !p.requireSso()).orElse(true);
     }
 
-    /** Whether the current session may work in the Client: another way is allowed, or the Client's provider signed it in. */
+    /**
+     * Whether the current session may work in the Client. A session a Client's own provider signed in works in that
+     * Client only: that provider vouches for its members there, not for the person's other Clients.
+     */
     public boolean allowsInThisSession(TenantId tenant, Role role) {
-        return allowsOtherSignIn(tenant, role) || tenant.equals(signedInVia());
+        TenantId via = signedInVia();
+        if (via != null) {
+            return tenant.equals(via);
+        }
+        return allowsOtherSignIn(tenant, role);
     }
 
     private static TenantId signedInVia() {

@@ -169,6 +169,10 @@ class SsoSignIns {
             AuditTrail.Actor requester,
             Instant now) {
         boolean member = account.flatMap(a -> accounts.roleIn(tenant, a.id())).isPresent();
+        if (!member && account.isPresent()) {
+            // an existing Team365 account is never adopted on a Client provider's word: it could claim anyone
+            return new Refused("not-member");
+        }
         if (!member) {
             boolean allowJoin = clientSettings
                     .find(tenant)
