@@ -182,8 +182,11 @@
         })
         .then(function (credential) {
           // the confirmation page says where to go back to; the server checks it is a path of this site
+          // the second-factor page says so (?pending); the confirmation page says where to go back to, and the
+          // server checks it is a path of this site
           const next = signInButton.dataset.next;
-          return post("/login/webauthn" + (next ? "?next=" + encodeURIComponent(next) : ""), credentialJson(credential));
+          const path = signInButton.dataset.loginPath || "/login/webauthn";
+          return post(path + (next ? "?next=" + encodeURIComponent(next) : ""), credentialJson(credential));
         })
         .then(function (response) {
           if (response.redirected) {
@@ -191,6 +194,11 @@
             return;
           }
           return response.json().catch(function () { return {}; }).then(function (body) {
+            if (response.status === 403 && !signInButton.dataset.next) {
+              // the person's organisation requires its own single sign-on: the sign-in page says so
+              window.location.assign("/login?sso=required");
+              return;
+            }
             if (!response.ok || !body.redirectUrl) {
               throw new Error("refused");
             }

@@ -345,6 +345,44 @@ class PasskeyTests extends IntegrationTest {
     }
 
     @Test
+    void aClientThatRequiresItsOwnSingleSignOnIsNotEnteredWithAPasskey() {
+        SignedUp owner = signUpAndVerify("Passkey SSO Only");
+        Joined member = inviteAndJoin(owner, "member");
+        ClientPlatform memberPhone = device(origin());
+        ClientPlatform ownerPhone = device(origin());
+        assertThat(register(member.session(), memberPhone, "Phone", UserVerificationRequirement.REQUIRED)
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(register(owner.session(), ownerPhone, "Phone", UserVerificationRequirement.REQUIRED)
+                        .statusCode())
+                .isEqualTo(201);
+        TenantContext.runAs(
+                new io.team365.core.TenantId(owner.tenantId()),
+                null,
+                () -> jdbc.sql("insert into sso_client_providers (tenant_id, issuer, client_id, client_secret,"
+                                + " authorization_uri, token_uri, jwk_set_uri, require_sso, updated_at)"
+                                + " values (?, 'https://idp.example.test', 'crm', '\\x00'::bytea,"
+                                + " 'https://idp.example.test/a', 'https://idp.example.test/t',"
+                                + " 'https://idp.example.test/k', true, now())")
+                        .param(owner.tenantId())
+                        .update());
+
+        Browserless memberBrowser = client();
+        HttpResponse<String> refused = signIn(memberBrowser, memberPhone);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.body()).contains("requires you to sign in with its single sign-on");
+        assertThat(memberBrowser.get("/api/v1/me").statusCode())
+                .as("not signed in")
+                .isEqualTo(401);
+
+        Browserless ownerBrowser = client();
+        assertThat(signIn(ownerBrowser, ownerPhone).statusCode())
+                .as("owners keep another way in (break-glass), as with a password")
+                .isEqualTo(200);
+        assertThat(ownerBrowser.get("/api/v1/me").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void closingTheAccountRemovesItsPasskeys() {
         SignedUp owner = signUpAndVerify("Passkey Leavers");
         Joined member = inviteAndJoin(owner, "member");

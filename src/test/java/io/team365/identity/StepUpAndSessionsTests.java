@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +76,13 @@ class StepUpAndSessionsTests extends IntegrationTest {
             HttpResponse<String> confirmed = session.postForm(
                     "/settings/security/confirm", Map.of("password", owner.password(), "next", "/settings/tokens"));
             assertThat(confirmed.headers().firstValue("Location").orElse("")).endsWith("/settings/tokens");
+            assertThat(countInTenant(
+                            owner.tenantId(),
+                            "select count(*) from audit_events where action = 'identity.confirmed'"
+                                    + " and details ->> 'factor' = 'password' and actor_id = ?",
+                            owner.userId()))
+                    .as("the confirmation is in the audit trail with what vouched for it")
+                    .isEqualTo(1);
             assertThat(session.postForm("/settings/tokens", Map.of("name", "late"))
                             .headers()
                             .firstValue("Location")
@@ -89,6 +97,43 @@ class StepUpAndSessionsTests extends IntegrationTest {
             assertThat(api.postJson("/api/v1/me/tokens", "{\"name\":\"by token\"}")
                             .statusCode())
                     .isEqualTo(201);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void everyMethodAndSpellingOfASensitivePathIsAsked() {
+        SignedUp owner = signUpAndVerify("Step Up Spellings");
+        Browserless session = owner.session();
+        try {
+            clock.advance(Duration.ofMinutes(11));
+            HttpResponse<String> encoded = session.postForm("/settings/%74okens", Map.of("name", "encoded"));
+            assertThat(encoded.statusCode())
+                    .as("a percent-encoded letter routes to the same controller, so it is asked too")
+                    .isEqualTo(303);
+            assertThat(encoded.headers().firstValue("Location").orElse("")).contains("/settings/security/confirm");
+            assertThat(session.send("PUT", "/settings/tokens", "application/x-www-form-urlencoded", "name=put")
+                            .statusCode())
+                    .as("any method that changes something, not only POST")
+                    .isEqualTo(303);
+            assertThat(session.delete("/settings/security/passkeys/" + UUID.randomUUID())
+                            .statusCode())
+                    .isEqualTo(303);
+            HttpResponse<String> mfaRule = session.patchJson("/api/v1/client", "{\"mfaRequired\":true}");
+            assertThat(mfaRule.statusCode()).as(mfaRule.body()).isEqualTo(403);
+            assertThat(mfaRule.body()).contains("Confirm it is you first");
+            assertThat(session.postForm("/settings/client/mfa", Map.of("mfaRequired", "false"))
+                            .headers()
+                            .firstValue("Location")
+                            .orElse(""))
+                    .contains("/settings/security/confirm?next=%2Fsettings%2Fclient");
+
+            assertThat(session.get("/settings/tokens").statusCode())
+                    .as("reading is never asked")
+                    .isEqualTo(200);
+            assertThat(session.get("/api/v1/me/tokens").body()).doesNotContain("encoded");
+            assertThat(session.get("/api/v1/client").body()).contains("\"mfaRequired\":false");
         } finally {
             clock.reset();
         }

@@ -326,6 +326,18 @@ class TwoFactorTests extends IntegrationTest {
             assertThat(member.session().get("/settings/security?required").body())
                     .contains("Your organisation requires two-step verification");
             assertThat(memberApi.get("/api/v1/me").statusCode()).isEqualTo(200);
+            for (String elsewhere :
+                    List.of("/settings/security/identities", "/settings/securityx", "/settings/tokens")) {
+                assertThat(member.session()
+                                .get(elsewhere)
+                                .headers()
+                                .firstValue("Location")
+                                .orElse(""))
+                        .as("only the pages that enrol a factor, not %s", elsewhere)
+                        .endsWith("/settings/security?required");
+            }
+            assertThat(member.session().get("/settings/security/passkeys").statusCode())
+                    .isEqualTo(200);
 
             // a new sign-in goes to enrolment, and nowhere else until it is done
             Browserless fresh = client();

@@ -2,6 +2,8 @@ package io.team365.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.team365.core.TenantId;
+import io.team365.tenancy.TenantContext;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -60,6 +62,19 @@ public abstract class IntegrationTest {
         registry.add("team365.public-base-url", () -> "http://localhost:" + HTTP_PORT);
         // a platform single sign-on provider, configured with Spring Boot's standard properties (identity/sso tests)
         TestOidcProvider.PLATFORM.registerPlatform(registry);
+    }
+
+    /** A count in one Client, under its row-level security, as the application would see it. */
+    protected long countInTenant(UUID tenant, String sql, Object... params) {
+        return TenantContext.callAs(new TenantId(tenant), null, () -> count(sql, params));
+    }
+
+    private long count(String sql, Object... params) {
+        var statement = jdbc.sql(sql);
+        for (Object param : params) {
+            statement = statement.param(param);
+        }
+        return statement.query(Long.class).single();
     }
 
     protected Browserless client() {

@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Joining through an invitation link. A newcomer sets a name and password (the link proves the address, so it
- * counts as verified); someone who already has an account confirms with their password and gains one more Client.
+ * counts as verified); someone who already has an account gains one more Client, confirming it is them with their
+ * password or, whatever way they sign in (single sign-on, a passkey), by being signed in as that account.
  */
 @Service
 public class InvitationAcceptance {
@@ -46,13 +47,35 @@ public class InvitationAcceptance {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** Whether the invited address already has an account (then the form asks only for its password). */
-    public boolean hasAccount(Invitations.Pending invitation) {
-        return Boolean.TRUE.equals(transaction.execute(
-                status -> users.findByEmail(invitation.email()).isPresent()));
+    /** What the invitation page asks of its visitor. */
+    public enum Invitee {
+        /** no account yet: a name and a password */
+        NEWCOMER,
+        /** signed in as the invited account: one click */
+        SIGNED_IN,
+        /** an account with a password, not signed in as it: that password */
+        PASSWORD,
+        /** an account without a password (single sign-on, passkeys), not signed in as it: sign in first */
+        SIGN_IN_FIRST
     }
 
-    public void accept(String secret, String name, String password, AuditTrail.Actor requester) {
+    public Invitee invitee(Invitations.Pending invitation, Optional<UUID> signedInAs) {
+        Optional<UserAccount> account = transaction.execute(status -> users.findByEmail(invitation.email()));
+        if (account.isEmpty()) {
+            return Invitee.NEWCOMER;
+        }
+        if (signedInAs.filter(account.get().id()::equals).isPresent()) {
+            return Invitee.SIGNED_IN;
+        }
+        return account.get().passwordHash() == null ? Invitee.SIGN_IN_FIRST : Invitee.PASSWORD;
+    }
+
+    /**
+     * @param signedInAs the person of the visitor's session, if signed in: when it is the invited account, no
+     *     password is asked (the session proved it); anyone else's session counts for nothing
+     */
+    public void accept(
+            String secret, String name, String password, Optional<UUID> signedInAs, AuditTrail.Actor requester) {
         Invitations.Pending invitation =
                 invitations.find(secret).orElseThrow(() -> InvalidInput.of("token", "invitation.invalid-link"));
         Optional<UserAccount> existing = transaction.execute(status -> users.findByEmail(invitation.email()));
@@ -61,7 +84,11 @@ public class InvitationAcceptance {
         String displayName;
         if (existing.isPresent()) {
             UserAccount account = existing.get();
-            if (account.passwordHash() == null || !encoder.matches(String.valueOf(password), account.passwordHash())) {
+            boolean provenBySession = signedInAs.filter(account.id()::equals).isPresent();
+            if (!provenBySession && account.passwordHash() == null) {
+                throw InvalidInput.of("password", "invitation.sign-in-first");
+            }
+            if (!provenBySession && !encoder.matches(String.valueOf(password), account.passwordHash())) {
                 throw InvalidInput.of("password", "invitation.wrong-password");
             }
             userId = account.id();

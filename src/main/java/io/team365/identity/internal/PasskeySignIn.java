@@ -4,6 +4,7 @@ import io.team365.audit.AuditTrail;
 import io.team365.core.web.ProblemResponses;
 import io.team365.identity.SignedInUser;
 import io.team365.identity.internal.passkeys.ChallengeAge;
+import io.team365.identity.internal.sso.SsoPolicy;
 import io.team365.tenancy.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -114,9 +115,14 @@ public class PasskeySignIn implements AuthenticationSuccessHandler, Authenticati
             HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException {
         Optional<SignInCompletion.PendingSecondFactor> pending = completion.pending(request);
-        if (pending.isPresent()) {
+        if (pending.isPresent() && (askedAsSecondFactor(request) || ownedBy(pending.get(), authentication))) {
             secondFactor(request, response, pending.get(), authentication.getName());
             return;
+        }
+        if (pending.isPresent()) {
+            // the sign-in page's own passkey button, after someone typed a password and left the second step: a
+            // passkey is both factors, so its owner signs in afresh and the half-finished sign-in is dropped
+            completion.abandonPending(request);
         }
         Optional<SignedInUser> signedIn = signedInSession(request);
         if (signedIn.isPresent()) {
@@ -131,6 +137,15 @@ public class PasskeySignIn implements AuthenticationSuccessHandler, Authenticati
             return;
         }
         complete(request, response, user.get());
+    }
+
+    /** The second-factor page's button asks with {@code ?pending}; the sign-in page's does not. */
+    private static boolean askedAsSecondFactor(HttpServletRequest request) {
+        return request.getParameter("pending") != null;
+    }
+
+    private static boolean ownedBy(SignInCompletion.PendingSecondFactor pending, Authentication passkey) {
+        return pending.user().userId().toString().equals(passkey.getName());
     }
 
     /**
@@ -168,7 +183,7 @@ public class PasskeySignIn implements AuthenticationSuccessHandler, Authenticati
             refuse(request, response, "This passkey is not yours: confirm with a passkey of the signed-in account.");
             return;
         }
-        stepUp.reauthenticated(request);
+        stepUp.confirmed(request, user, "passkey");
         csrfTokens.saveToken(null, request, response);
         answer(response, StepUp.safeNext(request.getParameter("next")));
     }
@@ -224,7 +239,8 @@ public class PasskeySignIn implements AuthenticationSuccessHandler, Authenticati
     }
 
     /**
-     * JSON problem details: 400 when the body was no credential at all, 401 for a passkey that is unknown, removed,
+     * JSON problem details: 400 when the body was no credential at all, 403 when every Client of the passkey's owner
+     * requires its own single sign-on, 401 for a passkey that is unknown, removed,
      * answers another challenge or origin, or belongs to someone who may not sign in now. Which of these it was is
      * not said: it would tell a prober which credential ids exist.
      */
@@ -237,6 +253,15 @@ public class PasskeySignIn implements AuthenticationSuccessHandler, Authenticati
                     response,
                     HttpStatus.BAD_REQUEST,
                     "The request body is not a WebAuthn credential (JSON).",
+                    request.getRequestURI());
+            return;
+        }
+        if (exception instanceof SsoPolicy.SsoRequiredException) {
+            // the passkey was the person's own and verified: saying why is safe, and tells them the way that works
+            ProblemResponses.write(
+                    response,
+                    HttpStatus.FORBIDDEN,
+                    "Your organisation requires you to sign in with its single sign-on: use \"Sign in with SSO\".",
                     request.getRequestURI());
             return;
         }

@@ -10,7 +10,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatchers;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -20,9 +24,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class SecondFactorRequiredFilter extends OncePerRequestFilter {
 
-    private static final String[] ALLOWED = {
-        "/settings/security", "/logout", "/switch-client", "/css/", "/js/", "/img/", "/favicon", "/error"
-    };
+    /**
+     * What such a member can still reach: the security page, enrolling an app or a passkey, the step-up confirmation
+     * that enrolling asks for, their sessions, signing out or switching Client, and the static files those pages use.
+     * Matched as Spring MVC routes (decoded, whole segments), so no other page shares a prefix with them.
+     */
+    private static final RequestMatcher ALLOWED = RequestMatchers.anyOf(Stream.of(
+                    "/settings/security",
+                    "/settings/security/totp/**",
+                    "/settings/security/passkeys/**",
+                    "/settings/security/confirm/**",
+                    "/settings/security/recovery-codes",
+                    "/settings/security/sessions/**",
+                    "/logout",
+                    "/switch-client",
+                    "/css/**",
+                    "/js/**",
+                    "/favicon.svg",
+                    "/error")
+            .map(PathPatternRequestMatcher::pathPattern)
+            .toArray(RequestMatcher[]::new));
 
     private final ClientMfaPolicy policy;
     private final SecondFactors secondFactors;
@@ -57,13 +78,7 @@ class SecondFactorRequiredFilter extends OncePerRequestFilter {
     }
 
     private static boolean allowed(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        for (String prefix : ALLOWED) {
-            if (path.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
+        return ALLOWED.matches(request);
     }
 
     private static boolean signedInWithPasskey(HttpServletRequest request) {

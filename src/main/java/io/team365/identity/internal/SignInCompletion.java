@@ -100,6 +100,14 @@ public class SignInCompletion {
         complete(request, response, user, method);
     }
 
+    /** Drops a half-finished sign-in (a complete one by another way replaces it). */
+    public void abandonPending(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(PENDING);
+        }
+    }
+
     /** The pending sign-in of this session, if there is one and it has not expired. */
     public Optional<PendingSecondFactor> pending(HttpServletRequest request) {
         HttpSession session = request.getSession(false);

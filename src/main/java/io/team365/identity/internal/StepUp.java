@@ -1,5 +1,6 @@
 package io.team365.identity.internal;
 
+import io.team365.audit.AuditTrail;
 import io.team365.identity.SignedInUser;
 import io.team365.identity.internal.mfa.Authenticators;
 import io.team365.identity.internal.mfa.SecondFactorThrottle;
@@ -10,6 +11,7 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -41,6 +43,7 @@ public class StepUp {
     private final Authenticators authenticators;
     private final SecondFactorThrottle codeThrottle;
     private final TransactionTemplate transaction;
+    private final AuditTrail audit;
 
     StepUp(
             Clock clock,
@@ -49,7 +52,9 @@ public class StepUp {
             SignInThrottle throttle,
             Authenticators authenticators,
             SecondFactorThrottle codeThrottle,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            AuditTrail audit) {
+        this.audit = audit;
         this.clock = clock;
         this.users = users;
         this.encoder = encoder;
@@ -59,9 +64,26 @@ public class StepUp {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** Stamps the session: the person has just proved who they are. */
+    /** Stamps the session at sign-in: the person has just proved who they are (the sign-in is audited itself). */
     public void reauthenticated(HttpServletRequest request) {
         request.getSession(true).setAttribute(REAUTHENTICATED_AT, clock.instant());
+    }
+
+    /**
+     * A signed-in person confirmed who they are with the given factor ({@code password}, {@code totp},
+     * {@code passkey} or {@code sso:<provider>}): stamps the session and records it, so the trail shows what
+     * vouched for the sensitive action that follows.
+     */
+    public void confirmed(HttpServletRequest request, SignedInUser user, String factor) {
+        reauthenticated(request);
+        audit.record(
+                user.tenant(),
+                new AuditTrail.Actor(
+                        user.userId(), user.email(), request.getRemoteAddr(), request.getHeader("User-Agent")),
+                "identity.confirmed",
+                "user",
+                user.userId().toString(),
+                Map.of("factor", factor));
     }
 
     /** Whether this session proved who it is recently enough for a sensitive action. */
@@ -89,7 +111,7 @@ public class StepUp {
             return Outcome.WRONG;
         }
         throttle.succeeded(attempt);
-        reauthenticated(request);
+        confirmed(request, user, "password");
         return Outcome.CONFIRMED;
     }
 
@@ -103,7 +125,7 @@ public class StepUp {
             return Outcome.WRONG;
         }
         codeThrottle.succeeded(user);
-        reauthenticated(request);
+        confirmed(request, user, "totp");
         return Outcome.CONFIRMED;
     }
 

@@ -10,8 +10,12 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -21,27 +25,41 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class StepUpFilter extends OncePerRequestFilter {
 
-    /** A sensitive POST, and the page to come back to after confirming (a form cannot be re-posted for the person). */
-    record Rule(String pathPrefix, boolean exact, String backTo) {
-        boolean matches(String path) {
-            return exact ? path.equals(pathPrefix) : path.equals(pathPrefix) || path.startsWith(pathPrefix + "/");
+    /**
+     * A sensitive action, as a path pattern matched the way Spring MVC routes it (decoded, segment by segment, so an
+     * encoded or re-spelt path cannot slip past), and the page to come back to after confirming (a form cannot be
+     * re-posted for the person; {@code null}: answer a 403 problem).
+     */
+    record Rule(String pattern, String backTo) {
+        private RequestMatcher matcher() {
+            return PathPatternRequestMatcher.pathPattern(pattern);
         }
     }
 
     static final List<Rule> RULES = List.of(
-            new Rule("/settings/password", true, "/settings/password"),
-            new Rule("/settings/email", false, "/settings/profile"),
-            new Rule("/settings/tokens", true, "/settings/tokens"),
-            new Rule("/api/v1/me/tokens", true, null),
-            new Rule("/settings/account/download", true, "/settings/account"),
-            new Rule("/settings/security/totp/start", true, "/settings/security"),
-            new Rule("/settings/security/totp/remove", true, "/settings/security"),
-            new Rule("/settings/security/recovery-codes", true, "/settings/security"),
-            // adding (the JSON post), renaming and removing passkeys: the prefix covers every sub-path
-            new Rule("/settings/security/passkeys", false, "/settings/security/passkeys"),
+            new Rule("/settings/password/**", "/settings/password"),
+            new Rule("/settings/email/**", "/settings/profile"),
+            new Rule("/settings/tokens", "/settings/tokens"),
+            new Rule("/api/v1/me/tokens", null),
+            new Rule("/settings/account/download", "/settings/account"),
+            new Rule("/settings/security/totp/start", "/settings/security"),
+            new Rule("/settings/security/totp/remove", "/settings/security"),
+            new Rule("/settings/security/recovery-codes/**", "/settings/security"),
+            // adding (the JSON post), renaming and removing passkeys
+            new Rule("/settings/security/passkeys/**", "/settings/security/passkeys"),
             // single sign-on: linking or unlinking an identity, and the Client's own provider and its rules
-            new Rule("/settings/security/identities", false, "/settings/security/identities"),
-            new Rule("/settings/client/sign-in", false, "/settings/client/sign-in"));
+            new Rule("/settings/security/identities/**", "/settings/security/identities"),
+            new Rule("/settings/client/sign-in/**", "/settings/client/sign-in"),
+            // an admin switching the Client's two-factor rule on or off
+            new Rule("/settings/client/mfa/**", "/settings/client"),
+            // the same rule through the API (a signed-in browser; tokens are not asked)
+            new Rule("/api/v1/client", null));
+
+    /** Reading changes nothing; every other method (POST, PUT, PATCH, DELETE, and any a client invents) is checked. */
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    private static final List<Map.Entry<RequestMatcher, Rule>> MATCHERS =
+            RULES.stream().map(rule -> Map.entry(rule.matcher(), rule)).toList();
 
     private final StepUp stepUp;
 
@@ -81,11 +99,13 @@ class StepUpFilter extends OncePerRequestFilter {
         response.setHeader("Location", target);
     }
 
-    private static Optional<Rule> sensitive(HttpServletRequest request) {
-        if (!"POST".equals(request.getMethod())) {
+    static Optional<Rule> sensitive(HttpServletRequest request) {
+        if (SAFE_METHODS.contains(request.getMethod())) {
             return Optional.empty();
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return RULES.stream().filter(rule -> rule.matches(path)).findFirst();
+        return MATCHERS.stream()
+                .filter(entry -> entry.getKey().matches(request))
+                .map(Map.Entry::getValue)
+                .findFirst();
     }
 }

@@ -3,12 +3,14 @@ package io.team365.identity.web;
 import io.team365.core.InvalidInput;
 import io.team365.core.web.FormErrors;
 import io.team365.identity.Actors;
+import io.team365.identity.SignedInUser;
 import io.team365.identity.internal.InvitationAcceptance;
 import io.team365.identity.internal.Invitations;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -16,6 +18,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** The page an invitation email links to. */
 @Controller
@@ -46,19 +49,40 @@ class InvitationController {
             Model model,
             Locale locale) {
         try {
-            acceptance.accept(token, name, password, Actors.of(request));
-            return "redirect:/login?joined";
+            Optional<UUID> signedInAs = SignedInUser.current().map(SignedInUser::userId);
+            acceptance.accept(token, name, password, signedInAs, Actors.of(request));
+            // a signed-in person goes on working where they are; the new Client is in their Client switcher
+            return signedInAs.isPresent() ? "redirect:/app" : "redirect:/login?joined";
         } catch (InvalidInput invalid) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return render(token, name, FormErrors.of(invalid, messages, locale), model);
         }
     }
 
+    /**
+     * "Sign in to accept": signing in is asked for here (the page itself is public), and afterwards, whichever way
+     * the person signed in, they come back to the invitation as the signed-in person.
+     */
+    @GetMapping("/invitations/accept/signed-in")
+    String signInToAccept(@RequestParam(required = false) String token) {
+        return "redirect:"
+                + UriComponentsBuilder.fromPath("/invitations/accept")
+                        .queryParam("token", token == null ? "" : token)
+                        .encode()
+                        .build()
+                        .toUriString();
+    }
+
     private String render(String token, String name, FormErrors errors, Model model) {
         Optional<Invitations.Pending> invitation = invitations.find(token);
         model.addAttribute("token", token == null ? "" : token);
         model.addAttribute("invitation", invitation.orElse(null));
-        model.addAttribute("hasAccount", invitation.map(acceptance::hasAccount).orElse(false));
+        Optional<UUID> signedInAs = SignedInUser.current().map(SignedInUser::userId);
+        model.addAttribute(
+                "invitee",
+                invitation
+                        .map(pending -> acceptance.invitee(pending, signedInAs))
+                        .orElse(InvitationAcceptance.Invitee.NEWCOMER));
         model.addAttribute("name", name == null ? "" : name);
         model.addAttribute("errors", errors);
         return "identity/accept-invitation";

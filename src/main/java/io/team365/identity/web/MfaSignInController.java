@@ -203,8 +203,10 @@ class MfaSignInController {
         // the lead names the first step the person just passed: a provider's sign-in is not "your password"
         model.addAttribute("lead", pending.method() == SignInMethod.SSO ? "mfa.signin.lead.sso" : "mfa.signin.lead");
         model.addAttribute("recovery", recovery);
-        model.addAttribute("totp", totp || recovery);
+        model.addAttribute("totp", totp);
         model.addAttribute("passkey", secondFactors.passkey(user));
+        // a passkey-only person may hold recovery codes too (made in Settings), for when the device is lost
+        model.addAttribute("recoveryCodes", totp || recoveryCodes.left(user) > 0);
         model.addAttribute("error", error);
         model.addAttribute("minutes", minutes);
         return "identity/mfa/second-factor";

@@ -4,6 +4,9 @@ import io.team365.core.InvalidInput;
 import io.team365.core.web.FormErrors;
 import io.team365.identity.Actors;
 import io.team365.identity.SignedInUser;
+import io.team365.identity.internal.mfa.ClientMfaPolicy;
+import io.team365.identity.internal.mfa.RecoveryCodes;
+import io.team365.identity.internal.mfa.SecondFactors;
 import io.team365.identity.internal.passkeys.Passkey;
 import io.team365.identity.internal.passkeys.Passkeys;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,13 +50,24 @@ class PasskeySettingsController {
             JsonMapper.builder().addModule(new WebauthnJacksonModule()).build();
 
     private final Passkeys passkeys;
+    private final SecondFactors secondFactors;
+    private final ClientMfaPolicy mfaPolicy;
+    private final RecoveryCodes recoveryCodes;
     private final MessageSource messages;
     /** The options Spring's options endpoint handed out, kept in the session until one registration uses them. */
     private final PublicKeyCredentialCreationOptionsRepository options;
 
     PasskeySettingsController(
-            Passkeys passkeys, MessageSource messages, PublicKeyCredentialCreationOptionsRepository options) {
+            Passkeys passkeys,
+            SecondFactors secondFactors,
+            ClientMfaPolicy mfaPolicy,
+            RecoveryCodes recoveryCodes,
+            MessageSource messages,
+            PublicKeyCredentialCreationOptionsRepository options) {
         this.passkeys = passkeys;
+        this.secondFactors = secondFactors;
+        this.mfaPolicy = mfaPolicy;
+        this.recoveryCodes = recoveryCodes;
         this.messages = messages;
         this.options = options;
     }
@@ -135,14 +149,28 @@ class PasskeySettingsController {
         }
     }
 
+    /**
+     * Removes one of the person's passkeys, unless it is the last second factor of a member whose Client requires
+     * two (as an authenticator app cannot be removed then); the recovery codes go with the last second factor.
+     */
     @PostMapping("/settings/security/passkeys/{id}/remove")
-    String remove(@PathVariable UUID id, HttpServletRequest request) {
-        passkeys.remove(SignedInUser.require(), id, Actors.of(request));
+    String remove(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response, Model model) {
+        SignedInUser user = SignedInUser.require();
+        boolean lastSecondFactor =
+                !secondFactors.totp(user) && passkeys.list(user).size() == 1;
+        if (lastSecondFactor && mfaPolicy.required(user.tenant())) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("error", "passkeys.error.required-by-client");
+            return render(model, null, null, FormErrors.none());
+        }
+        passkeys.remove(user, id, Actors.of(request));
+        recoveryCodes.discardUnlessSecondFactorLeft(user);
         return "redirect:/settings/security/passkeys?removed";
     }
 
     private String render(Model model, String notice, UUID renaming, FormErrors errors) {
         List<Passkey> list = passkeys.list(SignedInUser.require());
+        model.asMap().putIfAbsent("error", null);
         model.addAttribute("passkeys", list);
         model.addAttribute("notice", notice);
         model.addAttribute("renaming", renaming);

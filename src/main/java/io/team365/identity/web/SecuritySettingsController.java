@@ -170,14 +170,15 @@ class SecuritySettingsController {
         Authenticators.Status status = authenticators.status(user);
         boolean clientRequires = policy.required(user.tenant());
         model.addAttribute("status", status);
-        model.addAttribute("recoveryLeft", status.enrolled() ? recoveryCodes.left(user) : 0);
+        // a passkey is a second factor too: someone with one is not told to set up an app, and may hold recovery codes
+        boolean hasSecondFactor = status.enrolled() || passkeys.any(user);
+        model.addAttribute("hasSecondFactor", hasSecondFactor);
+        model.addAttribute("recoveryLeft", hasSecondFactor ? recoveryCodes.left(user) : 0);
         model.addAttribute(
                 "setupUnderWay",
                 !status.enrolled() && authenticators.pendingSetup(user).isPresent());
         model.addAttribute("clientRequires", clientRequires);
-        // a passkey is a second factor too: someone with one is not told to set up an app
-        boolean noSecondFactor = !status.enrolled() && !passkeys.any(user);
-        model.addAttribute("mustEnrol", (clientRequires || requiredNotice) && noSecondFactor);
+        model.addAttribute("mustEnrol", (clientRequires || requiredNotice) && !hasSecondFactor);
         model.addAttribute("sessions", sessions.of(user, currentSessionId(request)));
         model.addAttribute("notice", notice);
         model.addAttribute("error", error);

@@ -8,9 +8,12 @@ import io.team365.support.TestOidcProvider;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,7 +73,8 @@ class PasskeySecondFactorAndStepUpTests extends SsoFlows {
         assertThat(location(
                         browser.postForm("/login", Map.of("username", owner.email(), "password", owner.password()))))
                 .endsWith("/login/second-factor");
-        HttpResponse<String> wrong = strangersKey.assertTo(browser, "/login/webauthn");
+        assertThat(browser.page("/login/second-factor").body()).contains("data-login-path=\"/login/webauthn?pending\"");
+        HttpResponse<String> wrong = strangersKey.assertTo(browser, "/login/webauthn?pending");
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.body()).contains("not yours");
         assertThat(browser.get("/api/v1/me").statusCode())
@@ -83,9 +87,22 @@ class PasskeySecondFactorAndStepUpTests extends SsoFlows {
 
         // the pending sign-in is still there for the owner's own passkey
         assertThat(browser.page("/login/second-factor").statusCode()).isEqualTo(200);
-        assertThat(ownersKey.assertTo(browser, "/login/webauthn").statusCode()).isEqualTo(200);
+        assertThat(ownersKey.assertTo(browser, "/login/webauthn?pending").statusCode())
+                .isEqualTo(200);
         assertThat(Browserless.jsonField(browser.get("/api/v1/me").body(), "userId"))
                 .isEqualTo(owner.userId().toString());
+
+        // someone typed the owner's password and walked away; the stranger, at the same browser, uses the sign-in
+        // page's passkey button: they sign in as themselves, and the half-finished sign-in is gone
+        Browserless shared = client();
+        shared.postForm("/login", Map.of("username", owner.email(), "password", owner.password()));
+        HttpResponse<String> fresh = strangersKey.assertTo(shared, "/login/webauthn");
+        assertThat(fresh.statusCode()).as(fresh.body()).isEqualTo(200);
+        assertThat(Browserless.jsonField(shared.get("/api/v1/me").body(), "userId"))
+                .isEqualTo(stranger.userId().toString());
+        assertThat(location(shared.get("/login/second-factor")))
+                .as("nothing of the owner's sign-in is left to finish")
+                .endsWith("/login");
     }
 
     @Test
@@ -115,8 +132,12 @@ class PasskeySecondFactorAndStepUpTests extends SsoFlows {
                     .as("still not confirmed")
                     .isEqualTo(303);
 
+            assertThat(confirmations(owner.tenantId(), "passkey")).isZero();
             HttpResponse<String> confirmed = ownersKey.assertTo(session, "/login/webauthn?next=https://evil.example/x");
             assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+            assertThat(confirmations(owner.tenantId(), "passkey"))
+                    .as("audited, with the factor that vouched")
+                    .isEqualTo(1);
             assertThat(confirmed.body())
                     .as("only paths of this site")
                     .contains("\"redirectUrl\":\"/settings/security\"");
@@ -199,8 +220,14 @@ class PasskeySecondFactorAndStepUpTests extends SsoFlows {
         assertThat(browser.get("/api/v1/me").statusCode()).isEqualTo(200);
 
         // the linked identity, signing in anew: confirmed, back to where the person was going
+        UUID tenant =
+                UUID.fromString(Browserless.jsonField(browser.get("/api/v1/me").body(), "tenantId"));
+        assertThat(confirmations(tenant, "sso:testidp"))
+                .as("no refused attempt counts")
+                .isZero();
         IDP.nextSignIn(person);
         assertThat(location(reauthenticate(browser))).endsWith("/settings/tokens");
+        assertThat(confirmations(tenant, "sso:testidp")).isEqualTo(1);
         assertThat(IDP.lastAuthorization).containsEntry("prompt", "login").containsEntry("max_age", "0");
         assertThat(location(browser.postForm("/settings/tokens", Map.of("name", "sso token"))))
                 .endsWith("/settings/tokens");
@@ -258,6 +285,52 @@ class PasskeySecondFactorAndStepUpTests extends SsoFlows {
     }
 
     @Test
+    void aPasskeyOnlySecondFactorHasRecoveryCodesThatGoWithTheLastPasskey() {
+        SignedUp owner = signUpAndVerify("Passkey Recovery Co");
+        PasskeyDevice laptop = new PasskeyDevice(port);
+        HttpResponse<String> registered = laptop.register(owner.session(), "Laptop");
+        assertThat(registered.statusCode()).isEqualTo(201);
+        assertThat(owner.session().page("/settings/security").body())
+                .as("offered to a passkey-only person too")
+                .contains("No recovery codes left", "action=\"/settings/security/recovery-codes\"");
+        HttpResponse<String> made = owner.session().postForm("/settings/security/recovery-codes", Map.of());
+        assertThat(made.statusCode()).isEqualTo(200);
+        Matcher shown = Pattern.compile("id=\"recovery-codes-text\"[^>]*value=\"([^\"]+)\"")
+                .matcher(made.body());
+        assertThat(shown.find()).isTrue();
+        List<String> codes = List.of(shown.group(1).split(" "));
+        assertThat(codes).hasSize(10);
+        assertThat(recoveryCodesOf(owner.userId())).isEqualTo(10);
+
+        // the laptop is lost: password, then a recovery code instead of the passkey
+        Browserless browser = client();
+        browser.postForm("/login", Map.of("username", owner.email(), "password", owner.password()));
+        assertThat(browser.page("/login/second-factor").body())
+                .contains("id=\"passkey-signin\"", "/login/second-factor?recovery");
+        String recoveryPage = browser.page("/login/second-factor?recovery").body();
+        assertThat(recoveryPage).contains("name=\"recoveryCode\"", "Use your passkey instead");
+        assertThat(browser.postForm("/login/second-factor", Map.of("recoveryCode", "0000-0000-0000-0000"))
+                        .statusCode())
+                .isEqualTo(422);
+        assertThat(location(browser.postForm("/login/second-factor", Map.of("recoveryCode", codes.get(0)))))
+                .endsWith("/settings/security?recoveryUsed");
+        assertThat(browser.get("/api/v1/me").statusCode()).isEqualTo(200);
+        assertThat(auditWithDetails(owner.tenantId(), "signin.second-factor", "{\"factor\":\"recovery-code\"}"))
+                .isEqualTo(1);
+
+        // removing the last passkey takes the codes with it: nothing is left for them to stand in for
+        assertThat(location(browser.postForm(
+                        "/settings/security/passkeys/" + Browserless.jsonField(registered.body(), "id") + "/remove",
+                        Map.of())))
+                .endsWith("/settings/security/passkeys?removed");
+        assertThat(recoveryCodesOf(owner.userId())).isZero();
+        assertThat(location(
+                        client().postForm("/login", Map.of("username", owner.email(), "password", owner.password()))))
+                .as("no second factor any more")
+                .endsWith("/app");
+    }
+
+    @Test
     void anAdminWithOnlyAPasskeyMayRequireTwoFactorsAndIsNotSentToEnrol() {
         SignedUp owner = signUpAndVerify("Passkey Policy Co");
         assertThat(owner.session()
@@ -266,13 +339,24 @@ class PasskeySecondFactorAndStepUpTests extends SsoFlows {
                 .as("no second factor yet")
                 .isEqualTo(400);
         PasskeyDevice key = new PasskeyDevice(port);
-        assertThat(key.register(owner.session(), "Key").statusCode()).isEqualTo(201);
+        HttpResponse<String> registered = key.register(owner.session(), "Key");
+        assertThat(registered.statusCode()).isEqualTo(201);
         HttpResponse<String> required = owner.session().patchJson("/api/v1/client", "{\"mfaRequired\":true}");
         assertThat(required.statusCode()).as(required.body()).isEqualTo(200);
         try {
             assertThat(owner.session().page("/contacts").statusCode())
                     .as("a passkey satisfies the Client's rule")
                     .isEqualTo(200);
+            HttpResponse<String> removeLast = owner.session()
+                    .postForm(
+                            "/settings/security/passkeys/" + Browserless.jsonField(registered.body(), "id") + "/remove",
+                            Map.of());
+            assertThat(removeLast.statusCode())
+                    .as("the last second factor stays while the Client requires one")
+                    .isEqualTo(409);
+            assertThat(removeLast.body()).contains("this is your last second factor");
+            assertThat(owner.session().page("/settings/security/passkeys").body())
+                    .contains("Key");
         } finally {
             owner.session().patchJson("/api/v1/client", "{\"mfaRequired\":false}");
         }
@@ -297,6 +381,19 @@ class PasskeySecondFactorAndStepUpTests extends SsoFlows {
                 () -> jdbc.sql("select count(*) from audit_events where action = :a and details @> cast(:d as jsonb)")
                         .param("a", action)
                         .param("d", detailsContain)
+                        .query(Long.class)
+                        .single());
+    }
+
+    private long confirmations(UUID tenant, String factor) {
+        return auditWithDetails(tenant, "identity.confirmed", "{\"factor\":\"" + factor + "\"}");
+    }
+
+    private long recoveryCodesOf(UUID userId) {
+        return asUser(
+                userId,
+                () -> jdbc.sql("select count(*) from user_recovery_codes where user_id = :u and used_at is null")
+                        .param("u", userId)
                         .query(Long.class)
                         .single());
     }

@@ -162,13 +162,13 @@ public class Authenticators {
         });
     }
 
-    /** Removes the authenticator and the recovery codes that belong to it. */
+    /** Removes the authenticator, and the recovery codes unless a passkey still needs them. */
     public boolean remove(SignedInUser user, AuditTrail.Actor actor) {
         return transactions.call(user.tenant(), user.userId(), () -> {
             int removed = jdbc.sql("delete from user_totp where user_id = :user")
                     .param("user", user.userId())
                     .update();
-            recoveryCodes.removeAll(user.userId());
+            recoveryCodes.discardUnlessSecondFactorLeft(user.userId());
             if (removed > 0) {
                 audit.record(
                         user.tenant(),

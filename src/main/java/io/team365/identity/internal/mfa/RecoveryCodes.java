@@ -61,15 +61,13 @@ public class RecoveryCodes {
         });
     }
 
-    /** New codes on request (the old ones stop working), only for a person with an authenticator. */
+    /**
+     * New codes on request (the old ones stop working), for a person with a second factor: an authenticator app, or
+     * a passkey (whose owner needs a way in when the device is lost just as much).
+     */
     public java.util.Optional<List<String>> regenerate(SignedInUser user, AuditTrail.Actor actor) {
         return transactions.call(user.tenant(), user.userId(), () -> {
-            boolean enrolled = jdbc.sql(
-                            "select exists (select 1 from user_totp where user_id = :user and confirmed_at is not null)")
-                    .param("user", user.userId())
-                    .query(Boolean.class)
-                    .single();
-            if (!enrolled) {
+            if (!hasSecondFactor(user.userId())) {
                 return java.util.Optional.<List<String>>empty();
             }
             List<String> codes = replace(user);
@@ -123,10 +121,35 @@ public class RecoveryCodes {
                 .single();
     }
 
-    void removeAll(UUID userId) {
+    /**
+     * After an app or a passkey was removed: the codes go with the last second factor (they would otherwise wait
+     * to become valid again the day a new factor is added), and stay while another one remains.
+     */
+    public void discardUnlessSecondFactorLeft(SignedInUser user) {
+        transactions.call(user.tenant(), user.userId(), () -> {
+            discardUnlessSecondFactorLeft(user.userId());
+            return null;
+        });
+    }
+
+    /** The same, in the caller's transaction (acting as the person). */
+    void discardUnlessSecondFactorLeft(UUID userId) {
+        if (!hasSecondFactor(userId)) {
+            removeAll(userId);
+        }
+    }
+
+    private void removeAll(UUID userId) {
         jdbc.sql("delete from user_recovery_codes where user_id = :user")
                 .param("user", userId)
                 .update();
+    }
+
+    private boolean hasSecondFactor(UUID userId) {
+        return jdbc.sql("""
+                        select exists (select 1 from user_totp where user_id = :user and confirmed_at is not null)
+                            or exists (select 1 from passkey_credentials where user_id = :user)
+                        """).param("user", userId).query(Boolean.class).single();
     }
 
     /** Four groups of four, e.g. {@code 7k2m-q9xa-…}, easy to read out and type. */

@@ -163,7 +163,7 @@ public class SsoSignInSuccess implements AuthenticationSuccessHandler {
             response.sendRedirect(confirmPage(intent, "sso-failed"));
             return;
         }
-        stepUp.reauthenticated(request);
+        stepUp.confirmed(request, intent.user(), "sso:" + intent.registrationId());
         response.sendRedirect(StepUp.safeNext(intent.next()));
     }
 
