@@ -36,7 +36,8 @@ final class ServerProcess implements AutoCloseable {
         this.gcLog = gcLog;
     }
 
-    static ServerProcess start(Path jar, Path dataDir, int port, String heap, Path flightRecording)
+    /** @param properties more {@code --name=value} arguments for this benchmark's server */
+    static ServerProcess start(Path jar, Path dataDir, int port, String heap, Path flightRecording, String... properties)
             throws IOException {
         Files.createDirectories(dataDir);
         Path gcLog = dataDir.resolve("gc.log").toAbsolutePath();
@@ -54,6 +55,7 @@ final class ServerProcess implements AutoCloseable {
                 jar.toString(),
                 // one token drives the whole load: lift the per-token limit (600 a minute) for this process only
                 "--team365.rate-limits.token-per-minute=1000000000"));
+        command.addAll(List.of(properties));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("server.log").toFile());

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 /** Every text people read comes from the bundle: each message must parse, and each key a template names must exist. */
 class MessagesTests {
 
+    private static final Pattern LETTER_APOSTROPHE_LETTER = Pattern.compile("\\p{L}'\\p{L}");
+
     private static final Pattern KEY_IN_TEMPLATE = Pattern.compile("page\\.t\\(\"([a-z0-9.\\-]+)\"");
 
     @Test
@@ -34,6 +36,24 @@ class MessagesTests {
         });
         assertThat(broken).isEmpty();
         assertThat(messages).hasSizeGreaterThan(200);
+    }
+
+    /**
+     * Messages always go through MessageFormat (spring.messages.always-use-message-format), which takes a single
+     * apostrophe as a quote and drops it: "the server's name" would read "the servers name". Write it as ''.
+     */
+    @Test
+    void noApostropheIsLostToMessageFormat() throws IOException {
+        List<String> eaten = new ArrayList<>();
+        messages().forEach((key, value) -> {
+            String text = value.toString();
+            String shown = new MessageFormat(text).format(new Object[] {"x", "x", "x", "x"});
+            if (LETTER_APOSTROPHE_LETTER.matcher(text.replace("''", "")).find()
+                    && !LETTER_APOSTROPHE_LETTER.matcher(shown).find()) {
+                eaten.add(key + ": " + shown);
+            }
+        });
+        assertThat(eaten).isEmpty();
     }
 
     @Test
