@@ -47,13 +47,25 @@ class MessagesTests {
         List<String> eaten = new ArrayList<>();
         messages().forEach((key, value) -> {
             String text = value.toString();
-            String shown = new MessageFormat(text).format(new Object[] {"x", "x", "x", "x"});
+            String shown = formatted(text);
             if (LETTER_APOSTROPHE_LETTER.matcher(text.replace("''", "")).find()
                     && !LETTER_APOSTROPHE_LETTER.matcher(shown).find()) {
                 eaten.add(key + ": " + shown);
             }
         });
         assertThat(eaten).isEmpty();
+    }
+
+    /** The message as people read it, with arguments of whatever type its placeholders take. */
+    private static String formatted(String text) {
+        for (Object argument : new Object[] {1, "x", new java.util.Date()}) {
+            try {
+                return new MessageFormat(text).format(new Object[] {argument, argument, argument, argument});
+            } catch (IllegalArgumentException wrongType) {
+                // a placeholder wants another type: try the next
+            }
+        }
+        return new MessageFormat(text).toPattern();
     }
 
     @Test

@@ -205,6 +205,14 @@ public class Browserless {
     }
 
     /**
+     * A browser that signed in some other way than the password form (single sign-on, a passkey): its JSON requests
+     * carry the page's CSRF token from now on, as the app's scripts do.
+     */
+    public void signedInByBrowser() {
+        browserSession = true;
+    }
+
+    /**
      * Confirms it is the person again (step-up, issue 7), as someone asked to before a sensitive action would; for
      * tests whose session is older than the step-up window when they create a token.
      */

@@ -4,6 +4,7 @@ import io.team365.core.web.ProblemResponses;
 import io.team365.identity.SignedInUser;
 import io.team365.identity.internal.mfa.ClientMfaPolicy;
 import io.team365.identity.internal.mfa.SecondFactors;
+import io.team365.identity.internal.sso.SsoPolicy;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -61,6 +62,8 @@ class SecondFactorRequiredFilter extends OncePerRequestFilter {
                 || request.getAttribute(BearerTokenFilter.AUTHENTICATED_BY_TOKEN) != null
                 || allowed(request)
                 || signedInWithPasskey(request)
+                // the Client's own provider enforces the Client's rule (and may not enrol factors for the person)
+                || SsoPolicy.signedInThroughOwnProvider(request, user.tenant())
                 || !policy.required(user.tenant())
                 || secondFactors.any(user)) {
             chain.doFilter(request, response);

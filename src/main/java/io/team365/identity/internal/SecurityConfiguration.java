@@ -288,6 +288,7 @@ class SecurityConfiguration {
                 .addFilterBefore(bearerTokens, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(tenantBinding, AuthorizationFilter.class)
                 .addFilterAfter(new SecondFactorRequiredFilter(mfaPolicy, secondFactors), AuthorizationFilter.class)
+                .addFilterAfter(new OwnProviderSessionFilter(), AuthorizationFilter.class)
                 .addFilterAfter(new StepUpFilter(stepUp), AuthorizationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
                             if (ProblemResponses.isApi(request)) {

@@ -5,6 +5,7 @@ import io.team365.identity.SignedInUser;
 import io.team365.identity.internal.mfa.ClientMfaPolicy;
 import io.team365.identity.internal.mfa.DeviceSummary;
 import io.team365.identity.internal.mfa.SecondFactors;
+import io.team365.identity.internal.sso.SsoPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -89,7 +90,10 @@ public class SignInCompletion {
         signOutOfThisRequest(request, response);
         // an authenticator app or a passkey: either is a second factor the person can give now
         boolean hasAuthenticator = secondFactors.any(user);
-        boolean clientRequires = policy.required(user.tenant());
+        // a Client's own provider enforces that Client's two-factor rule itself; and its word must never let anyone
+        // enrol a second factor for the person (a factor is the person's, for all their Clients)
+        boolean clientRequires = policy.required(user.tenant())
+                && !(method == SignInMethod.SSO && SsoPolicy.signedInThroughOwnProvider(request, user.tenant()));
         if (method != SignInMethod.PASSKEY && (hasAuthenticator || clientRequires)) {
             HttpSession session = request.getSession(true);
             session.setAttribute(PENDING, new PendingSecondFactor(user, method, clock.instant(), !hasAuthenticator));
@@ -128,6 +132,7 @@ public class SignInCompletion {
     public void secondFactorDone(
             HttpServletRequest request, HttpServletResponse response, PendingSecondFactor pending, String factor) {
         signIn(request, response, pending.user(), pending.method());
+        stepUp.reauthenticated(request); // the second factor was given just now
         SignedInUser user = pending.user();
         // the first factor is audited by its own flow (user.signed-in, signin.sso, signin.passkey); this is the second
         audit.record(
@@ -179,7 +184,13 @@ public class SignInCompletion {
         request.getSession()
                 .setAttribute(
                         DEVICE, new SessionDevice(DeviceSummary.of(request.getHeader("User-Agent")), method, now));
-        stepUp.reauthenticated(request);
+        if (method != SignInMethod.SSO) {
+            SsoPolicy.forgetOwnProvider(request);
+            // a password or a passkey was just given; a provider may have signed the person in without asking
+            // anything (its own session was still open), so single sign-on counts for step-up only when it says it
+            // authenticated the person just now (SsoSignInSuccess) or a second factor follows
+            stepUp.reauthenticated(request);
+        }
     }
 
     /** Removes any Authentication the first factor's filter already saved: a pending session must have none. */

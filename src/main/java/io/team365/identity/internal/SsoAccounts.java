@@ -144,7 +144,7 @@ public class SsoAccounts {
 
     /**
      * A person the Client's own provider verified joins that Client as a member (the Client allowed it): a new
-     * account without password when the address is new, a membership either way.
+     * account without password and with the address unproven elsewhere, and a membership.
      */
     public UUID joinAsMember(
             TenantId tenant,
@@ -159,7 +159,10 @@ public class SsoAccounts {
                 userId,
                 () -> transaction.executeWithoutResult(status -> {
                     if (existing.isEmpty()) {
-                        users.insert(userId, email, name, null, true);
+                        // not verified: only this Client's provider vouched for the address, and it is trusted in
+                        // this Client alone; the day the address's owner proves it (platform sign-on, a reset link),
+                        // the links that provider made go (UserAccounts.markEmailVerified)
+                        users.insert(userId, email, name, null, false);
                     }
                     memberships.insert(tenant, userId, Role.MEMBER);
                     memberships.touch(tenant, userId);

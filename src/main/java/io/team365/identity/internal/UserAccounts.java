@@ -54,10 +54,20 @@ class UserAccounts {
                 .update();
     }
 
+    /**
+     * The address's owner proved it (a link sent to it, a platform provider that verified it). Sign-in links a
+     * Client's own provider made before that are dropped: such a provider vouched for the address in its Client only,
+     * and may have made the account for someone else's address (ADR 0028, update). Run as the person (RLS).
+     */
     void markEmailVerified(UUID id) {
-        jdbc.sql("update users set email_verified_at = coalesce(email_verified_at, now()) where id = :id")
+        int proven = jdbc.sql("update users set email_verified_at = now() where id = :id and email_verified_at is null")
                 .param("id", id)
                 .update();
+        if (proven > 0) {
+            jdbc.sql("delete from sso_identities where user_id = :id and registration_id like 'client-%'")
+                    .param("id", id)
+                    .update();
+        }
     }
 
     void changePassword(UUID id, String passwordHash) {

@@ -6,6 +6,7 @@ import io.team365.identity.Actors;
 import io.team365.identity.SignedInUser;
 import io.team365.identity.internal.InvitationAcceptance;
 import io.team365.identity.internal.Invitations;
+import io.team365.identity.internal.sso.SsoPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
@@ -35,8 +36,8 @@ class InvitationController {
     }
 
     @GetMapping("/invitations/accept")
-    String form(@RequestParam(required = false) String token, Model model) {
-        return render(token, "", FormErrors.none(), model);
+    String form(@RequestParam(required = false) String token, HttpServletRequest request, Model model) {
+        return render(request, token, "", FormErrors.none(), model);
     }
 
     @PostMapping("/invitations/accept")
@@ -49,13 +50,13 @@ class InvitationController {
             Model model,
             Locale locale) {
         try {
-            Optional<UUID> signedInAs = SignedInUser.current().map(SignedInUser::userId);
+            Optional<UUID> signedInAs = provenSignIn(request);
             acceptance.accept(token, name, password, signedInAs, Actors.of(request));
             // a signed-in person goes on working where they are; the new Client is in their Client switcher
             return signedInAs.isPresent() ? "redirect:/app" : "redirect:/login?joined";
         } catch (InvalidInput invalid) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return render(token, name, FormErrors.of(invalid, messages, locale), model);
+            return render(request, token, name, FormErrors.of(invalid, messages, locale), model);
         }
     }
 
@@ -73,11 +74,22 @@ class InvitationController {
                         .toUriString();
     }
 
-    private String render(String token, String name, FormErrors errors, Model model) {
+    /**
+     * The signed-in person, as proof of owning the invited account; not a session a Client's own provider signed in
+     * (that provider vouches for its members in its Client, not for the person elsewhere).
+     */
+    private static Optional<UUID> provenSignIn(HttpServletRequest request) {
+        if (SsoPolicy.signedInThroughOwnProvider(request)) {
+            return Optional.empty();
+        }
+        return SignedInUser.current().map(SignedInUser::userId);
+    }
+
+    private String render(HttpServletRequest request, String token, String name, FormErrors errors, Model model) {
         Optional<Invitations.Pending> invitation = invitations.find(token);
         model.addAttribute("token", token == null ? "" : token);
         model.addAttribute("invitation", invitation.orElse(null));
-        Optional<UUID> signedInAs = SignedInUser.current().map(SignedInUser::userId);
+        Optional<UUID> signedInAs = provenSignIn(request);
         model.addAttribute(
                 "invitee",
                 invitation

@@ -61,6 +61,7 @@ class SecuritySettingsController {
             @RequestParam(required = false) String removed,
             @RequestParam(required = false) String ended,
             @RequestParam(required = false) String confirmed,
+            @RequestParam(name = "own-provider", required = false) String ownProvider,
             HttpServletRequest request,
             Model model) {
         String notice = recoveryUsed != null
@@ -68,7 +69,9 @@ class SecuritySettingsController {
                 : removed != null
                         ? "mfa.notice.removed"
                         : ended != null ? "mfa.notice.ended" : confirmed != null ? "mfa.notice.confirmed" : null;
-        return overviewPage(request, model, notice, null, required != null);
+        // a change refused because the session came through the organisation's own sign-in (OwnProviderSessionFilter)
+        String error = ownProvider != null ? "mfa.error.own-provider" : null;
+        return overviewPage(request, model, notice, error, required != null);
     }
 
     @PostMapping("/settings/security/totp/start")

@@ -61,6 +61,7 @@ abstract class SsoFlows extends IntegrationTest {
             }
             URI callback = URI.create(
                     tamper.apply(atProvider.headers().firstValue("Location").orElseThrow()));
+            browser.signedInByBrowser();
             return browser.get(callback.getRawPath() + "?" + callback.getRawQuery());
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);

@@ -2,6 +2,7 @@ package io.team365.identity.internal.sso;
 
 import io.team365.core.TenantId;
 import io.team365.identity.Role;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.stereotype.Component;
@@ -41,6 +42,30 @@ public class SsoPolicy {
             return tenant.equals(via);
         }
         return allowsOtherSignIn(tenant, role);
+    }
+
+    /**
+     * Whether this session was signed in through the given Client's own provider. That provider vouches for its
+     * members in its Client only: such a session may not change how the person signs in (their password, second
+     * factors, passkeys, linked sign-ins) nor act on the person as a whole, and the Client's two-factor rule is the
+     * provider's to enforce.
+     */
+    public static boolean signedInThroughOwnProvider(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(SIGNED_IN_VIA) instanceof TenantId;
+    }
+
+    public static boolean signedInThroughOwnProvider(HttpServletRequest request, TenantId tenant) {
+        HttpSession session = request.getSession(false);
+        return session != null && tenant.equals(session.getAttribute(SIGNED_IN_VIA));
+    }
+
+    /** A sign-in by any other way: the session no longer counts as the Client provider's. */
+    public static void forgetOwnProvider(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(SIGNED_IN_VIA);
+        }
     }
 
     private static TenantId signedInVia() {

@@ -49,6 +49,9 @@ public class SsoSignInSuccess implements AuthenticationSuccessHandler {
     private final SignInCompletion completion;
     private final StepUp stepUp;
 
+    /** When the provider last asked the person for their credentials in this session's sign-in (step-up). */
+    private static final String AUTHENTICATED_AT = SsoSignInSuccess.class.getName() + ".authenticatedAt";
+
     /** How old the provider's sign-in may be and still confirm it is the person: the time to get through its form. */
     static final Duration REAUTHENTICATION_AGE = Duration.ofMinutes(5);
 
@@ -106,12 +109,16 @@ public class SsoSignInSuccess implements AuthenticationSuccessHandler {
             outcome = new SsoSignIns.Refused("provider");
         }
         switch (outcome) {
-            case SsoSignIns.SignedIn signedIn -> completeSignIn(request, response, signedIn.user());
+            case SsoSignIns.SignedIn signedIn -> {
+                noteFreshness(session, token);
+                completeSignIn(request, response, signedIn.user());
+            }
             case SsoSignIns.Linked linked -> {
                 restore(request, response, linked.user());
                 response.sendRedirect("/settings/security/identities?linked");
             }
             case SsoSignIns.NeedsSignUp needsSignUp -> {
+                noteFreshness(session, token);
                 SsoSessions.holdSignUp(session, needsSignUp.claims(), clock.instant());
                 response.sendRedirect("/signup/sso");
             }
@@ -190,6 +197,26 @@ public class SsoSignInSuccess implements AuthenticationSuccessHandler {
     public void completeSignIn(HttpServletRequest request, HttpServletResponse response, SignedInUser user)
             throws IOException {
         completion.primaryFactorDone(request, response, user, SignInMethod.SSO);
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(AUTHENTICATED_AT) instanceof Instant at) {
+            session.removeAttribute(AUTHENTICATED_AT);
+            if (!at.isBefore(clock.instant().minus(REAUTHENTICATION_AGE))) {
+                // the provider asked for the person's credentials just now: as good as a password for step-up
+                stepUp.reauthenticated(request);
+            }
+        }
+    }
+
+    /**
+     * A provider may sign a person in from a session of its own without asking anything, so a single sign-on counts
+     * as a recent confirmation (step-up) only when its ID token says the person authenticated just now.
+     */
+    private void noteFreshness(HttpSession session, OAuth2AuthenticationToken token) {
+        if (authenticatedJustNow(token)) {
+            session.setAttribute(AUTHENTICATED_AT, clock.instant());
+        } else {
+            session.removeAttribute(AUTHENTICATED_AT);
+        }
     }
 
     private Authentication restore(HttpServletRequest request, HttpServletResponse response, SignedInUser user) {

@@ -110,7 +110,7 @@ class SsoSignIns {
         if (opened.isEmpty()) {
             return new Refused(refusal(account.get(), null));
         }
-        return linkedByEmail(claims, account.get(), opened.get(), requester, now);
+        return linkedByEmail(claims, account.get(), opened.get(), requester, now, true);
     }
 
     /**
@@ -193,9 +193,6 @@ class SsoSignIns {
                         Map.of("provider", "client", "via", "join"));
             });
             Account joined = accounts.findById(userId).orElseThrow();
-            if (!joined.emailVerified()) {
-                accounts.claimUnverified(userId);
-            }
             SignedInUser user = accounts.openIn(joined, tenant).orElseThrow();
             transactions.run(
                     tenant,
@@ -210,12 +207,22 @@ class SsoSignIns {
             return new SignedIn(user);
         }
         SignedInUser user = accounts.openIn(account.get(), tenant).orElseThrow();
-        return linkedByEmail(claims, account.get(), user, requester, now);
+        // the Client's provider vouches for its member here, not for the address: nothing is claimed or verified
+        return linkedByEmail(claims, account.get(), user, requester, now, false);
     }
 
+    /**
+     * @param provesAddress a platform provider that verified the address proves it (an unverified account becomes
+     *     the address owner's); a Client's own provider does not
+     */
     private Outcome linkedByEmail(
-            ProviderClaims claims, Account account, SignedInUser user, AuditTrail.Actor requester, Instant now) {
-        if (!account.emailVerified()) {
+            ProviderClaims claims,
+            Account account,
+            SignedInUser user,
+            AuditTrail.Actor requester,
+            Instant now,
+            boolean provesAddress) {
+        if (provesAddress && !account.emailVerified()) {
             accounts.claimUnverified(account.id());
         }
         transactions.run(user.tenant(), user.userId(), () -> {

@@ -1,0 +1,74 @@
+package io.team365.identity.internal;
+
+import io.team365.core.web.ProblemResponses;
+import io.team365.identity.SignedInUser;
+import io.team365.identity.internal.sso.SsoPolicy;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatchers;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A session signed in through a Client's own provider works in that Client, and only there: the provider vouches for
+ * its members in its Client, not for the person. So such a session cannot change how the person signs in (password,
+ * email, app, recovery codes, passkeys, linked sign-ins, sessions) nor act on the person as a whole (download all
+ * their data, close the account). Otherwise whoever runs a Client's provider could sign in as a member and add their
+ * own passkey or Google link, and with it open the member's other Clients (ADR 0028, update).
+ */
+class OwnProviderSessionFilter extends OncePerRequestFilter {
+
+    static final String NOTICE_PAGE = "/settings/security?own-provider";
+
+    private static final RequestMatcher PERSONAL = RequestMatchers.anyOf(Stream.of(
+                    "/settings/password/**",
+                    "/settings/email/**",
+                    "/settings/security/totp/**",
+                    "/settings/security/recovery-codes/**",
+                    "/settings/security/passkeys/**",
+                    "/settings/security/identities/**",
+                    "/settings/security/sessions/**",
+                    "/settings/account/download",
+                    "/settings/account/close")
+            .map(PathPatternRequestMatcher::pathPattern)
+            .toArray(RequestMatcher[]::new));
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (SAFE_METHODS.contains(request.getMethod())
+                || SignedInUser.current().isEmpty()
+                || request.getAttribute(BearerTokenFilter.AUTHENTICATED_BY_TOKEN) != null
+                || !SsoPolicy.signedInThroughOwnProvider(request)
+                || !PERSONAL.matches(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (ProblemResponses.isApi(request)) {
+            ProblemResponses.write(
+                    response,
+                    HttpStatus.FORBIDDEN,
+                    "You signed in through your organisation's single sign-on: to change how you sign in, sign in with"
+                            + " your own password, passkey or provider.",
+                    request.getRequestURI());
+            return;
+        }
+        String target = request.getContextPath() + NOTICE_PAGE;
+        if (request.getHeader("HX-Request") != null) {
+            response.setHeader("HX-Redirect", target);
+            response.setStatus(HttpStatus.NO_CONTENT.value());
+            return;
+        }
+        response.setStatus(HttpStatus.SEE_OTHER.value());
+        response.setHeader("Location", target);
+    }
+}
