@@ -147,15 +147,18 @@ class SecuritySettingsController {
         return codesPage(response, model, codes.get(), false);
     }
 
-    @PostMapping("/settings/security/sessions/{id}/end")
-    String end(@PathVariable String id, HttpServletRequest request, HttpServletResponse response, Model model) {
+    /** Ends a session named by its handle (never its id: see {@link ActiveSessions}). */
+    @PostMapping("/settings/security/sessions/{handle}/end")
+    String end(@PathVariable String handle, HttpServletRequest request, HttpServletResponse response, Model model) {
         SignedInUser user = SignedInUser.require();
-        String current = currentSessionId(request);
-        if (!sessions.end(user, id, Actors.of(request))) {
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            return overviewPage(request, model, null, "mfa.error.no-such-session", false);
-        }
-        return id.equals(current) ? "redirect:/login?signedOut" : "redirect:/settings/security?ended";
+        return switch (sessions.end(user, handle, currentSessionId(request), Actors.of(request))) {
+            case NONE -> {
+                response.setStatus(HttpStatus.NOT_FOUND.value());
+                yield overviewPage(request, model, null, "mfa.error.no-such-session", false);
+            }
+            case THIS -> "redirect:/login?signedOut";
+            case OTHER -> "redirect:/settings/security?ended";
+        };
     }
 
     @PostMapping("/settings/security/sessions/end-others")
