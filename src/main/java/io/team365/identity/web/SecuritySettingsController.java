@@ -108,17 +108,16 @@ class SecuritySettingsController {
         if (setup.isEmpty()) {
             return "redirect:/settings/security";
         }
-        if (throttle.blockedUntil(user).isPresent()) {
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            return setupPage(model, setup.get(), "mfa.signin.error.throttled");
-        }
         if (code == null || code.isBlank()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return setupPage(model, setup.get(), "mfa.signin.error.required");
         }
+        if (throttle.begin(user).blocked()) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            return setupPage(model, setup.get(), "mfa.signin.error.throttled");
+        }
         Optional<List<String>> codes = authenticators.confirm(user, code, Actors.of(request));
         if (codes.isEmpty()) {
-            throttle.failed(user);
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return setupPage(model, setup.get(), "mfa.signin.error.code-wrong");
         }
