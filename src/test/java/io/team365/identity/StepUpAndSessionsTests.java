@@ -143,6 +143,56 @@ class StepUpAndSessionsTests extends IntegrationTest {
     }
 
     @Test
+    void confirmingAnAuthenticatorSetUpLeftOpenNeedsARecentConfirmation() {
+        SignedUp owner = signUpAndVerify("Open Setup Co");
+        Browserless session = owner.session();
+        try {
+            // set up just after signing in, then left open at an unlocked screen
+            assertThat(session.postForm("/settings/security/totp/start", Map.of())
+                            .headers()
+                            .firstValue("Location")
+                            .orElse(""))
+                    .endsWith("/settings/security/totp");
+            String secret =
+                    TotpCodes.secretOn(session.get("/settings/security/totp").body());
+            clock.advance(Duration.ofMinutes(11));
+            TotpCodes.toStartOfStep(clock);
+
+            HttpResponse<String> late = session.postForm(
+                    "/settings/security/totp/confirm", Map.of("code", TotpCodes.code(secret, clock.instant(), 0)));
+            assertThat(late.statusCode())
+                    .as("asked to confirm first, no recovery codes handed out")
+                    .isEqualTo(303);
+            assertThat(late.headers().firstValue("Location").orElse(""))
+                    .endsWith("/settings/security/confirm?next=%2Fsettings%2Fsecurity%2Ftotp");
+            assertThat(late.body()).doesNotContain("recovery");
+            assertThat(countInTenant(
+                            owner.tenantId(),
+                            "select count(*) from audit_events where action = 'mfa.totp.enrolled' and actor_id = ?",
+                            owner.userId()))
+                    .isZero();
+            assertThat(session.send("PUT", "/settings/security/totp/qr.svg", null, null)
+                            .statusCode())
+                    .as("every unsafe method under /settings/security/totp")
+                    .isEqualTo(303);
+            assertThat(session.get("/settings/security/totp").statusCode())
+                    .as("looking at the set-up is not asked")
+                    .isEqualTo(200);
+
+            HttpResponse<String> confirmed = session.postForm(
+                    "/settings/security/confirm",
+                    Map.of("password", owner.password(), "next", "/settings/security/totp"));
+            assertThat(confirmed.headers().firstValue("Location").orElse("")).endsWith("/settings/security/totp");
+            HttpResponse<String> codes = session.postForm(
+                    "/settings/security/totp/confirm", Map.of("code", TotpCodes.code(secret, clock.instant(), 0)));
+            assertThat(codes.statusCode()).isEqualTo(200);
+            assertThat(TotpCodes.recoveryCodesOn(codes.body())).hasSize(10);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
     void theConfirmationPageOnlyReturnsToPathsOfThisSite() {
         SignedUp owner = signUpAndVerify("Redirect Co");
         for (String next : List.of(
