@@ -5,17 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.team365.support.Browserless;
 import io.team365.support.IntegrationTest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Step-up re-authentication before sensitive actions, and the list of signed-in sessions. */
 class StepUpAndSessionsTests extends IntegrationTest {
 
-    private static final Pattern END_FORM = Pattern.compile("/settings/security/sessions/([0-9a-f-]{36})/end");
+    private static final Pattern END_FORM = Pattern.compile("/settings/security/sessions/([^/\"]+)/end");
 
     @Test
     void sensitiveActionsAskToConfirmAfterTenMinutes() {
@@ -140,6 +143,56 @@ class StepUpAndSessionsTests extends IntegrationTest {
     }
 
     @Test
+    void confirmingAnAuthenticatorSetUpLeftOpenNeedsARecentConfirmation() {
+        SignedUp owner = signUpAndVerify("Open Setup Co");
+        Browserless session = owner.session();
+        try {
+            // set up just after signing in, then left open at an unlocked screen
+            assertThat(session.postForm("/settings/security/totp/start", Map.of())
+                            .headers()
+                            .firstValue("Location")
+                            .orElse(""))
+                    .endsWith("/settings/security/totp");
+            String secret =
+                    TotpCodes.secretOn(session.get("/settings/security/totp").body());
+            clock.advance(Duration.ofMinutes(11));
+            TotpCodes.toStartOfStep(clock);
+
+            HttpResponse<String> late = session.postForm(
+                    "/settings/security/totp/confirm", Map.of("code", TotpCodes.code(secret, clock.instant(), 0)));
+            assertThat(late.statusCode())
+                    .as("asked to confirm first, no recovery codes handed out")
+                    .isEqualTo(303);
+            assertThat(late.headers().firstValue("Location").orElse(""))
+                    .endsWith("/settings/security/confirm?next=%2Fsettings%2Fsecurity%2Ftotp");
+            assertThat(late.body()).doesNotContain("recovery");
+            assertThat(countInTenant(
+                            owner.tenantId(),
+                            "select count(*) from audit_events where action = 'mfa.totp.enrolled' and actor_id = ?",
+                            owner.userId()))
+                    .isZero();
+            assertThat(session.send("PUT", "/settings/security/totp/qr.svg", null, null)
+                            .statusCode())
+                    .as("every unsafe method under /settings/security/totp")
+                    .isEqualTo(303);
+            assertThat(session.get("/settings/security/totp").statusCode())
+                    .as("looking at the set-up is not asked")
+                    .isEqualTo(200);
+
+            HttpResponse<String> confirmed = session.postForm(
+                    "/settings/security/confirm",
+                    Map.of("password", owner.password(), "next", "/settings/security/totp"));
+            assertThat(confirmed.headers().firstValue("Location").orElse("")).endsWith("/settings/security/totp");
+            HttpResponse<String> codes = session.postForm(
+                    "/settings/security/totp/confirm", Map.of("code", TotpCodes.code(secret, clock.instant(), 0)));
+            assertThat(codes.statusCode()).isEqualTo(200);
+            assertThat(TotpCodes.recoveryCodesOn(codes.body())).hasSize(10);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
     void theConfirmationPageOnlyReturnsToPathsOfThisSite() {
         SignedUp owner = signUpAndVerify("Redirect Co");
         for (String next : List.of(
@@ -172,66 +225,116 @@ class StepUpAndSessionsTests extends IntegrationTest {
     }
 
     @Test
-    void listsSessionsWithTheirDeviceAndEndsThem() {
+    void listsSessionsWithTheirDeviceAndEndsThemByHandleNeverShowingASessionId() {
         SignedUp owner = signUpAndVerify("Sessions List Co");
         Browserless laptop = owner.session();
         Browserless phone = client();
         phone.signIn(owner.email(), owner.password());
         Browserless tablet = client();
         tablet.signIn(owner.email(), owner.password());
+        List<Browserless> browsers = List.of(laptop, phone, tablet);
 
         HttpResponse<String> page = laptop.get("/settings/security");
         assertThat(page.statusCode()).isEqualTo(200);
-        List<String> ids =
+        List<String> handles =
                 END_FORM.matcher(page.body()).results().map(m -> m.group(1)).toList();
-        assertThat(ids).hasSize(3).contains(laptop.sessionId(), phone.sessionId(), tablet.sessionId());
+        assertThat(handles).hasSize(3).doesNotHaveDuplicates().allMatch(h -> h.matches("[A-Za-z0-9_-]{43}"));
+        for (Browserless browser : browsers) {
+            String id = browser.sessionId();
+            assertThat(page.body())
+                    .as("a session id (the cookie's value) is nowhere in the page")
+                    .doesNotContain(id)
+                    .doesNotContain(cookieValue(id))
+                    .doesNotContain(id.replace("-", ""));
+        }
         assertThat(page.body())
                 .contains("This session")
                 .contains("Password")
                 .contains("Program on unknown system")
                 .as("the raw User-Agent is not shown")
                 .doesNotContain("Java-http-client");
+        String laptopHandle = handleOfCurrent(page.body());
 
-        // someone else's session id, or none, ends nothing
-        SignedUp stranger = signUpAndVerify("Stranger Co");
-        assertThat(stranger.session()
-                        .postForm("/settings/security/sessions/" + phone.sessionId() + "/end", Map.of())
-                        .statusCode())
-                .isEqualTo(404);
-        assertThat(laptop.postForm("/settings/security/sessions/not-a-session/end", Map.of())
-                        .statusCode())
-                .isEqualTo(404);
-        assertThat(phone.get("/api/v1/me").statusCode()).isEqualTo(200);
-
+        // a session's id is no handle; someone else's handle, or garbage, ends nothing
         assertThat(laptop.postForm("/settings/security/sessions/" + phone.sessionId() + "/end", Map.of())
+                        .statusCode())
+                .isEqualTo(404);
+        SignedUp stranger = signUpAndVerify("Stranger Co");
+        for (String handle : handles) {
+            assertThat(stranger.session()
+                            .postForm("/settings/security/sessions/" + handle + "/end", Map.of())
+                            .statusCode())
+                    .as("another person's handle")
+                    .isEqualTo(404);
+        }
+        for (String garbage : List.of("not-a-session", "A".repeat(43), "x".repeat(300))) {
+            assertThat(laptop.postForm("/settings/security/sessions/" + garbage + "/end", Map.of())
+                            .statusCode())
+                    .as(garbage)
+                    .isEqualTo(404);
+        }
+        for (Browserless browser : browsers) {
+            assertThat(browser.get("/api/v1/me").statusCode())
+                    .as("nothing ended")
+                    .isEqualTo(200);
+        }
+        assertThat(countInTenant(owner.tenantId(), "select count(*) from audit_events where action = 'session.ended'"))
+                .isZero();
+
+        // one of the other two (the page does not say which device is which here: both are the same client)
+        String phoneHandle = handles.stream()
+                .filter(h -> !h.equals(laptopHandle))
+                .findFirst()
+                .orElseThrow();
+        assertThat(laptop.postForm("/settings/security/sessions/" + phoneHandle + "/end", Map.of())
                         .headers()
                         .firstValue("Location")
                         .orElse(""))
                 .endsWith("/settings/security?ended");
-        assertThat(phone.get("/api/v1/me").statusCode())
+        Browserless ended = phone.get("/api/v1/me").statusCode() == 401 ? phone : tablet;
+        Browserless kept = ended == phone ? tablet : phone;
+        assertThat(ended.get("/api/v1/me").statusCode())
                 .as("the ended session is signed out")
                 .isEqualTo(401);
-        assertThat(phone.get("/app").headers().firstValue("Location").orElse(""))
+        assertThat(ended.get("/app").headers().firstValue("Location").orElse(""))
                 .endsWith("/login");
-        assertThat(tablet.get("/api/v1/me").statusCode()).isEqualTo(200);
+        assertThat(kept.get("/api/v1/me").statusCode()).isEqualTo(200);
         assertThat(laptop.get("/api/v1/me").statusCode()).isEqualTo(200);
+        assertThat(laptop.postForm("/settings/security/sessions/" + phoneHandle + "/end", Map.of())
+                        .statusCode())
+                .as("an ended session's handle names nothing any more")
+                .isEqualTo(404);
 
         laptop.postForm("/settings/security/sessions/end-others", Map.of());
-        assertThat(tablet.get("/api/v1/me").statusCode()).isEqualTo(401);
+        assertThat(kept.get("/api/v1/me").statusCode()).isEqualTo(401);
         assertThat(laptop.get("/api/v1/me").statusCode()).isEqualTo(200);
         assertThat(END_FORM.matcher(laptop.get("/settings/security").body())
                         .results()
-                        .count())
-                .isEqualTo(1);
+                        .map(m -> m.group(1))
+                        .toList())
+                .containsExactly(laptopHandle);
         String audit = laptop.get("/api/v1/audit?limit=100").body();
         assertThat(audit).contains("session.ended");
 
         // ending this session signs it out
-        assertThat(laptop.postForm("/settings/security/sessions/" + laptop.sessionId() + "/end", Map.of())
+        assertThat(laptop.postForm("/settings/security/sessions/" + laptopHandle + "/end", Map.of())
                         .headers()
                         .firstValue("Location")
                         .orElse(""))
                 .endsWith("/login?signedOut");
         assertThat(laptop.get("/api/v1/me").statusCode()).isEqualTo(401);
+    }
+
+    /** The handle in the row marked "This session". */
+    private static String handleOfCurrent(String page) {
+        Matcher row = Pattern.compile("This session.*?/settings/security/sessions/([^/\"]+)/end", Pattern.DOTALL)
+                .matcher(page);
+        assertThat(row.find()).as("a row for this session").isTrue();
+        return row.group(1);
+    }
+
+    /** The session id as the cookie carries it (base64, as Spring Session writes it). */
+    private static String cookieValue(String sessionId) {
+        return Base64.getEncoder().encodeToString(sessionId.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -171,8 +171,13 @@ public class Browserless {
 
     /** Submits a form the way a page does: with the CSRF token of a page fetched first. */
     public HttpResponse<String> postForm(String path, Map<String, String> fields) {
+        return postForm(path, fields, csrfToken());
+    }
+
+    /** Submits a form with a CSRF token read before, so many can be fired at once without a page load each. */
+    public HttpResponse<String> postForm(String path, Map<String, String> fields, String csrfToken) {
         Map<String, String> all = new LinkedHashMap<>(fields);
-        all.put("_csrf", csrfToken());
+        all.put("_csrf", csrfToken);
         String body = all.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));

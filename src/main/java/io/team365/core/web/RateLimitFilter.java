@@ -38,7 +38,10 @@ class RateLimitFilter extends OncePerRequestFilter {
             "/invitations/accept",
             // single sign-on: finding an organisation's sign-in by email, and the sign-up a provider started
             "/login/sso",
-            "/signup/sso");
+            "/signup/sso",
+            // the second step of signing in: each person's codes are throttled in PostgreSQL (five wrong ones), this
+            // stops one address from trying codes across many half-signed-in sessions at once
+            "/login/second-factor");
     private static final Duration WINDOW = Duration.ofMinutes(1);
 
     private record Limited(Bucket bucket, long capacity, long[] lastUsed) {}

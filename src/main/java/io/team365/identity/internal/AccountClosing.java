@@ -5,6 +5,7 @@ import io.team365.core.Conflict;
 import io.team365.core.InvalidInput;
 import io.team365.core.TenantId;
 import io.team365.identity.AccountClosure;
+import io.team365.identity.Actors;
 import io.team365.identity.MemberLeaving;
 import io.team365.identity.Role;
 import io.team365.identity.SignedInUser;
@@ -13,6 +14,7 @@ import io.team365.notifications.Outbox;
 import io.team365.tenancy.Client;
 import io.team365.tenancy.ClientManagement;
 import io.team365.tenancy.TenantTransactions;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,7 @@ class AccountClosing implements AccountClosure {
     private final JdbcClient jdbc;
     private final SignInThrottle throttle;
     private final Passkeys passkeys;
+    private final StepUp stepUp;
 
     AccountClosing(
             UserAccounts users,
@@ -58,7 +61,9 @@ class AccountClosing implements AccountClosure {
             IdentityMail mail,
             JdbcClient jdbc,
             SignInThrottle throttle,
-            Passkeys passkeys) {
+            Passkeys passkeys,
+            StepUp stepUp) {
+        this.stepUp = stepUp;
         this.throttle = throttle;
         this.passkeys = passkeys;
         this.users = users;
@@ -86,21 +91,28 @@ class AccountClosing implements AccountClosure {
     }
 
     @Override
-    public void close(SignedInUser user, String password, AuditTrail.Actor actor) {
+    public Proof proof(SignedInUser user, HttpServletRequest request) {
         UserAccount account = users.findById(user.userId()).orElseThrow();
-        if (password == null || password.isEmpty()) {
-            throw InvalidInput.of("password", "validation.required");
+        if (account.passwordHash() != null) {
+            return Proof.PASSWORD;
         }
-        // the password again is the proof that the person, not someone at their unlocked screen, closes the account:
-        // guesses count towards the same limits as sign-in
-        SignInThrottle.Attempt attempt = throttle.begin(account.email(), actor.ip() == null ? "unknown" : actor.ip());
-        if (attempt.blocked()) {
-            throw InvalidInput.of("password", "account.close.throttled");
+        return stepUp.isRecent(request) ? Proof.CONFIRMED : Proof.CONFIRM_FIRST;
+    }
+
+    @Override
+    public void close(SignedInUser user, String password, HttpServletRequest request) {
+        AuditTrail.Actor actor = Actors.of(request);
+        UserAccount account = users.findById(user.userId()).orElseThrow();
+        if (account.passwordHash() == null) {
+            // someone who signs in only with single sign-on or a passkey has no password to type: a confirmation in
+            // this session within the step-up window (a passkey, or signing in again with their provider) is the
+            // proof instead, so they can be erased like everyone else
+            if (!stepUp.isRecent(request)) {
+                throw InvalidInput.of("password", "account.close.confirm-first");
+            }
+        } else {
+            checkPassword(account, password, actor);
         }
-        if (account.passwordHash() == null || !encoder.matches(password, account.passwordHash())) {
-            throw InvalidInput.of("password", "account.close.password-wrong");
-        }
-        throttle.succeeded(attempt);
         if (!soleOwnerOf(user).isEmpty()) {
             throw new Conflict("password", "account.close.last-owner");
         }
@@ -115,6 +127,24 @@ class AccountClosing implements AccountClosure {
             outbox.enqueue(TenantId.PLATFORM, mail.accountClosed(account.email(), account.name()));
         });
         sessions.endAll(user.userId(), null);
+    }
+
+    /**
+     * The password again is the proof that the person, not someone at their unlocked screen, closes the account:
+     * guesses count towards the same limits as sign-in.
+     */
+    private void checkPassword(UserAccount account, String password, AuditTrail.Actor actor) {
+        if (password == null || password.isEmpty()) {
+            throw InvalidInput.of("password", "validation.required");
+        }
+        SignInThrottle.Attempt attempt = throttle.begin(account.email(), actor.ip() == null ? "unknown" : actor.ip());
+        if (attempt.blocked()) {
+            throw InvalidInput.of("password", "account.close.throttled");
+        }
+        if (!encoder.matches(password, account.passwordHash())) {
+            throw InvalidInput.of("password", "account.close.password-wrong");
+        }
+        throttle.succeeded(attempt);
     }
 
     private List<Memberships.Row> membershipsOf(SignedInUser user) {

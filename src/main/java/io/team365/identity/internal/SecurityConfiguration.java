@@ -215,11 +215,12 @@ class SecurityConfiguration {
             StepUp stepUp,
             io.team365.identity.internal.mfa.ClientMfaPolicy mfaPolicy,
             io.team365.identity.internal.mfa.SecondFactors secondFactors,
-            PasskeySignIn passkeys)
+            PasskeySignIn passkeys,
+            io.team365.identity.internal.sso.SsoPolicy ssoPolicy)
             throws Exception {
         // plain objects, not beans: as beans Boot would also register them as servlet filters outside this chain
         var bearerTokens = new BearerTokenFilter(tokens);
-        var tenantBinding = new TenantBindingFilter(memberships, operators);
+        var tenantBinding = new TenantBindingFilter(memberships, operators, ssoPolicy);
         RequestMatcher bearer = request -> ProblemResponses.isApi(request) && BearerTokenFilter.hasBearerToken(request);
         // CSRF protects a signed-in browser session; API calls without one have nothing to protect and get a 401
         // the preference centre's forms likewise: the secret in the address is what a forger lacks, and the pages

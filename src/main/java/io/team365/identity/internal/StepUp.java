@@ -117,11 +117,11 @@ public class StepUp {
 
     /** A code from the authenticator app (a used code stays used: the same replay rule as at sign-in). */
     public Outcome confirmWithCode(HttpServletRequest request, SignedInUser user, String code) {
-        if (codeThrottle.blockedUntil(user).isPresent()) {
+        // counted as wrong before it is checked, under a lock per person, so parallel guesses cannot outrun the limit
+        if (codeThrottle.begin(user).blocked()) {
             return Outcome.THROTTLED;
         }
         if (!authenticators.verify(user, code)) {
-            codeThrottle.failed(user);
             return Outcome.WRONG;
         }
         codeThrottle.succeeded(user);

@@ -42,8 +42,10 @@ class StepUpFilter extends OncePerRequestFilter {
             new Rule("/settings/tokens", "/settings/tokens"),
             new Rule("/api/v1/me/tokens", null),
             new Rule("/settings/account/download", "/settings/account"),
-            new Rule("/settings/security/totp/start", "/settings/security"),
-            new Rule("/settings/security/totp/remove", "/settings/security"),
+            // the authenticator app: starting, confirming (which hands out recovery codes) and removing it; after
+            // confirming, the person is back at the set-up they left open (or at Settings → Security without one).
+            // Sign-in's own enrolment is /login/second-factor/enrol, outside these rules.
+            new Rule("/settings/security/totp/**", "/settings/security/totp"),
             new Rule("/settings/security/recovery-codes/**", "/settings/security"),
             // adding (the JSON post), renaming and removing passkeys
             new Rule("/settings/security/passkeys/**", "/settings/security/passkeys"),

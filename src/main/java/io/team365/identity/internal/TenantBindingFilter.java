@@ -1,7 +1,9 @@
 package io.team365.identity.internal;
 
+import io.team365.core.web.ProblemResponses;
 import io.team365.identity.Role;
 import io.team365.identity.SignedInUser;
+import io.team365.identity.internal.sso.SsoPolicy;
 import io.team365.tenancy.TenantContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -21,17 +24,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Binds the signed-in person's Client to the request, so every query runs under that tenant's row-level
  * security. For browser sessions it re-reads the role on each request: a demotion or removal takes effect at
- * once, not at the next sign-in.
+ * once, not at the next sign-in. Likewise "require single sign-on": a member's session that the Client's own
+ * provider did not sign in ends at its next request once the rule is on (owners keep theirs, as at sign-in).
  */
 class TenantBindingFilter extends OncePerRequestFilter {
 
     private final Memberships memberships;
     private final OperatorAccounts operators;
+    private final SsoPolicy ssoPolicy;
     private final SecurityContextRepository sessionContexts = new HttpSessionSecurityContextRepository();
 
-    TenantBindingFilter(Memberships memberships, OperatorAccounts operators) {
+    TenantBindingFilter(Memberships memberships, OperatorAccounts operators, SsoPolicy ssoPolicy) {
         this.memberships = memberships;
         this.operators = operators;
+        this.ssoPolicy = ssoPolicy;
     }
 
     /** Error pages render the signed-in layout too, so they need the tenant bound as well. */
@@ -57,6 +63,13 @@ class TenantBindingFilter extends OncePerRequestFilter {
             if (role.isEmpty()) {
                 signOut(request);
                 chain.doFilter(request, response);
+                return;
+            }
+            if (!ssoPolicy.allowsInThisSession(signedIn.tenant(), role.get())) {
+                // the Client requires its own single sign-on (switched on after this session signed in another way,
+                // or a session its provider did not sign in): it ends here, owners excepted (break-glass)
+                signOut(request);
+                refuseSsoRequired(request, response);
                 return;
             }
             if (role.get() != user.role()) {
@@ -94,6 +107,20 @@ class TenantBindingFilter extends OncePerRequestFilter {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
         SecurityContextHolder.setContext(context);
+    }
+
+    /** Pages go to the sign-in page, which says why; the API answers 401 with a problem. */
+    private static void refuseSsoRequired(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (ProblemResponses.isApi(request)) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+            ProblemResponses.write(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "Your organisation requires you to sign in through its own single sign-on; this session has ended.",
+                    request.getRequestURI());
+            return;
+        }
+        response.sendRedirect(request.getContextPath() + "/login?sso=required");
     }
 
     /** Removed from the Client: the session ends, and the request goes on as anonymous. */

@@ -88,19 +88,19 @@ class MfaSignInController {
         }
         SignedInUser user = pending.user();
         boolean byRecovery = recoveryCode != null && !recoveryCode.isBlank();
-        Optional<Instant> blocked = throttle.blockedUntil(user);
-        if (blocked.isPresent()) {
-            return throttled(response, model, pending, byRecovery, blocked.get());
-        }
         if (!byRecovery && (code == null || code.isBlank())) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return page(model, pending, false, "mfa.signin.error.required", 0);
+        }
+        // counted as a wrong code before it is checked, under a lock per person: parallel guesses cannot outrun it
+        SecondFactorThrottle.Attempt attempt = throttle.begin(user);
+        if (attempt.blocked()) {
+            return throttled(response, model, pending, byRecovery, attempt.blockedUntil());
         }
         boolean right = byRecovery
                 ? recoveryCodes.use(user, recoveryCode, actor(user, request))
                 : authenticators.verify(user, code);
         if (!right) {
-            throttle.failed(user);
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return page(
                     model,
@@ -156,18 +156,16 @@ class MfaSignInController {
         }
         PendingSecondFactor pending = found.get();
         SignedInUser user = pending.user();
-        Optional<Instant> blocked = throttle.blockedUntil(user);
-        if (blocked.isPresent()) {
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            return enrolmentPage(user, model, "mfa.signin.error.throttled");
-        }
         if (code == null || code.isBlank()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return enrolmentPage(user, model, "mfa.signin.error.required");
         }
+        if (throttle.begin(user).blocked()) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            return enrolmentPage(user, model, "mfa.signin.error.throttled");
+        }
         Optional<List<String>> codes = authenticators.confirm(user, code, actor(user, request));
         if (codes.isEmpty()) {
-            throttle.failed(user);
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return enrolmentPage(user, model, "mfa.signin.error.code-wrong");
         }

@@ -111,17 +111,16 @@ class SecuritySettingsController {
         if (setup.isEmpty()) {
             return "redirect:/settings/security";
         }
-        if (throttle.blockedUntil(user).isPresent()) {
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            return setupPage(model, setup.get(), "mfa.signin.error.throttled");
-        }
         if (code == null || code.isBlank()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return setupPage(model, setup.get(), "mfa.signin.error.required");
         }
+        if (throttle.begin(user).blocked()) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            return setupPage(model, setup.get(), "mfa.signin.error.throttled");
+        }
         Optional<List<String>> codes = authenticators.confirm(user, code, Actors.of(request));
         if (codes.isEmpty()) {
-            throttle.failed(user);
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return setupPage(model, setup.get(), "mfa.signin.error.code-wrong");
         }
@@ -150,15 +149,18 @@ class SecuritySettingsController {
         return codesPage(response, model, codes.get(), false);
     }
 
-    @PostMapping("/settings/security/sessions/{id}/end")
-    String end(@PathVariable String id, HttpServletRequest request, HttpServletResponse response, Model model) {
+    /** Ends a session named by its handle (never its id: see {@link ActiveSessions}). */
+    @PostMapping("/settings/security/sessions/{handle}/end")
+    String end(@PathVariable String handle, HttpServletRequest request, HttpServletResponse response, Model model) {
         SignedInUser user = SignedInUser.require();
-        String current = currentSessionId(request);
-        if (!sessions.end(user, id, Actors.of(request))) {
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            return overviewPage(request, model, null, "mfa.error.no-such-session", false);
-        }
-        return id.equals(current) ? "redirect:/login?signedOut" : "redirect:/settings/security?ended";
+        return switch (sessions.end(user, handle, currentSessionId(request), Actors.of(request))) {
+            case NONE -> {
+                response.setStatus(HttpStatus.NOT_FOUND.value());
+                yield overviewPage(request, model, null, "mfa.error.no-such-session", false);
+            }
+            case THIS -> "redirect:/login?signedOut";
+            case OTHER -> "redirect:/settings/security?ended";
+        };
     }
 
     @PostMapping("/settings/security/sessions/end-others")

@@ -1,6 +1,5 @@
 package io.team365.privacy.web;
 
-import io.team365.audit.AuditTrail;
 import io.team365.core.Conflict;
 import io.team365.core.InvalidInput;
 import io.team365.core.web.FormErrors;
@@ -47,8 +46,8 @@ class YourDataController {
     }
 
     @GetMapping("/settings/account")
-    String account(Model model) {
-        return page(FormErrors.none(), model);
+    String account(HttpServletRequest request, Model model) {
+        return page(FormErrors.none(), request, model);
     }
 
     @PostMapping("/settings/account/download")
@@ -69,15 +68,21 @@ class YourDataController {
             Model model,
             Locale locale) {
         SignedInUser user = SignedInUser.require();
-        AuditTrail.Actor actor = Actors.of(request);
+        if (closure.proof(user, request) == AccountClosure.Proof.CONFIRM_FIRST) {
+            // no password to type: confirm it is you (passkey, or signing in again with your provider), then close
+            return "redirect:" + AccountClosure.CONFIRM_FIRST_PAGE;
+        }
         try {
-            closure.close(user, password, actor);
+            closure.close(user, password, request);
         } catch (InvalidInput invalid) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return page(FormErrors.of(invalid, messages, locale), model);
+            return page(FormErrors.of(invalid, messages, locale), request, model);
         } catch (Conflict conflict) {
             response.setStatus(HttpStatus.CONFLICT.value());
-            return page(FormErrors.single("password", messages.getMessage(conflict.messageKey(), null, locale)), model);
+            return page(
+                    FormErrors.single("password", messages.getMessage(conflict.messageKey(), null, locale)),
+                    request,
+                    model);
         }
         SecurityContextHolder.clearContext();
         HttpSession session = request.getSession(false);
@@ -100,10 +105,12 @@ class YourDataController {
         return "redirect:/app";
     }
 
-    private String page(FormErrors errors, Model model) {
+    private String page(FormErrors errors, HttpServletRequest request, Model model) {
         SignedInUser user = SignedInUser.require();
         List<String> soleOwnerOf = closure.soleOwnerOf(user);
         model.addAttribute("errors", errors);
+        model.addAttribute("proof", closure.proof(user, request));
+        model.addAttribute("confirmFirst", AccountClosure.CONFIRM_FIRST_PAGE);
         model.addAttribute("soleOwnerOf", soleOwnerOf);
         return "privacy/account";
     }
