@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A session signed in through a Client's own provider works in that Client, and only there: the provider vouches for
  * its members in its Client, not for the person. So such a session cannot change how the person signs in (password,
  * email, app, recovery codes, passkeys, linked sign-ins, sessions) nor act on the person as a whole (download all
- * their data, close the account). Otherwise whoever runs a Client's provider could sign in as a member and add their
+ * their data, close the account) unless this Client is all they belong to. Otherwise whoever runs a Client's provider could sign in as a member and add their
  * own passkey or Google link, and with it open the member's other Clients (ADR 0028, update).
  */
 class OwnProviderSessionFilter extends OncePerRequestFilter {
@@ -34,13 +34,31 @@ class OwnProviderSessionFilter extends OncePerRequestFilter {
                     "/settings/security/recovery-codes/**",
                     "/settings/security/passkeys/**",
                     "/settings/security/identities/**",
-                    "/settings/security/sessions/**",
-                    "/settings/account/download",
-                    "/settings/account/close")
+                    "/settings/security/sessions/**")
             .map(PathPatternRequestMatcher::pathPattern)
             .toArray(RequestMatcher[]::new));
 
+    /**
+     * Acting on the person as a whole: allowed only to someone whose one Client is this one (then the provider's
+     * Client is all there is of them, and a person it made must be able to leave: the right to erasure).
+     */
+    private static final RequestMatcher WHOLE_PERSON =
+            RequestMatchers.anyOf(Stream.of("/settings/account/download", "/settings/account/close")
+                    .map(PathPatternRequestMatcher::pathPattern)
+                    .toArray(RequestMatcher[]::new));
+
+    private final WorkspaceSelector workspaces;
+
+    OwnProviderSessionFilter(WorkspaceSelector workspaces) {
+        this.workspaces = workspaces;
+    }
+
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    private boolean inOtherClients() {
+        SignedInUser user = SignedInUser.require();
+        return workspaces.tenantsOf(user.userId()).stream().anyMatch(tenant -> !tenant.equals(user.tenant()));
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -49,7 +67,7 @@ class OwnProviderSessionFilter extends OncePerRequestFilter {
                 || SignedInUser.current().isEmpty()
                 || request.getAttribute(BearerTokenFilter.AUTHENTICATED_BY_TOKEN) != null
                 || !SsoPolicy.signedInThroughOwnProvider(request)
-                || !PERSONAL.matches(request)) {
+                || !(PERSONAL.matches(request) || (WHOLE_PERSON.matches(request) && inOtherClients()))) {
             chain.doFilter(request, response);
             return;
         }

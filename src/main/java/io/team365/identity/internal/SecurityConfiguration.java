@@ -216,7 +216,8 @@ class SecurityConfiguration {
             io.team365.identity.internal.mfa.ClientMfaPolicy mfaPolicy,
             io.team365.identity.internal.mfa.SecondFactors secondFactors,
             PasskeySignIn passkeys,
-            io.team365.identity.internal.sso.SsoPolicy ssoPolicy)
+            io.team365.identity.internal.sso.SsoPolicy ssoPolicy,
+            WorkspaceSelector workspaces)
             throws Exception {
         // plain objects, not beans: as beans Boot would also register them as servlet filters outside this chain
         var bearerTokens = new BearerTokenFilter(tokens);
@@ -289,7 +290,7 @@ class SecurityConfiguration {
                 .addFilterBefore(bearerTokens, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(tenantBinding, AuthorizationFilter.class)
                 .addFilterAfter(new SecondFactorRequiredFilter(mfaPolicy, secondFactors), AuthorizationFilter.class)
-                .addFilterAfter(new OwnProviderSessionFilter(), AuthorizationFilter.class)
+                .addFilterAfter(new OwnProviderSessionFilter(workspaces), AuthorizationFilter.class)
                 .addFilterAfter(new StepUpFilter(stepUp), AuthorizationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
                             if (ProblemResponses.isApi(request)) {
