@@ -1,8 +1,11 @@
 package io.team365.identity.internal.sso;
 
 import io.team365.core.InvalidInput;
+import io.team365.core.NetworkAddresses;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,9 +38,13 @@ class Discovery {
             .build();
     private final ObjectMapper json = new ObjectMapper();
     private final boolean allowHttp;
+    private final boolean allowPrivate;
 
-    Discovery(@Value("${team365.sso.allow-http-issuers:false}") boolean allowHttp) {
+    Discovery(
+            @Value("${team365.sso.allow-http-issuers:false}") boolean allowHttp,
+            @Value("${team365.sso.allow-private-issuers:false}") boolean allowPrivate) {
         this.allowHttp = allowHttp;
+        this.allowPrivate = allowPrivate;
     }
 
     /** The issuer as typed, without a trailing slash, if it is an address we may fetch. */
@@ -68,6 +75,7 @@ class Discovery {
     }
 
     Discovered discover(String issuer) {
+        mayConnect(issuer);
         JsonNode metadata = fetch(issuer);
         String published = metadata.path("issuer").asString("");
         if (!stripSlash(published).equals(issuer)) {
@@ -79,8 +87,33 @@ class Discovery {
         if (authorization == null || token == null || jwks == null) {
             throw InvalidInput.of("issuer", "sso.client.issuer-incomplete");
         }
-        return new Discovered(
-                published, new Endpoints(authorization, token, jwks, endpoint(metadata, "userinfo_endpoint")));
+        String userInfo = endpoint(metadata, "userinfo_endpoint");
+        // the server calls these at every sign-in: they must be allowed places too
+        for (String address : new String[] {token, jwks, userInfo}) {
+            if (address != null) {
+                mayConnect(address);
+            }
+        }
+        return new Discovered(published, new Endpoints(authorization, token, jwks, userInfo));
+    }
+
+    /**
+     * An admin types the issuer, and the server fetches it and the endpoints it names (SSRF): their hosts must
+     * resolve to public addresses, unless the deployment allows private ones ({@code team365.sso.allow-private-issuers},
+     * for a provider on the LAN); metadata and other reserved addresses never. Checked when the provider is saved.
+     */
+    private void mayConnect(String address) {
+        String host = URI.create(address).getHost();
+        InetAddress[] resolved;
+        try {
+            resolved = InetAddress.getAllByName(host);
+        } catch (UnknownHostException | IllegalArgumentException e) {
+            throw InvalidInput.of("issuer", "sso.client.issuer-unreachable");
+        }
+        NetworkAddresses.Kind kind = NetworkAddresses.worstOf(resolved);
+        if (kind == NetworkAddresses.Kind.RESERVED || (kind == NetworkAddresses.Kind.PRIVATE && !allowPrivate)) {
+            throw InvalidInput.of("issuer", "sso.client.issuer-private");
+        }
     }
 
     private JsonNode fetch(String issuer) {
