@@ -3,9 +3,9 @@ package io.team365.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.team365.support.AppRoleSql;
 import io.team365.support.IntegrationTest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * A person's second factors and sign-in links (issue 7) belong to no Client, so tenant isolation does not cover them:
@@ -50,15 +49,6 @@ class PersonalSecurityTablesIsolationTests extends IntegrationTest {
                             + " values (gen_random_uuid(), ?, 'testidp', 'https://idp.example.test',"
                             + " gen_random_uuid()::text, gen_random_uuid()::text, now())"));
 
-    @Value("${spring.datasource.url}")
-    String url;
-
-    @Value("${spring.datasource.username}")
-    String appRole;
-
-    @Value("${spring.datasource.password}")
-    String appPassword;
-
     UUID alice;
     UUID bob;
 
@@ -70,7 +60,7 @@ class PersonalSecurityTablesIsolationTests extends IntegrationTest {
             for (UUID person : List.of(alice, bob)) {
                 actAs(db, person);
                 for (List<String> table : TABLES) {
-                    assertThat(update(db, table.get(1), person))
+                    assertThat(AppRoleSql.update(db, table.get(1), person))
                             .as("%s: the person adds their own row", table.get(0))
                             .isEqualTo(1);
                 }
@@ -100,35 +90,37 @@ class PersonalSecurityTablesIsolationTests extends IntegrationTest {
             actAs(db, alice);
             for (List<String> table : TABLES) {
                 String name = table.get(0);
-                assertThat(count(db, "select count(*) from " + name + " where user_id = ?", alice))
+                assertThat(AppRoleSql.count(db, "select count(*) from " + name + " where user_id = ?", alice))
                         .as("%s: Alice's own", name)
                         .isPositive();
-                assertThat(count(db, "select count(*) from " + name + " where user_id = ?", bob))
+                assertThat(AppRoleSql.count(db, "select count(*) from " + name + " where user_id = ?", bob))
                         .as("%s: nothing of Bob's", name)
                         .isZero();
-                assertThat(update(db, "delete from " + name + " where user_id = ?", bob))
+                assertThat(AppRoleSql.update(db, "delete from " + name + " where user_id = ?", bob))
                         .as("%s: Bob's rows cannot be deleted", name)
                         .isZero();
             }
-            assertThat(update(db, "update user_totp set last_used_step = 1 where user_id = ?", bob))
+            assertThat(AppRoleSql.update(db, "update user_totp set last_used_step = 1 where user_id = ?", bob))
                     .isZero();
-            assertThat(update(db, "update passkey_credentials set label = 'mine now' where user_id = ?", bob))
+            assertThat(AppRoleSql.update(
+                            db, "update passkey_credentials set label = 'mine now' where user_id = ?", bob))
                     .isZero();
-            assertThatThrownBy(() -> update(db, "update sso_identities set user_id = ? where user_id is not null", bob))
+            assertThatThrownBy(() -> AppRoleSql.update(
+                            db, "update sso_identities set user_id = ? where user_id is not null", bob))
                     .as("Alice's link cannot be handed to Bob")
                     .hasMessageContaining("row-level security");
 
-            assertThatThrownBy(() -> update(db, TABLES.get(0).get(1), bob))
+            assertThatThrownBy(() -> AppRoleSql.update(db, TABLES.get(0).get(1), bob))
                     .as("a second factor cannot be planted on someone else")
                     .hasMessageContaining("row-level security");
-            assertThatThrownBy(() -> update(db, TABLES.get(5).get(1), bob))
+            assertThatThrownBy(() -> AppRoleSql.update(db, TABLES.get(5).get(1), bob))
                     .as("nor a sign-in link")
                     .hasMessageContaining("row-level security");
         }
         try (Connection db = appConnection()) {
             actAs(db, bob);
             for (List<String> table : TABLES) {
-                assertThat(count(db, "select count(*) from " + table.get(0) + " where user_id = ?", bob))
+                assertThat(AppRoleSql.count(db, "select count(*) from " + table.get(0) + " where user_id = ?", bob))
                         .as("%s: Bob's rows are still there", table.get(0))
                         .isPositive();
             }
@@ -139,7 +131,7 @@ class PersonalSecurityTablesIsolationTests extends IntegrationTest {
     void withNoPersonSetNothingIsVisible() throws SQLException {
         try (Connection db = appConnection()) {
             for (List<String> table : TABLES) {
-                assertThat(count(db, "select count(*) from " + table.get(0) + " where user_id = ?", alice))
+                assertThat(AppRoleSql.count(db, "select count(*) from " + table.get(0) + " where user_id = ?", alice))
                         .as(table.get(0))
                         .isZero();
             }
@@ -147,32 +139,12 @@ class PersonalSecurityTablesIsolationTests extends IntegrationTest {
     }
 
     private Connection appConnection() throws SQLException {
-        Connection db = DriverManager.getConnection(url, appRole, appPassword);
+        Connection db = appRoleConnection();
         db.setAutoCommit(true);
         return db;
     }
 
     private static void actAs(Connection db, UUID person) throws SQLException {
-        try (PreparedStatement set = db.prepareStatement("select set_config('app.user_id', ?, false)")) {
-            set.setString(1, person.toString());
-            set.execute();
-        }
-    }
-
-    private static long count(Connection db, String sql, UUID parameter) throws SQLException {
-        try (PreparedStatement query = db.prepareStatement(sql)) {
-            query.setObject(1, parameter);
-            try (ResultSet rs = query.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static int update(Connection db, String sql, UUID parameter) throws SQLException {
-        try (PreparedStatement statement = db.prepareStatement(sql)) {
-            statement.setObject(1, parameter);
-            return statement.executeUpdate();
-        }
+        AppRoleSql.set(db, "app.user_id", person);
     }
 }

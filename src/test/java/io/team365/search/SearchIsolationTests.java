@@ -7,7 +7,6 @@ import io.team365.core.TenantId;
 import io.team365.support.IntegrationTest;
 import io.team365.tenancy.TenantTransactions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The search index bypasses the tenant policy only inside search_records(), which must bind the tenant itself: checked
@@ -29,15 +27,6 @@ import org.springframework.beans.factory.annotation.Value;
 class SearchIsolationTests extends IntegrationTest {
 
     private static final String ALL_KINDS = "array['contact', 'company', 'lead', 'deal']";
-
-    @Value("${spring.datasource.url}")
-    String url;
-
-    @Value("${spring.datasource.username}")
-    String appRole;
-
-    @Value("${spring.datasource.password}")
-    String appPassword;
 
     @Autowired
     TenantTransactions tenants;
@@ -183,7 +172,7 @@ class SearchIsolationTests extends IntegrationTest {
     }
 
     private Connection appConnection() throws SQLException {
-        return DriverManager.getConnection(url, appRole, appPassword);
+        return appRoleConnection();
     }
 
     private static void bind(Connection db, UUID tenant) throws SQLException {

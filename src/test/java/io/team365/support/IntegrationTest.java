@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -48,6 +49,20 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected JdbcClient jdbc;
+
+    @Value("${spring.datasource.url}")
+    private String databaseUrl;
+
+    @Value("${spring.datasource.username}")
+    protected String appRole;
+
+    @Value("${spring.datasource.password}")
+    private String appPassword;
+
+    /** A connection as the application's database role, outside the application (see {@link AppRoleSql}). */
+    protected java.sql.Connection appRoleConnection() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(databaseUrl, appRole, appPassword);
+    }
 
     /** The application's clock; a test that moves it resets it in a finally block. */
     @Autowired

@@ -3,11 +3,11 @@ package io.team365.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.team365.support.AppRoleSql;
 import io.team365.support.Browserless;
 import io.team365.support.IntegrationTest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +18,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Two Clients with data of every kind there is so far; nothing of one may be visible to the other, neither through
@@ -27,15 +26,6 @@ import org.springframework.beans.factory.annotation.Value;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TenantIsolationTests extends IntegrationTest {
-
-    @Value("${spring.datasource.url}")
-    String url;
-
-    @Value("${spring.datasource.username}")
-    String appRole;
-
-    @Value("${spring.datasource.password}")
-    String appPassword;
 
     SignedUp alpha;
     SignedUp beta;
@@ -218,7 +208,7 @@ class TenantIsolationTests extends IntegrationTest {
     }
 
     private Connection appConnection() throws SQLException {
-        return DriverManager.getConnection(url, appRole, appPassword);
+        return appRoleConnection();
     }
 
     private static List<String> tenantTables(Connection db) throws SQLException {
@@ -236,20 +226,11 @@ class TenantIsolationTests extends IntegrationTest {
     }
 
     private static void setTenant(Connection db, UUID tenant) throws SQLException {
-        try (PreparedStatement set = db.prepareStatement("select set_config('app.tenant_id', ?, false)")) {
-            set.setString(1, tenant.toString());
-            set.execute();
-        }
+        AppRoleSql.set(db, "app.tenant_id", tenant);
     }
 
     private static long count(Connection db, String sql, UUID parameter) throws SQLException {
-        try (PreparedStatement query = db.prepareStatement(sql)) {
-            query.setObject(1, parameter);
-            try (ResultSet rs = query.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return AppRoleSql.count(db, sql, parameter);
     }
 
     private static String firstId(String json) {

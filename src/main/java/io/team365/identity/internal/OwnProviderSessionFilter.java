@@ -1,6 +1,5 @@
 package io.team365.identity.internal;
 
-import io.team365.core.web.ProblemResponses;
 import io.team365.identity.SignedInUser;
 import io.team365.identity.internal.sso.SsoPolicy;
 import jakarta.servlet.FilterChain;
@@ -8,12 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Set;
-import java.util.stream.Stream;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatchers;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -27,33 +21,27 @@ class OwnProviderSessionFilter extends OncePerRequestFilter {
 
     static final String NOTICE_PAGE = "/settings/security?own-provider";
 
-    private static final RequestMatcher PERSONAL = RequestMatchers.anyOf(Stream.of(
-                    "/settings/password/**",
-                    "/settings/email/**",
-                    "/settings/security/totp/**",
-                    "/settings/security/recovery-codes/**",
-                    "/settings/security/passkeys/**",
-                    "/settings/security/identities/**",
-                    "/settings/security/sessions/**")
-            .map(PathPatternRequestMatcher::pathPattern)
-            .toArray(RequestMatcher[]::new));
+    private static final RequestMatcher PERSONAL = RequestRules.paths(
+            "/settings/password/**",
+            "/settings/email/**",
+            "/settings/security/totp/**",
+            "/settings/security/recovery-codes/**",
+            "/settings/security/passkeys/**",
+            "/settings/security/identities/**",
+            "/settings/security/sessions/**");
 
     /**
      * Acting on the person as a whole: allowed only to someone whose one Client is this one (then the provider's
      * Client is all there is of them, and a person it made must be able to leave: the right to erasure).
      */
     private static final RequestMatcher WHOLE_PERSON =
-            RequestMatchers.anyOf(Stream.of("/settings/account/download", "/settings/account/close")
-                    .map(PathPatternRequestMatcher::pathPattern)
-                    .toArray(RequestMatcher[]::new));
+            RequestRules.paths("/settings/account/download", "/settings/account/close");
 
     private final WorkspaceSelector workspaces;
 
     OwnProviderSessionFilter(WorkspaceSelector workspaces) {
         this.workspaces = workspaces;
     }
-
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     private boolean inOtherClients() {
         SignedInUser user = SignedInUser.require();
@@ -63,7 +51,7 @@ class OwnProviderSessionFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (SAFE_METHODS.contains(request.getMethod())
+        if (!RequestRules.changesSomething(request)
                 || SignedInUser.current().isEmpty()
                 || request.getAttribute(BearerTokenFilter.AUTHENTICATED_BY_TOKEN) != null
                 || !SsoPolicy.signedInThroughOwnProvider(request)
@@ -71,22 +59,11 @@ class OwnProviderSessionFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (ProblemResponses.isApi(request)) {
-            ProblemResponses.write(
-                    response,
-                    HttpStatus.FORBIDDEN,
-                    "You signed in through your organisation's single sign-on: to change how you sign in, sign in with"
-                            + " your own password, passkey or provider.",
-                    request.getRequestURI());
-            return;
-        }
-        String target = request.getContextPath() + NOTICE_PAGE;
-        if (request.getHeader("HX-Request") != null) {
-            response.setHeader("HX-Redirect", target);
-            response.setStatus(HttpStatus.NO_CONTENT.value());
-            return;
-        }
-        response.setStatus(HttpStatus.SEE_OTHER.value());
-        response.setHeader("Location", target);
+        RequestRules.turnAway(
+                request,
+                response,
+                "You signed in through your organisation's single sign-on: to change how you sign in, sign in with"
+                        + " your own password, passkey or provider.",
+                NOTICE_PAGE);
     }
 }

@@ -11,11 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatchers;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -30,21 +27,19 @@ class SecondFactorRequiredFilter extends OncePerRequestFilter {
      * that enrolling asks for, their sessions, signing out or switching Client, and the static files those pages use.
      * Matched as Spring MVC routes (decoded, whole segments), so no other page shares a prefix with them.
      */
-    private static final RequestMatcher ALLOWED = RequestMatchers.anyOf(Stream.of(
-                    "/settings/security",
-                    "/settings/security/totp/**",
-                    "/settings/security/passkeys/**",
-                    "/settings/security/confirm/**",
-                    "/settings/security/recovery-codes",
-                    "/settings/security/sessions/**",
-                    "/logout",
-                    "/switch-client",
-                    "/css/**",
-                    "/js/**",
-                    "/favicon.svg",
-                    "/error")
-            .map(PathPatternRequestMatcher::pathPattern)
-            .toArray(RequestMatcher[]::new));
+    private static final RequestMatcher ALLOWED = RequestRules.paths(
+            "/settings/security",
+            "/settings/security/totp/**",
+            "/settings/security/passkeys/**",
+            "/settings/security/confirm/**",
+            "/settings/security/recovery-codes",
+            "/settings/security/sessions/**",
+            "/logout",
+            "/switch-client",
+            "/css/**",
+            "/js/**",
+            "/favicon.svg",
+            "/error");
 
     private final ClientMfaPolicy policy;
     private final SecondFactors secondFactors;

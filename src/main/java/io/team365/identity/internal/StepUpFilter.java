@@ -1,6 +1,5 @@
 package io.team365.identity.internal;
 
-import io.team365.core.web.ProblemResponses;
 import io.team365.identity.SignedInUser;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,9 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -32,7 +28,7 @@ class StepUpFilter extends OncePerRequestFilter {
      */
     record Rule(String pattern, String backTo) {
         private RequestMatcher matcher() {
-            return PathPatternRequestMatcher.pathPattern(pattern);
+            return RequestRules.paths(pattern);
         }
     }
 
@@ -57,9 +53,6 @@ class StepUpFilter extends OncePerRequestFilter {
             // the same rule through the API (a signed-in browser; tokens are not asked)
             new Rule("/api/v1/client", null));
 
-    /** Reading changes nothing; every other method (POST, PUT, PATCH, DELETE, and any a client invents) is checked. */
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-
     private static final List<Map.Entry<RequestMatcher, Rule>> MATCHERS =
             RULES.stream().map(rule -> Map.entry(rule.matcher(), rule)).toList();
 
@@ -81,28 +74,16 @@ class StepUpFilter extends OncePerRequestFilter {
             return;
         }
         String back = rule.get().backTo();
-        if (back == null || ProblemResponses.isApi(request)) {
-            ProblemResponses.write(
-                    response,
-                    HttpStatus.FORBIDDEN,
-                    "Confirm it is you first: sign in again or confirm at " + StepUp.CONFIRM_PAGE + " (needed within "
-                            + StepUp.WINDOW.toMinutes() + " minutes before this action).",
-                    request.getRequestURI());
-            return;
-        }
-        String target = request.getContextPath() + StepUp.CONFIRM_PAGE + "?next="
-                + URLEncoder.encode(back, StandardCharsets.UTF_8);
-        if (request.getHeader("HX-Request") != null) {
-            response.setHeader("HX-Redirect", target);
-            response.setStatus(HttpStatus.NO_CONTENT.value());
-            return;
-        }
-        response.setStatus(HttpStatus.SEE_OTHER.value());
-        response.setHeader("Location", target);
+        RequestRules.turnAway(
+                request,
+                response,
+                "Confirm it is you first: sign in again or confirm at " + StepUp.CONFIRM_PAGE + " (needed within "
+                        + StepUp.WINDOW.toMinutes() + " minutes before this action).",
+                back == null ? null : StepUp.CONFIRM_PAGE + "?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
     }
 
     static Optional<Rule> sensitive(HttpServletRequest request) {
-        if (SAFE_METHODS.contains(request.getMethod())) {
+        if (!RequestRules.changesSomething(request)) {
             return Optional.empty();
         }
         return MATCHERS.stream()
