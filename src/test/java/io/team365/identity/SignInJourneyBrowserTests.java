@@ -1,31 +1,27 @@
 package io.team365.identity;
 
+import static io.team365.support.Chromium.overflowing;
+import static io.team365.support.Chromium.pathOf;
+import static io.team365.support.Chromium.screenshot;
+import static io.team365.support.Chromium.waitText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.team365.support.Browserless;
 import io.team365.support.Chromium;
 import io.team365.support.IntegrationTest;
 import io.team365.support.TestOidcProvider;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The issue's browser journey, through the pages only: sign up through the test OpenID Connect server, set up an
@@ -172,53 +168,7 @@ class SignInJourneyBrowserTests extends IntegrationTest {
         return browser.switchTo().activeElement().getAttribute("id");
     }
 
-    /** The elements sticking out to the right of the viewport when the page scrolls sideways. */
-    @SuppressWarnings("unchecked")
-    private static List<String> overflowing(WebDriver browser) {
-        return (List<String>) ((JavascriptExecutor) browser).executeScript("""
-                        var root = document.documentElement;
-                        if (root.scrollWidth <= root.clientWidth) { return []; }
-                        var out = [];
-                        document.querySelectorAll('body *').forEach(function (el) {
-                          var r = el.getBoundingClientRect();
-                          if (r.width > 0 && r.right > root.clientWidth + 1) {
-                            out.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
-                              + ' right=' + Math.round(r.right) + ' width=' + Math.round(r.width));
-                          }
-                        });
-                        out.push('scrollWidth=' + root.scrollWidth + ' clientWidth=' + root.clientWidth);
-                        return out.slice(0, 40);
-                        """);
-    }
-
-    private static String waitText(WebDriver browser, By locator, String expected) {
-        try {
-            return new WebDriverWait(browser, WAIT)
-                    .ignoring(StaleElementReferenceException.class)
-                    .ignoring(NoSuchElementException.class)
-                    .until(d -> {
-                        String text = d.findElement(locator).getText();
-                        return text.contains(expected) ? text : null;
-                    });
-        } catch (org.openqa.selenium.TimeoutException e) {
-            return browser.findElements(locator).stream()
-                    .map(WebElement::getText)
-                    .findFirst()
-                    .orElse("(missing)");
-        }
-    }
-
-    private static String pathOf(WebDriver browser) {
-        return java.net.URI.create(browser.getCurrentUrl()).getPath();
-    }
-
     private String url(String path) {
         return "http://localhost:" + port + path;
-    }
-
-    private static void screenshot(WebDriver browser, String name) throws IOException {
-        Path file = Path.of("target", name);
-        Files.createDirectories(file.getParent());
-        Files.write(file, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
     }
 }

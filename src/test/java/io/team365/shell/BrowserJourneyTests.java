@@ -1,18 +1,16 @@
 package io.team365.shell;
 
+import static io.team365.support.Chromium.screenshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.team365.support.Chromium;
 import io.team365.support.IntegrationTest;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -164,12 +162,6 @@ class BrowserJourneyTests extends IntegrationTest {
 
     private String url(String path) {
         return "http://localhost:" + port + path;
-    }
-
-    private static void screenshot(WebDriver driver, String name) throws IOException {
-        Path file = Path.of("target", name);
-        Files.createDirectories(file.getParent());
-        Files.write(file, ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
     }
 
     private static void assertNoCspViolations(ChromeDriver driver) {

@@ -1,12 +1,14 @@
 package io.team365.shell;
 
+import static io.team365.support.Chromium.overflowing;
+import static io.team365.support.Chromium.pathOf;
+import static io.team365.support.Chromium.screenshot;
+import static io.team365.support.Chromium.waitText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.team365.support.Chromium;
 import io.team365.support.IntegrationTest;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -15,7 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -305,28 +306,6 @@ class CrmBrowserJourneyTests extends IntegrationTest {
                 .perform();
     }
 
-    /**
-     * The elements sticking out to the right of the viewport, when the page scrolls sideways; lists and boards
-     * scrolling inside their own box (overflow-x: auto) are fine.
-     */
-    @SuppressWarnings("unchecked")
-    private static List<String> overflowing(WebDriver browser) {
-        return (List<String>) ((JavascriptExecutor) browser).executeScript("""
-                        var root = document.documentElement;
-                        if (root.scrollWidth <= root.clientWidth) { return []; }
-                        var out = [];
-                        document.querySelectorAll('body *').forEach(function (el) {
-                          var r = el.getBoundingClientRect();
-                          if (r.width > 0 && r.right > root.clientWidth + 1) {
-                            out.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
-                              + (el.className && el.className.baseVal === undefined ? '.' + String(el.className).trim().replace(/ +/g, '.') : '')
-                              + ' right=' + Math.round(r.right) + ' width=' + Math.round(r.width));
-                          }
-                        });
-                        return out.slice(0, 40);
-                        """);
-    }
-
     /** Opens a record page until its htmx-loaded timeline shows what {@code done} expects; returns its text. */
     private String awaitTimeline(WebDriver browser, String path, Function<String, Boolean> done) {
         return new WebDriverWait(browser, WAIT)
@@ -352,28 +331,6 @@ class CrmBrowserJourneyTests extends IntegrationTest {
                 });
     }
 
-    /** Waits for the element's text to contain {@code expected}; returns the text found at the end either way. */
-    private static String waitText(WebDriver browser, By locator, String expected) {
-        try {
-            return new WebDriverWait(browser, WAIT)
-                    .ignoring(StaleElementReferenceException.class)
-                    .ignoring(NoSuchElementException.class)
-                    .until(d -> {
-                        String text = d.findElement(locator).getText();
-                        return text.contains(expected) ? text : null;
-                    });
-        } catch (org.openqa.selenium.TimeoutException e) {
-            return browser.findElements(locator).stream()
-                    .map(WebElement::getText)
-                    .findFirst()
-                    .orElse("(missing)");
-        }
-    }
-
-    private static String pathOf(WebDriver browser) {
-        return java.net.URI.create(browser.getCurrentUrl()).getPath();
-    }
-
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
@@ -381,12 +338,6 @@ class CrmBrowserJourneyTests extends IntegrationTest {
     private static void scrollIntoView(WebDriver browser, By locator) {
         ((JavascriptExecutor) browser)
                 .executeScript("arguments[0].scrollIntoView({block: 'start'});", browser.findElement(locator));
-    }
-
-    private static void screenshot(WebDriver browser, String name) throws IOException {
-        Path file = Path.of("target", name);
-        Files.createDirectories(file.getParent());
-        Files.write(file, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
     }
 
     private static void assertNoCspViolations(ChromeDriver browser) {

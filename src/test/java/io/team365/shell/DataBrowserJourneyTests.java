@@ -1,5 +1,7 @@
 package io.team365.shell;
 
+import static io.team365.support.Chromium.overflowing;
+import static io.team365.support.Chromium.pathOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.team365.support.Browserless;
@@ -278,24 +280,6 @@ class DataBrowserJourneyTests extends IntegrationTest {
         return String.valueOf(text);
     }
 
-    /** The elements sticking out to the right of the viewport, when the page scrolls sideways. */
-    @SuppressWarnings("unchecked")
-    private static List<String> overflowing(WebDriver browser) {
-        return (List<String>) ((JavascriptExecutor) browser).executeScript("""
-                        var root = document.documentElement;
-                        if (root.scrollWidth <= root.clientWidth) { return []; }
-                        var out = [];
-                        document.querySelectorAll('body *').forEach(function (el) {
-                          var r = el.getBoundingClientRect();
-                          if (r.width > 0 && r.right > root.clientWidth + 1) {
-                            out.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
-                              + ' right=' + Math.round(r.right) + ' width=' + Math.round(r.width));
-                          }
-                        });
-                        return out.slice(0, 40);
-                        """);
-    }
-
     /** Waits for the element's text to contain {@code expected}; returns the text found at the end either way. */
     private static String waitText(WebDriver browser, By locator, String expected) {
         try {
@@ -312,10 +296,6 @@ class DataBrowserJourneyTests extends IntegrationTest {
                     .findFirst()
                     .orElse("(missing)");
         }
-    }
-
-    private static String pathOf(WebDriver browser) {
-        return java.net.URI.create(browser.getCurrentUrl()).getPath();
     }
 
     private String url(String path) {

@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Rate limits with Bucket4j: per client address on the public endpoints that create accounts or send email, and
@@ -63,7 +64,8 @@ class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // decoded as Spring MVC routes it, so /login/second-f%61ctor is limited like /login/second-factor
+        String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
         String authorization = request.getHeader("Authorization");
         Limited limited;
         if ("POST".equals(request.getMethod()) && PUBLIC_WRITES.contains(path)) {

@@ -184,7 +184,9 @@ public class SignInCompletion {
         request.getSession()
                 .setAttribute(
                         DEVICE, new SessionDevice(DeviceSummary.of(request.getHeader("User-Agent")), method, now));
-        if (method != SignInMethod.SSO) {
+        if (method == SignInMethod.SSO) {
+            stepUp.forget(request); // an older confirmation in this browser is not this sign-in's
+        } else {
             SsoPolicy.forgetOwnProvider(request);
             // a password or a passkey was just given; a provider may have signed the person in without asking
             // anything (its own session was still open), so single sign-on counts for step-up only when it says it

@@ -86,6 +86,14 @@ public class StepUp {
                 Map.of("factor", factor));
     }
 
+    /** Drops the session's stamp. */
+    public void forget(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(REAUTHENTICATED_AT);
+        }
+    }
+
     /** Whether this session proved who it is recently enough for a sensitive action. */
     public boolean isRecent(HttpServletRequest request) {
         HttpSession session = request.getSession(false);

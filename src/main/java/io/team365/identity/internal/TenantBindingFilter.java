@@ -72,8 +72,14 @@ class TenantBindingFilter extends OncePerRequestFilter {
                 refuseSsoRequired(request, response);
                 return;
             }
-            if (role.get() != user.role()) {
-                user = user.withRole(role.get());
+            Role effective = role.get();
+            if (effective == Role.OWNER && SsoPolicy.signedInThroughOwnProvider(request)) {
+                // the Client's provider is configured by its admins: its word never makes anyone an owner, or an admin
+                // could sign in as the owner and take the Client over; owners use their own sign-in for that
+                effective = Role.ADMIN;
+            }
+            if (effective != user.role()) {
+                user = user.withRole(effective);
                 replace(user, request, response);
             }
             if (operators.includes(user.email())) {

@@ -49,7 +49,8 @@ class OwnProviderSessionTests extends SsoFlows {
             assertThat(location(rogue.postForm("/settings/account/close", Map.of())))
                     .endsWith("/settings/security?own-provider");
             assertThat(location(rogue.postForm("/settings/security/sessions/end-others", Map.of())))
-                    .endsWith("/settings/security?own-provider");
+                    .as("ending sessions only takes access away: allowed")
+                    .endsWith("/settings/security?ended");
             assertThat(rogue.page("/settings/security?own-provider").body())
                     .contains("You signed in through your organisation's single sign-on");
             assertThat(asUser(
@@ -95,6 +96,20 @@ class OwnProviderSessionTests extends SsoFlows {
             assertThat(location(shared.postForm("/settings/security/totp/start", Map.of())))
                     .as("a password sign-in drops the provider's mark")
                     .endsWith("/settings/security/totp");
+
+            // the provider's word never makes anyone an owner: an admin who runs it could take the Client over
+            idp.nextSignIn(person(owner.email(), true));
+            Browserless asOwner = client();
+            assertThat(location(signInThrough(asOwner, "client-" + owner.tenantId())))
+                    .endsWith("/app");
+            assertThat(asOwner.get("/api/v1/me").body()).contains("\"roles\":[\"admin\"]");
+            assertThat(asOwner.patchJson("/api/v1/members/" + member.userId(), "{\"role\":\"owner\"}")
+                            .statusCode())
+                    .as("no owner-only action")
+                    .isIn(403, 409, 422);
+            Browserless ownSignIn = client();
+            ownSignIn.signIn(owner.email(), owner.password());
+            assertThat(ownSignIn.get("/api/v1/me").body()).contains("\"roles\":[\"owner\"]");
         }
     }
 

@@ -200,7 +200,9 @@ public class SsoSignInSuccess implements AuthenticationSuccessHandler {
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(AUTHENTICATED_AT) instanceof Instant at) {
             session.removeAttribute(AUTHENTICATED_AT);
-            if (!at.isBefore(clock.instant().minus(REAUTHENTICATION_AGE))) {
+            // a sign-in still owing its second factor is stamped when that is given
+            if (completion.pending(request).isEmpty()
+                    && !at.isBefore(clock.instant().minus(REAUTHENTICATION_AGE))) {
                 // the provider asked for the person's credentials just now: as good as a password for step-up
                 stepUp.reauthenticated(request);
             }

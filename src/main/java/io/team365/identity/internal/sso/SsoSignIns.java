@@ -106,6 +106,11 @@ class SsoSignIns {
         if (account.isEmpty()) {
             return new NeedsSignUp(claims);
         }
+        if (!account.get().emailVerified()) {
+            // a platform provider proved the address: the account is its owner's now, even if it opens no Client
+            // below (one made for the address on a Client provider's word loses that provider's links)
+            accounts.claimUnverified(account.get().id());
+        }
         Optional<SignedInUser> opened = open(account.get(), null);
         if (opened.isEmpty()) {
             return new Refused(refusal(account.get(), null));
