@@ -11,9 +11,11 @@ import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.search.ComparisonTerm;
 import jakarta.mail.search.ReceivedDateTerm;
+import jakarta.mail.util.SharedByteArrayInputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -59,6 +61,15 @@ public class NewMessages {
     }
 
     private record Item(long uid, UUID known, SyncMessages.Incoming incoming, Flags flags) {}
+
+    /** A new message fetched but maybe not parsed yet: parsing happens on the parse stage (ADR 0034). */
+    @FunctionalInterface
+    private interface Pending {
+        SyncMessages.Incoming parse() throws MessagingException, IOException;
+    }
+
+    /** An item whose message may still need parsing. */
+    private record Fetched(long uid, UUID known, Pending pending, Flags flags) {}
 
     private final SyncFolders folders;
     private final SyncMessages messages;
@@ -120,45 +131,59 @@ public class NewMessages {
         pending.removeIf(m -> m == null || uid(server, m) <= after);
         pending.sort(Comparator.comparingLong(m -> uid(server, m)));
         int read = 0;
-        // the next batch is fetched and parsed while the previous one commits (ADR 0034)
-        try (Commits commits = new Commits()) {
+        // the next batch is fetched while the previous one is parsed and the one before commits (ADR 0034)
+        try (Stage commits = new Stage("mail-sync-commit");
+                Stage parses = new Stage("mail-sync-parse")) {
             for (int start = 0; start < pending.size(); ) {
                 int end = Math.min(pending.size(), start + Math.max(1, settings.batchSize()));
-                read += batch(sync, folder, server, pending.subList(start, end), commits);
+                read += batch(sync, folder, server, pending.subList(start, end), parses, commits);
                 start = end;
             }
+            parses.await();
             commits.await();
+        } catch (ParseFailure failure) {
+            // thrown as the parser threw it when it ran on this thread
+            switch (failure.getCause()) {
+                case IOException e -> throw e;
+                case MessagingException e -> throw e;
+                default -> throw failure;
+            }
         }
         return read;
     }
 
     /**
-     * The batches' commits, on a thread of their own, one at a time and in order, while the sync thread fetches and
-     * parses the next batch (ADR 0034): at most one batch commits while one more is read, so memory stays bounded
-     * by two batches. A commit's failure surfaces on the sync thread at the next hand-over (or as soon as it is
-     * seen), which then stops; an error of the sync thread first lets the commit in flight finish (a batch
-     * committed is a batch the next sync does not fetch again), then surfaces. Either way the folder's last UID is
-     * that of the last batch committed, so a sync stopped anywhere resumes as before.
+     * One stage of a folder's read, on a thread of its own, one batch at a time and in order (ADR 0034): the sync
+     * thread fetches a batch and hands it to the parse stage, which parses it and hands it to the commit stage. A
+     * hand-over waits until the stage is done with the previous batch, so at most three batches are in memory (one
+     * fetched, one parsed, one committing). A stage's failure surfaces at the next hand-over (or as soon as the sync
+     * thread sees it), and everything stops; an error of the sync thread first lets the batches already handed over
+     * finish (a batch committed is a batch the next sync does not fetch again), then surfaces. Either way the
+     * folder's last UID is that of the last batch committed, so a sync stopped anywhere resumes as before.
      */
-    private static final class Commits implements AutoCloseable {
-        private final ExecutorService thread = Executors.newSingleThreadExecutor(
-                Thread.ofVirtual().name("mail-sync-commit").factory());
-        private Future<?> running;
+    private static final class Stage implements AutoCloseable {
+        private final ExecutorService thread;
+        private volatile Future<?> running;
 
-        /** Hands a batch's commit over once the previous one is done (whose failure is thrown here). */
-        void submit(Runnable commit) {
-            await();
-            running = thread.submit(commit);
+        Stage(String name) {
+            thread = Executors.newSingleThreadExecutor(
+                    Thread.ofVirtual().name(name).factory());
         }
 
-        /** Throws the failure of the commit in flight if it has already failed; never waits. */
+        /** Hands a batch over once the previous one is done (whose failure is thrown here). */
+        void submit(Runnable work) {
+            await();
+            running = thread.submit(work);
+        }
+
+        /** Throws the failure of the batch in flight if it has already failed; never waits. */
         void check() {
             if (running != null && running.isDone()) {
                 await();
             }
         }
 
-        /** Waits for the commit in flight and throws its failure. */
+        /** Waits for the batch in flight and throws its failure. */
         void await() {
             Future<?> commit = running;
             running = null;
@@ -172,7 +197,7 @@ public class NewMessages {
                         commit.get();
                         break;
                     } catch (InterruptedException e) {
-                        // shutting down: the commit in flight still finishes its transaction
+                        // shutting down: the batch in flight still finishes (a commit, its transaction)
                         interrupted = true;
                     }
                 }
@@ -205,7 +230,12 @@ public class NewMessages {
     }
 
     private int batch(
-            SyncContext sync, SyncFolders.Folder folder, IMAPFolder server, List<Message> batch, Commits commits)
+            SyncContext sync,
+            SyncFolders.Folder folder,
+            IMAPFolder server,
+            List<Message> batch,
+            Stage parses,
+            Stage commits)
             throws MessagingException, IOException {
         FetchProfile profile = new FetchProfile();
         profile.add(FetchProfile.Item.ENVELOPE);
@@ -235,7 +265,7 @@ public class NewMessages {
         }
         // the bodies to download come several per command, not one round trip each (ADR 0030)
         BatchBodies bodies = new BatchBodies(server, download, wanted, settings.inMemoryLimit(), settings.batchBytes());
-        List<Item> items = new ArrayList<>();
+        List<Fetched> items = new ArrayList<>();
         long bytes = 0;
         long lastUid = folder.lastUid();
         for (Message message : array) {
@@ -246,46 +276,95 @@ public class NewMessages {
             }
             String id = ids.get(message);
             if (id != null && known.containsKey(id)) {
-                items.add(new Item(uid, known.get(id), null, message.getFlags()));
+                items.add(new Fetched(uid, known.get(id), null, message.getFlags()));
             } else {
-                items.add(new Item(uid, null, incoming(sync, folder, message, bodies), message.getFlags()));
+                items.add(new Fetched(uid, null, fetch(sync, folder, message, bodies), message.getFlags()));
                 bytes += Math.max(0, message.getSize());
             }
             if (crashIn.get() > 0 && crashIn.decrementAndGet() == 0) {
                 throw new SimulatedCrash();
             }
-            commits.check();
+            parses.check();
             if (bytes >= settings.batchBytes()) {
-                List<Item> full = List.copyOf(items);
-                long upTo = lastUid;
-                commits.submit(() -> commit(sync, folder, full, upTo));
+                handOver(sync, folder, List.copyOf(items), lastUid, parses, commits);
                 items.clear();
                 bytes = 0;
             }
         }
-        List<Item> last = List.copyOf(items);
-        long upTo = lastUid;
-        commits.submit(() -> commit(sync, folder, last, upTo));
+        handOver(sync, folder, List.copyOf(items), lastUid, parses, commits);
         return array.length;
     }
 
-    private SyncMessages.Incoming incoming(
-            SyncContext sync, SyncFolders.Folder folder, Message message, BatchBodies bodies)
+    /** To the parse stage, then on to the commit stage (ADR 0034). */
+    private void handOver(
+            SyncContext sync,
+            SyncFolders.Folder folder,
+            List<Fetched> fetched,
+            long lastUid,
+            Stage parses,
+            Stage commits) {
+        parses.submit(() -> {
+            List<Item> items = new ArrayList<>(fetched.size());
+            for (Fetched one : fetched) {
+                try {
+                    items.add(new Item(
+                            one.uid(),
+                            one.known(),
+                            one.pending() == null ? null : one.pending().parse(),
+                            one.flags()));
+                } catch (MessagingException | IOException e) {
+                    throw new ParseFailure(e);
+                }
+            }
+            commits.submit(() -> commit(sync, folder, items, lastUid));
+        });
+    }
+
+    /**
+     * Fetches a new message's body (small ones come several per command, {@link BatchBodies}) and returns how to
+     * parse it; everything taken from the server is read here, on the sync thread, so that parsing needs no IMAP.
+     * A large message is streamed and parsed here at once (it is read through the IMAP connection).
+     */
+    private Pending fetch(SyncContext sync, SyncFolders.Folder folder, Message message, BatchBodies bodies)
             throws MessagingException, IOException {
-        ParsedMessage parsed = bodies.read(message, sync.attachments());
         Flags flags = message.getFlags();
-        Date received = message.getReceivedDate() != null ? message.getReceivedDate() : message.getSentDate();
+        Date date = message.getReceivedDate() != null ? message.getReceivedDate() : message.getSentDate();
+        Instant received = date == null ? clock.instant() : date.toInstant();
+        long size = Math.max(0, message.getSize());
+        SharedByteArrayInputStream raw = bodies.raw(message);
+        if (raw == null) {
+            ParsedMessage parsed = download.read(message, settings.inMemoryLimit(), sync.attachments());
+            SyncMessages.Incoming incoming = incoming(sync, folder, parsed, received, size, flags);
+            return () -> incoming;
+        }
+        return () -> incoming(sync, folder, download.parse(raw, sync.attachments()), received, size, flags);
+    }
+
+    private static SyncMessages.Incoming incoming(
+            SyncContext sync,
+            SyncFolders.Folder folder,
+            ParsedMessage parsed,
+            Instant received,
+            long size,
+            Flags flags) {
         boolean fromAccount = parsed.from() != null
                 && sync.account().email().equalsIgnoreCase(parsed.from().address());
         return new SyncMessages.Incoming(
                 parsed,
-                received == null ? clock.instant() : received.toInstant(),
-                Math.max(0, message.getSize()),
+                received,
+                size,
                 flags.contains(Flags.Flag.SEEN),
                 flags.contains(Flags.Flag.FLAGGED),
                 flags.contains(Flags.Flag.ANSWERED),
                 "sent".equals(folder.role()) || fromAccount ? "outbound" : "inbound",
                 sync.account().provider().source());
+    }
+
+    /** A message the parse stage could not read: the parser's exception, carried to the sync thread. */
+    static final class ParseFailure extends RuntimeException {
+        ParseFailure(Exception cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
     }
 
     /**

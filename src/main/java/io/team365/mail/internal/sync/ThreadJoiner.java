@@ -200,21 +200,20 @@ class ThreadJoiner {
      * left without messages.
      */
     void refresh(Collection<UUID> threadIds) {
-        // one statement; the messages are read once, by thread, before anything is joined to them (ADR 0034)
         for (List<UUID> chunk : SyncFolders.chunks(new ArrayList<>(new LinkedHashSet<>(threadIds)), 500)) {
             jdbc.sql("""
-                            with s as materialized (
-                                     select thread_id, count(*) as total, count(*) filter (where not seen) as unread,
-                                         max(received_at) as latest
-                                     from mail_messages where thread_id = any(:ids) group by thread_id),
-                                 counted as (
-                                     update mail_threads t set message_count = s.total, unread_count = s.unread,
-                                         last_message_at = s.latest
-                                     from s where t.id = s.thread_id
-                                     returning t.id)
-                            delete from mail_threads t where t.id = any(:ids)
-                                and not exists (select 1 from s where s.thread_id = t.id)
-                            """).param("ids", chunk.toArray(UUID[]::new)).update();
+                            update mail_threads t set message_count = s.total, unread_count = s.unread,
+                                last_message_at = s.latest
+                            from (select thread_id, count(*) as total, count(*) filter (where not seen) as unread,
+                                      max(received_at) as latest
+                                  from mail_messages where thread_id in (:ids) group by thread_id) s
+                            where t.id = s.thread_id
+                            """).param("ids", chunk).update();
+            jdbc.sql("""
+                            delete from mail_threads t where t.id in (:ids)
+                                and not exists (select 1 from mail_messages m
+                                                where m.tenant_id = t.tenant_id and m.thread_id = t.id)
+                            """).param("ids", chunk).update();
         }
     }
 
