@@ -200,20 +200,24 @@ class ThreadJoiner {
      * left without messages.
      */
     void refresh(Collection<UUID> threadIds) {
+        // one statement; each thread's messages counted through the thread index, one thread at a time (a lateral
+        // lookup), so a mail_messages holding many Clients' mail is never scanned as a whole (ADR 0034)
         for (List<UUID> chunk : SyncFolders.chunks(new ArrayList<>(new LinkedHashSet<>(threadIds)), 500)) {
             jdbc.sql("""
-                            update mail_threads t set message_count = s.total, unread_count = s.unread,
-                                last_message_at = s.latest
-                            from (select thread_id, count(*) as total, count(*) filter (where not seen) as unread,
-                                      max(received_at) as latest
-                                  from mail_messages where thread_id in (:ids) group by thread_id) s
-                            where t.id = s.thread_id
-                            """).param("ids", chunk).update();
-            jdbc.sql("""
-                            delete from mail_threads t where t.id in (:ids)
-                                and not exists (select 1 from mail_messages m
-                                                where m.tenant_id = t.tenant_id and m.thread_id = t.id)
-                            """).param("ids", chunk).update();
+                            with c as materialized (
+                                     select x.id, s.total, s.unread, s.latest
+                                     from unnest(cast(:ids as uuid[])) as x (id)
+                                     cross join lateral (
+                                         select count(*) as total, count(*) filter (where not m.seen) as unread,
+                                             max(m.received_at) as latest
+                                         from mail_messages m where m.thread_id = x.id) s),
+                                 counted as (
+                                     update mail_threads t set message_count = c.total, unread_count = c.unread,
+                                         last_message_at = c.latest
+                                     from c where t.id = c.id and c.total > 0
+                                     returning t.id)
+                            delete from mail_threads t using c where t.id = c.id and c.total = 0
+                            """).param("ids", chunk.toArray(UUID[]::new)).update();
         }
     }
 
