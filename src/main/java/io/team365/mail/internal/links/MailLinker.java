@@ -85,12 +85,21 @@ public class MailLinker {
             return new Links();
         }
         record Participant(UUID message, String address, String domain) {}
+        // the messages and their participants are each read once, by id, before any join: while a first sync
+        // fills the tables faster than statistics follow, the planner otherwise may join them by nested scans of
+        // the whole tables (one batch's linking took minutes in the benchmark, ADR 0034)
         List<Participant> participants = jdbc.sql("""
+                        with p as materialized (
+                                 select message_id, address, domain from mail_participants
+                                 where message_id = any(:ids)),
+                             m as materialized (
+                                 select tenant_id, id, account_id, from_address from mail_messages
+                                 where id = any(:ids))
                         select p.message_id, p.address, p.domain
-                        from mail_participants p
-                        join mail_messages m on m.tenant_id = p.tenant_id and m.id = p.message_id
+                        from p
+                        join m on m.id = p.message_id
                         join mail_accounts a on a.tenant_id = m.tenant_id and a.id = m.account_id
-                        where p.message_id = any(:ids) and p.address <> a.email
+                        where p.address <> a.email
                           and not exists (select 1 from mail_blocklist b
                               where b.tenant_id = m.tenant_id and b.account_id = m.account_id
                                 and b.pattern in (lower(m.from_address), substring(lower(m.from_address) from '@([^@]+)$')))

@@ -23,6 +23,11 @@ class MimeMessageParser implements MessageParser {
     static final int SNIPPET_LENGTH = 200;
     private static final int MAX_SUBJECT = 2000;
 
+    static {
+        // before the first message is parsed: no ServiceLoader scan per header block (ADR 0034)
+        MailStreams.pin();
+    }
+
     @Override
     public ParsedMessage parse(MimeMessage message, AttachmentSink attachments) throws MessagingException, IOException {
         String rawSubject = header(message, "Subject", null);

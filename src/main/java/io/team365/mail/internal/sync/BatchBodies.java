@@ -49,16 +49,22 @@ final class BatchBodies {
 
     /** Reads and parses one of the wanted messages, fetching it with the next ones when it is not fetched yet. */
     ParsedMessage read(Message message, AttachmentSink sink) throws MessagingException, IOException {
+        SharedByteArrayInputStream raw = raw(message);
+        return raw == null ? download.read(message, inMemoryLimit, sink) : download.parse(raw, sink);
+    }
+
+    /**
+     * The whole bytes of one of the wanted messages, fetching it with the next ones when it is not fetched yet; null
+     * for a large message (or one the server did not return), which {@link MessageDownload#read} streams instead.
+     */
+    SharedByteArrayInputStream raw(Message message) throws MessagingException {
         long uid = server.getUID(message);
         ByteArray raw = fetched.remove(uid);
         if (raw == null && small(message)) {
             fetchFrom(message);
             raw = fetched.remove(uid);
         }
-        if (raw == null) {
-            return download.read(message, inMemoryLimit, sink);
-        }
-        return download.parse(new SharedByteArrayInputStream(raw.getBytes(), raw.getStart(), raw.getCount()), sink);
+        return raw == null ? null : new SharedByteArrayInputStream(raw.getBytes(), raw.getStart(), raw.getCount());
     }
 
     private boolean small(Message message) throws MessagingException {

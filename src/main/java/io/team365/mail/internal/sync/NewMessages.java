@@ -11,9 +11,11 @@ import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.search.ComparisonTerm;
 import jakarta.mail.search.ReceivedDateTerm;
+import jakarta.mail.util.SharedByteArrayInputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -25,9 +27,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,6 +62,15 @@ public class NewMessages {
 
     private record Item(long uid, UUID known, SyncMessages.Incoming incoming, Flags flags) {}
 
+    /** A new message fetched but maybe not parsed yet: parsing happens on the parse stage (ADR 0034). */
+    @FunctionalInterface
+    private interface Pending {
+        SyncMessages.Incoming parse() throws MessagingException, IOException;
+    }
+
+    /** An item whose message may still need parsing. */
+    private record Fetched(long uid, UUID known, Pending pending, Flags flags) {}
+
     private final SyncFolders folders;
     private final SyncMessages messages;
     private final ThreadJoiner threads;
@@ -64,6 +80,7 @@ public class NewMessages {
     private final ApplicationEventPublisher events;
     private final MailSyncSettings settings;
     private final Clock clock;
+    private final JdbcClient jdbc;
     /** Test hook: messages left before a simulated crash; 0 when disarmed. */
     private final AtomicInteger crashIn = new AtomicInteger();
 
@@ -76,7 +93,8 @@ public class NewMessages {
             TenantTransactions transactions,
             ApplicationEventPublisher events,
             MailSyncSettings settings,
-            Clock clock) {
+            Clock clock,
+            JdbcClient jdbc) {
         this.folders = folders;
         this.messages = messages;
         this.threads = threads;
@@ -86,6 +104,7 @@ public class NewMessages {
         this.events = events;
         this.settings = settings;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     /** For tests: the next sync dies after reading {@code count} more messages, before their batch commits. */
@@ -112,15 +131,111 @@ public class NewMessages {
         pending.removeIf(m -> m == null || uid(server, m) <= after);
         pending.sort(Comparator.comparingLong(m -> uid(server, m)));
         int read = 0;
-        for (int start = 0; start < pending.size(); ) {
-            int end = Math.min(pending.size(), start + Math.max(1, settings.batchSize()));
-            read += batch(sync, folder, server, pending.subList(start, end));
-            start = end;
+        // the next batch is fetched while the previous one is parsed and the one before commits (ADR 0034)
+        try (Stage commits = new Stage("mail-sync-commit");
+                Stage parses = new Stage("mail-sync-parse")) {
+            for (int start = 0; start < pending.size(); ) {
+                int end = Math.min(pending.size(), start + Math.max(1, settings.batchSize()));
+                read += batch(sync, folder, server, pending.subList(start, end), parses, commits);
+                start = end;
+            }
+            parses.await();
+            commits.await();
+        } catch (ParseFailure failure) {
+            // thrown as the parser threw it when it ran on this thread
+            switch (failure.getCause()) {
+                case IOException e -> throw e;
+                case MessagingException e -> throw e;
+                default -> throw failure;
+            }
         }
         return read;
     }
 
-    private int batch(SyncContext sync, SyncFolders.Folder folder, IMAPFolder server, List<Message> batch)
+    /**
+     * One stage of a folder's read, on a thread of its own, one batch at a time and in order (ADR 0034): the sync
+     * thread fetches a batch and hands it to the parse stage, which parses it and hands it to the commit stage. A
+     * hand-over waits until the stage is done with the previous batch, so at most three batches are in memory (one
+     * fetched, one parsed, one committing). A stage's failure surfaces at the next hand-over (or as soon as the sync
+     * thread sees it), and everything stops; an error of the sync thread first lets the batches already handed over
+     * finish (a batch committed is a batch the next sync does not fetch again), then surfaces. Either way the
+     * folder's last UID is that of the last batch committed, so a sync stopped anywhere resumes as before.
+     */
+    private static final class Stage implements AutoCloseable {
+        private final ExecutorService thread;
+        private volatile Future<?> running;
+
+        Stage(String name) {
+            thread = Executors.newSingleThreadExecutor(
+                    Thread.ofVirtual().name(name).factory());
+        }
+
+        /** Hands a batch over once the previous one is done (whose failure is thrown here). */
+        void submit(Runnable work) {
+            await();
+            running = thread.submit(work);
+        }
+
+        /** Throws the failure of the batch in flight if it has already failed; never waits. */
+        void check() {
+            if (running != null && running.isDone()) {
+                await();
+            }
+        }
+
+        /** Waits for the batch in flight and throws its failure. */
+        void await() {
+            Future<?> commit = running;
+            running = null;
+            if (commit == null) {
+                return;
+            }
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        commit.get();
+                        break;
+                    } catch (InterruptedException e) {
+                        // shutting down: the batch in flight still finishes (a commit, its transaction)
+                        interrupted = true;
+                    }
+                }
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (interrupted) {
+                throw new IllegalStateException("sync interrupted");
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                await();
+            } finally {
+                thread.shutdown();
+            }
+        }
+    }
+
+    private int batch(
+            SyncContext sync,
+            SyncFolders.Folder folder,
+            IMAPFolder server,
+            List<Message> batch,
+            Stage parses,
+            Stage commits)
             throws MessagingException, IOException {
         FetchProfile profile = new FetchProfile();
         profile.add(FetchProfile.Item.ENVELOPE);
@@ -150,7 +265,7 @@ public class NewMessages {
         }
         // the bodies to download come several per command, not one round trip each (ADR 0030)
         BatchBodies bodies = new BatchBodies(server, download, wanted, settings.inMemoryLimit(), settings.batchBytes());
-        List<Item> items = new ArrayList<>();
+        List<Fetched> items = new ArrayList<>();
         long bytes = 0;
         long lastUid = folder.lastUid();
         for (Message message : array) {
@@ -161,36 +276,83 @@ public class NewMessages {
             }
             String id = ids.get(message);
             if (id != null && known.containsKey(id)) {
-                items.add(new Item(uid, known.get(id), null, message.getFlags()));
+                items.add(new Fetched(uid, known.get(id), null, message.getFlags()));
             } else {
-                items.add(new Item(uid, null, incoming(sync, folder, message, bodies), message.getFlags()));
+                items.add(new Fetched(uid, null, fetch(sync, folder, message, bodies), message.getFlags()));
                 bytes += Math.max(0, message.getSize());
             }
             if (crashIn.get() > 0 && crashIn.decrementAndGet() == 0) {
                 throw new SimulatedCrash();
             }
+            parses.check();
             if (bytes >= settings.batchBytes()) {
-                commit(sync, folder, items, lastUid);
+                handOver(sync, folder, List.copyOf(items), lastUid, parses, commits);
                 items.clear();
                 bytes = 0;
             }
         }
-        commit(sync, folder, items, lastUid);
+        handOver(sync, folder, List.copyOf(items), lastUid, parses, commits);
         return array.length;
     }
 
-    private SyncMessages.Incoming incoming(
-            SyncContext sync, SyncFolders.Folder folder, Message message, BatchBodies bodies)
+    /** To the parse stage, then on to the commit stage (ADR 0034). */
+    private void handOver(
+            SyncContext sync,
+            SyncFolders.Folder folder,
+            List<Fetched> fetched,
+            long lastUid,
+            Stage parses,
+            Stage commits) {
+        parses.submit(() -> {
+            List<Item> items = new ArrayList<>(fetched.size());
+            for (Fetched one : fetched) {
+                try {
+                    items.add(new Item(
+                            one.uid(),
+                            one.known(),
+                            one.pending() == null ? null : one.pending().parse(),
+                            one.flags()));
+                } catch (MessagingException | IOException e) {
+                    throw new ParseFailure(e);
+                }
+            }
+            commits.submit(() -> commit(sync, folder, items, lastUid));
+        });
+    }
+
+    /**
+     * Fetches a new message's body (small ones come several per command, {@link BatchBodies}) and returns how to
+     * parse it; everything taken from the server is read here, on the sync thread, so that parsing needs no IMAP.
+     * A large message is streamed and parsed here at once (it is read through the IMAP connection).
+     */
+    private Pending fetch(SyncContext sync, SyncFolders.Folder folder, Message message, BatchBodies bodies)
             throws MessagingException, IOException {
-        ParsedMessage parsed = bodies.read(message, sync.attachments());
         Flags flags = message.getFlags();
-        Date received = message.getReceivedDate() != null ? message.getReceivedDate() : message.getSentDate();
+        Date date = message.getReceivedDate() != null ? message.getReceivedDate() : message.getSentDate();
+        Instant received = date == null ? clock.instant() : date.toInstant();
+        long size = Math.max(0, message.getSize());
+        SharedByteArrayInputStream raw = bodies.raw(message);
+        if (raw == null) {
+            ParsedMessage parsed = download.read(message, settings.inMemoryLimit(), sync.attachments());
+            SyncMessages.Incoming incoming = incoming(sync, folder, parsed, received, size, flags);
+            return () -> incoming;
+        }
+        return () -> incoming(sync, folder, download.parse(raw, sync.attachments()), received, size, flags);
+    }
+
+    private static SyncMessages.Incoming incoming(
+            SyncContext sync,
+            SyncFolders.Folder folder,
+            ParsedMessage parsed,
+            Instant received,
+            long size,
+            Flags flags) {
         boolean fromAccount = parsed.from() != null
                 && sync.account().email().equalsIgnoreCase(parsed.from().address());
         return new SyncMessages.Incoming(
                 parsed,
-                received == null ? clock.instant() : received.toInstant(),
-                Math.max(0, message.getSize()),
+                received,
+                size,
                 flags.contains(Flags.Flag.SEEN),
                 flags.contains(Flags.Flag.FLAGGED),
                 flags.contains(Flags.Flag.ANSWERED),
@@ -198,35 +360,60 @@ public class NewMessages {
                 sync.account().provider().source());
     }
 
-    /** One transaction: the lease renewed, every message and location of the batch, the folder's last UID. */
+    /** A message the parse stage could not read: the parser's exception, carried to the sync thread. */
+    static final class ParseFailure extends RuntimeException {
+        ParseFailure(Exception cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    /**
+     * One transaction: the lease renewed, every message and location of the batch, the folder's last UID, in a fixed
+     * number of statements (ADR 0034). It commits without waiting for its WAL flush: a commit lost in a crash also
+     * loses the folder's last UID written with it, so the next sync fetches that batch again (ADR 0034).
+     */
     private void commit(SyncContext sync, SyncFolders.Folder folder, List<Item> items, long lastUid) {
         transactions.run(sync.tenant(), sync.ownerId(), () -> {
+            jdbc.sql("set local synchronous_commit = off").update();
             if (!leases.hold(sync.accountId(), sync.leaseOwner(), settings.lease())) {
                 throw new LostLease();
             }
+            List<SyncMessages.Incoming> fresh = new ArrayList<>();
+            List<UUID> knownIds = new ArrayList<>();
+            List<Boolean> seen = new ArrayList<>();
+            List<Boolean> flagged = new ArrayList<>();
+            List<Boolean> answered = new ArrayList<>();
+            for (Item item : items) {
+                if (item.known() == null) {
+                    fresh.add(item.incoming());
+                } else {
+                    knownIds.add(item.known());
+                    seen.add(item.flags().contains(Flags.Flag.SEEN));
+                    flagged.add(item.flags().contains(Flags.Flag.FLAGGED));
+                    answered.add(item.flags().contains(Flags.Flag.ANSWERED));
+                }
+            }
+            List<SyncMessages.Stored> stored = messages.storeAll(sync.tenant(), sync.accountId(), fresh);
             List<UUID> created = new ArrayList<>();
             Set<UUID> touched = new LinkedHashSet<>();
+            List<Long> uids = new ArrayList<>(items.size());
+            List<UUID> located = new ArrayList<>(items.size());
+            int next = 0;
             for (Item item : items) {
                 UUID messageId = item.known();
                 if (messageId == null) {
-                    SyncMessages.Stored stored = messages.store(sync.tenant(), sync.accountId(), item.incoming());
-                    messageId = stored.id();
-                    touched.add(stored.thread());
-                    if (stored.created()) {
-                        created.add(stored.id());
-                    }
-                } else {
-                    UUID thread = messages.flags(
-                            messageId,
-                            item.flags().contains(Flags.Flag.SEEN),
-                            item.flags().contains(Flags.Flag.FLAGGED),
-                            item.flags().contains(Flags.Flag.ANSWERED));
-                    if (thread != null) {
-                        touched.add(thread);
+                    SyncMessages.Stored one = stored.get(next++);
+                    messageId = one.id();
+                    touched.add(one.thread());
+                    if (one.created()) {
+                        created.add(one.id());
                     }
                 }
-                messages.locate(sync.tenant(), folder.id(), item.uid(), messageId, null);
+                uids.add(item.uid());
+                located.add(messageId);
             }
+            touched.addAll(messages.flagsAll(knownIds, seen, flagged, answered));
+            messages.locateAll(sync.tenant(), folder.id(), uids, located);
             threads.refresh(touched);
             folders.advance(folder.id(), lastUid);
             if (!created.isEmpty()) {

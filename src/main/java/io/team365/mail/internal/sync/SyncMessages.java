@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,121 +64,345 @@ class SyncMessages {
     }
 
     /**
-     * Stores a new message in its thread, with its references and attachment rows; returns its id, or the id of the
-     * message already stored under the same Message-ID (then nothing is written).
+     * Stores a batch's new messages in their threads, with their references and attachment rows, in a fixed number
+     * of statements however many messages it holds (ADR 0034). Returns, in order, each message's id, or the id of
+     * the message already stored under the same Message-ID (stored before, or earlier in this batch: then nothing is
+     * written for it).
      */
-    Stored store(TenantId tenant, UUID accountId, Incoming message) {
-        ParsedMessage parsed = message.parsed();
-        UUID id = UUID.randomUUID();
-        List<String> refs = references(parsed);
-        UUID thread =
-                threads.threadFor(tenant, accountId, parsed.messageId(), refs, parsed.subject(), message.receivedAt());
-        List<UUID> inserted = jdbc.sql("""
+    List<Stored> storeAll(TenantId tenant, UUID accountId, List<Incoming> batch) {
+        int n = batch.size();
+        if (n == 0) {
+            return List.of();
+        }
+        String[] keys = new String[n];
+        List<List<String>> refsOf = new ArrayList<>(n);
+        Set<String> lookup = new LinkedHashSet<>();
+        for (int i = 0; i < n; i++) {
+            ParsedMessage parsed = batch.get(i).parsed();
+            keys[i] = clip(parsed.messageId(), 998);
+            List<String> refs = new ArrayList<>(new LinkedHashSet<>(
+                    references(parsed).stream().map(r -> clip(r, 998)).toList()));
+            refs.remove(keys[i]);
+            refsOf.add(refs);
+            lookup.add(keys[i]);
+            lookup.addAll(refs);
+        }
+        Map<String, StoredRow> stored = storedRows(accountId, lookup);
+        Map<String, UUID> storedThreads = new HashMap<>();
+        stored.forEach((key, row) -> storedThreads.put(key, row.thread()));
+
+        // the batch's new messages: the first of each Message-ID not stored yet
+        Map<String, Integer> first = new HashMap<>();
+        List<Integer> fresh = new ArrayList<>();
+        List<ThreadJoiner.Joining> joining = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (!stored.containsKey(keys[i]) && first.putIfAbsent(keys[i], i) == null) {
+                fresh.add(i);
+                Incoming message = batch.get(i);
+                joining.add(new ThreadJoiner.Joining(
+                        keys[i], refsOf.get(i), message.parsed().subject(), message.receivedAt()));
+            }
+        }
+        List<UUID> threadOf = threads.threadsFor(tenant, accountId, joining, storedThreads);
+        UUID[] ids = new UUID[fresh.size()];
+        for (int f = 0; f < ids.length; f++) {
+            ids[f] = UUID.randomUUID();
+        }
+        Set<UUID> inserted = insertMessages(tenant, accountId, batch, fresh, keys, ids, threadOf);
+
+        List<UUID> refMessages = new ArrayList<>();
+        List<String> refIds = new ArrayList<>();
+        Attachments attachments = new Attachments();
+        Map<String, Stored> byKey = new HashMap<>();
+        Set<String> lost = new LinkedHashSet<>();
+        for (int f = 0; f < ids.length; f++) {
+            int i = fresh.get(f);
+            if (!inserted.contains(ids[f])) {
+                // stored meanwhile by someone else (a sent message's copy): that row is the message
+                lost.add(keys[i]);
+                continue;
+            }
+            byKey.put(keys[i], new Stored(ids[f], threadOf.get(f), true));
+            for (String ref : refsOf.get(i)) {
+                refMessages.add(ids[f]);
+                refIds.add(ref);
+            }
+            for (ParsedMessage.Attachment attachment : batch.get(i).parsed().attachments()) {
+                attachments.add(ids[f], attachment);
+            }
+        }
+        if (!lost.isEmpty()) {
+            storedRows(accountId, lost)
+                    .forEach((key, row) -> byKey.put(key, new Stored(row.id(), row.thread(), false)));
+        }
+        if (!refIds.isEmpty()) {
+            jdbc.sql("""
+                            insert into mail_message_refs (tenant_id, account_id, referenced_id, message_id)
+                            select :tenant, :account, x.ref, x.id
+                            from unnest(cast(:refs as text[]), cast(:ids as uuid[])) as x (ref, id)
+                            on conflict do nothing
+                            """)
+                    .param("tenant", tenant.value())
+                    .param("account", accountId)
+                    .param("refs", refIds.toArray(String[]::new))
+                    .param("ids", refMessages.toArray(UUID[]::new))
+                    .update();
+        }
+        attachments.write(tenant);
+
+        List<Stored> result = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Stored mine = byKey.get(keys[i]);
+            if (mine != null && first.get(keys[i]) == i) {
+                result.add(mine);
+            } else if (mine != null) {
+                // the same Message-ID again in this batch: the row just stored
+                result.add(new Stored(mine.id(), mine.thread(), false));
+            } else {
+                StoredRow row = stored.get(keys[i]);
+                result.add(new Stored(row.id(), row.thread(), false));
+            }
+        }
+        return result;
+    }
+
+    private record StoredRow(UUID id, UUID thread) {}
+
+    /** The stored messages among these Message-IDs (already clipped), with their threads. */
+    private Map<String, StoredRow> storedRows(UUID accountId, Collection<String> messageIds) {
+        Map<String, StoredRow> found = new HashMap<>();
+        jdbc.sql("""
+                        select message_id, id, thread_id from mail_messages
+                        where account_id = :account and message_id = any(:ids)
+                        """)
+                .param("account", accountId)
+                .param("ids", messageIds.toArray(String[]::new))
+                .query((rs, row) -> found.put(
+                        rs.getString(1), new StoredRow(rs.getObject(2, UUID.class), rs.getObject(3, UUID.class))))
+                .list();
+        return found;
+    }
+
+    /** One statement for the batch's new messages; returns the ids inserted (a Message-ID stored meanwhile is not). */
+    private Set<UUID> insertMessages(
+            TenantId tenant,
+            UUID accountId,
+            List<Incoming> batch,
+            List<Integer> fresh,
+            String[] keys,
+            UUID[] ids,
+            List<UUID> threadOf) {
+        if (fresh.isEmpty()) {
+            return Set.of();
+        }
+        int size = fresh.size();
+        String[] messageIds = new String[size];
+        String[] inReplyTo = new String[size];
+        String[] references = new String[size];
+        String[] subjects = new String[size];
+        String[] fromAddresses = new String[size];
+        String[] fromNames = new String[size];
+        String[] to = new String[size];
+        String[] cc = new String[size];
+        String[] bcc = new String[size];
+        String[] replyTo = new String[size];
+        String[] sentAt = new String[size];
+        String[] receivedAt = new String[size];
+        String[] snippets = new String[size];
+        String[] texts = new String[size];
+        String[] htmls = new String[size];
+        Boolean[] remote = new Boolean[size];
+        Long[] sizes = new Long[size];
+        Boolean[] seen = new Boolean[size];
+        Boolean[] flagged = new Boolean[size];
+        Boolean[] answered = new Boolean[size];
+        String[] directions = new String[size];
+        String[] sources = new String[size];
+        for (int f = 0; f < size; f++) {
+            Incoming message = batch.get(fresh.get(f));
+            ParsedMessage parsed = message.parsed();
+            messageIds[f] = keys[fresh.get(f)];
+            inReplyTo[f] = clip(parsed.inReplyTo(), 998);
+            references[f] = json.writeValueAsString(
+                    parsed.references().stream().map(r -> clip(r, 998)).toList());
+            subjects[f] = clip(parsed.subject(), 2000);
+            fromAddresses[f] = parsed.from() == null ? null : clip(parsed.from().address(), 254);
+            fromNames[f] = parsed.from() == null ? null : clip(parsed.from().name(), 500);
+            to[f] = addresses(parsed.to());
+            cc[f] = addresses(parsed.cc());
+            bcc[f] = addresses(parsed.bcc());
+            replyTo[f] = addresses(parsed.replyTo());
+            sentAt[f] = parsed.sentAt() == null ? null : parsed.sentAt().toString();
+            receivedAt[f] = message.receivedAt().toString();
+            snippets[f] = clip(parsed.snippet(), 300);
+            texts[f] = noNul(parsed.bodyText());
+            htmls[f] = noNul(parsed.bodyHtml());
+            remote[f] = parsed.hasRemoteImages();
+            sizes[f] = message.size();
+            seen[f] = message.seen();
+            flagged[f] = message.flagged();
+            answered[f] = message.answered();
+            directions[f] = message.direction();
+            sources[f] = message.source();
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("tenant", tenant.value());
+        params.put("account", accountId);
+        params.put("now", Timestamp.from(clock.instant()));
+        params.put("ids", ids);
+        params.put("threads", threadOf.toArray(UUID[]::new));
+        params.put("messageIds", messageIds);
+        params.put("inReplyTo", inReplyTo);
+        params.put("refs", references);
+        params.put("subjects", subjects);
+        params.put("fromAddresses", fromAddresses);
+        params.put("fromNames", fromNames);
+        params.put("to", to);
+        params.put("cc", cc);
+        params.put("bcc", bcc);
+        params.put("replyTo", replyTo);
+        params.put("sentAt", sentAt);
+        params.put("receivedAt", receivedAt);
+        params.put("snippets", snippets);
+        params.put("texts", texts);
+        params.put("htmls", htmls);
+        params.put("remote", remote);
+        params.put("sizes", sizes);
+        params.put("seen", seen);
+        params.put("flagged", flagged);
+        params.put("answered", answered);
+        params.put("directions", directions);
+        params.put("sources", sources);
+        return new HashSet<>(jdbc.sql("""
                         insert into mail_messages (tenant_id, account_id, id, thread_id, message_id, in_reply_to,
                             "references", subject, from_address, from_name, to_addresses, cc_addresses, bcc_addresses,
                             reply_to, sent_at, received_at, snippet, body_text, body_html, has_remote_images, size,
                             seen, flagged, answered, direction, source, created_at)
-                        values (:tenant, :account, :id, :thread, :messageId, :inReplyTo, :refs, :subject, :fromAddress,
-                            :fromName, cast(:to as jsonb), cast(:cc as jsonb), cast(:bcc as jsonb),
-                            cast(:replyTo as jsonb), :sentAt, :receivedAt, :snippet, :text, :html, :remote, :size,
-                            :seen, :flagged, :answered, :direction, :source, :now)
+                        select :tenant, :account, x.id, x.thread, x.message_id, x.in_reply_to,
+                            array(select jsonb_array_elements_text(cast(x.refs as jsonb))), x.subject, x.from_address,
+                            x.from_name, cast(x.to_addresses as jsonb), cast(x.cc_addresses as jsonb),
+                            cast(x.bcc_addresses as jsonb), cast(x.reply_to as jsonb), x.sent_at, x.received_at,
+                            x.snippet, x.body_text, x.body_html, x.remote, x.size, x.seen, x.flagged, x.answered,
+                            x.direction, x.source, :now
+                        from unnest(cast(:ids as uuid[]), cast(:threads as uuid[]), cast(:messageIds as text[]),
+                            cast(:inReplyTo as text[]), cast(:refs as text[]), cast(:subjects as text[]),
+                            cast(:fromAddresses as text[]), cast(:fromNames as text[]), cast(:to as text[]),
+                            cast(:cc as text[]), cast(:bcc as text[]), cast(:replyTo as text[]),
+                            cast(:sentAt as timestamptz[]), cast(:receivedAt as timestamptz[]),
+                            cast(:snippets as text[]), cast(:texts as text[]), cast(:htmls as text[]),
+                            cast(:remote as boolean[]), cast(:sizes as bigint[]), cast(:seen as boolean[]),
+                            cast(:flagged as boolean[]), cast(:answered as boolean[]), cast(:directions as text[]),
+                            cast(:sources as text[]))
+                            with ordinality as x (id, thread, message_id, in_reply_to, refs, subject, from_address,
+                                from_name, to_addresses, cc_addresses, bcc_addresses, reply_to, sent_at, received_at,
+                                snippet, body_text, body_html, remote, size, seen, flagged, answered, direction,
+                                source, n)
+                        order by x.n
                         on conflict (tenant_id, account_id, message_id) do nothing
                         returning id
-                        """)
-                .param("tenant", tenant.value())
-                .param("account", accountId)
-                .param("id", id)
-                .param("thread", thread)
-                .param("messageId", clip(parsed.messageId(), 998))
-                .param("inReplyTo", clip(parsed.inReplyTo(), 998))
-                .param(
-                        "refs",
-                        parsed.references().stream().map(r -> clip(r, 998)).toArray(String[]::new))
-                .param("subject", clip(parsed.subject(), 2000))
-                .param(
-                        "fromAddress",
-                        parsed.from() == null ? null : clip(parsed.from().address(), 254))
-                .param(
-                        "fromName",
-                        parsed.from() == null ? null : clip(parsed.from().name(), 500))
-                .param("to", addresses(parsed.to()))
-                .param("cc", addresses(parsed.cc()))
-                .param("bcc", addresses(parsed.bcc()))
-                .param("replyTo", addresses(parsed.replyTo()))
-                .param("sentAt", parsed.sentAt() == null ? null : Timestamp.from(parsed.sentAt()))
-                .param("receivedAt", Timestamp.from(message.receivedAt()))
-                .param("snippet", clip(parsed.snippet(), 300))
-                .param("text", noNul(parsed.bodyText()))
-                .param("html", noNul(parsed.bodyHtml()))
-                .param("remote", parsed.hasRemoteImages())
-                .param("size", message.size())
-                .param("seen", message.seen())
-                .param("flagged", message.flagged())
-                .param("answered", message.answered())
-                .param("direction", message.direction())
-                .param("source", message.source())
-                .param("now", Timestamp.from(clock.instant()))
-                .query(UUID.class)
-                .list();
-        if (inserted.isEmpty()) {
-            UUID existing = existing(accountId, List.of(parsed.messageId())).get(parsed.messageId());
-            return new Stored(existing, thread, false);
+                        """).params(params).query(UUID.class).list());
+    }
+
+    /** The attachment rows of a batch, written in one statement. */
+    private final class Attachments {
+        private final List<UUID> messages = new ArrayList<>();
+        private final List<Integer> positions = new ArrayList<>();
+        private final List<String> names = new ArrayList<>();
+        private final List<String> types = new ArrayList<>();
+        private final List<Long> sizes = new ArrayList<>();
+        private final List<String> shas = new ArrayList<>();
+        private final List<String> keys = new ArrayList<>();
+        private final List<String> contentIds = new ArrayList<>();
+        private final List<Boolean> inline = new ArrayList<>();
+
+        void add(UUID message, ParsedMessage.Attachment attachment) {
+            messages.add(message);
+            positions.add(attachment.position());
+            names.add(fileName(attachment.fileName()));
+            types.add(clip(
+                    attachment.contentType() == null ? "application/octet-stream" : attachment.contentType(), 255));
+            sizes.add(attachment.stored().size());
+            shas.add(attachment.stored().sha256());
+            keys.add(attachment.stored().storageKey());
+            contentIds.add(clip(attachment.contentId(), 998));
+            inline.add(attachment.inline());
         }
-        for (String ref : refs) {
-            jdbc.sql("""
-                            insert into mail_message_refs (tenant_id, account_id, referenced_id, message_id)
-                            values (:tenant, :account, :ref, :id) on conflict do nothing
-                            """)
-                    .param("tenant", tenant.value())
-                    .param("account", accountId)
-                    .param("ref", clip(ref, 998))
-                    .param("id", id)
-                    .update();
-        }
-        for (ParsedMessage.Attachment attachment : parsed.attachments()) {
+
+        void write(TenantId tenant) {
+            if (messages.isEmpty()) {
+                return;
+            }
+            Map<String, Object> params = new HashMap<>();
+            params.put("tenant", tenant.value());
+            params.put("messages", messages.toArray(UUID[]::new));
+            params.put("positions", positions.toArray(Integer[]::new));
+            params.put("names", names.toArray(String[]::new));
+            params.put("types", types.toArray(String[]::new));
+            params.put("sizes", sizes.toArray(Long[]::new));
+            params.put("shas", shas.toArray(String[]::new));
+            params.put("keys", keys.toArray(String[]::new));
+            params.put("cids", contentIds.toArray(String[]::new));
+            params.put("inline", inline.toArray(Boolean[]::new));
             jdbc.sql("""
                             insert into mail_attachments (tenant_id, message_id, position, file_name, content_type,
                                 size, sha256, storage_key, content_id, inline)
-                            values (:tenant, :message, :position, :name, :type, :size, :sha, :key, :cid, :inline)
+                            select :tenant, x.message, x.position, x.name, x.type, x.size, x.sha, x.key, x.cid, x.inline
+                            from unnest(cast(:messages as uuid[]), cast(:positions as integer[]),
+                                cast(:names as text[]), cast(:types as text[]), cast(:sizes as bigint[]),
+                                cast(:shas as text[]), cast(:keys as text[]), cast(:cids as text[]),
+                                cast(:inline as boolean[]))
+                                as x (message, position, name, type, size, sha, key, cid, inline)
                             on conflict do nothing
-                            """)
-                    .param("tenant", tenant.value())
-                    .param("message", id)
-                    .param("position", attachment.position())
-                    .param("name", fileName(attachment.fileName()))
-                    .param(
-                            "type",
-                            clip(
-                                    attachment.contentType() == null
-                                            ? "application/octet-stream"
-                                            : attachment.contentType(),
-                                    255))
-                    .param("size", attachment.stored().size())
-                    .param("sha", attachment.stored().sha256())
-                    .param("key", attachment.stored().storageKey())
-                    .param("cid", clip(attachment.contentId(), 998))
-                    .param("inline", attachment.inline())
-                    .update();
+                            """).params(params).update();
         }
-        return new Stored(id, thread, true);
     }
 
-    /** The outcome of {@link #store}: the message's id, its thread, and whether it was new. */
+    /** The outcome of storing a message: its id, its thread, and whether it was new. */
     record Stored(UUID id, UUID thread, boolean created) {}
 
-    /** Records where a message is (folder and UID); a location already stored is kept. */
-    void locate(TenantId tenant, UUID folderId, long uid, UUID messageId, Long modseq) {
+    /** Records where messages are (folder and UID), in one statement; a location already stored is kept. */
+    void locateAll(TenantId tenant, UUID folderId, List<Long> uids, List<UUID> messageIds) {
+        if (uids.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
-                        insert into mail_locations (tenant_id, folder_id, uid, message_id, modseq)
-                        values (:tenant, :folder, :uid, :message, :modseq)
+                        insert into mail_locations (tenant_id, folder_id, uid, message_id)
+                        select :tenant, :folder, x.uid, x.message
+                        from unnest(cast(:uids as bigint[]), cast(:messages as uuid[])) as x (uid, message)
                         on conflict (tenant_id, folder_id, uid) do nothing
                         """)
                 .param("tenant", tenant.value())
                 .param("folder", folderId)
-                .param("uid", uid)
-                .param("message", messageId)
-                .param("modseq", modseq)
+                .param("uids", uids.toArray(Long[]::new))
+                .param("messages", messageIds.toArray(UUID[]::new))
                 .update();
+    }
+
+    /**
+     * {@link #flags} for several messages in one statement; returns the threads of those whose flags changed.
+     */
+    Set<UUID> flagsAll(List<UUID> messageIds, List<Boolean> seen, List<Boolean> flagged, List<Boolean> answered) {
+        if (messageIds.isEmpty()) {
+            return Set.of();
+        }
+        return new LinkedHashSet<>(jdbc.sql("""
+                        update mail_messages m set flagged = x.flagged, answered = x.answered,
+                            seen = case when exists (select 1 from mail_flag_writes w
+                                                     where w.tenant_id = m.tenant_id and w.message_id = m.id)
+                                        then m.seen else x.seen end
+                        from (select distinct on (id) id, seen, flagged, answered
+                              from unnest(cast(:ids as uuid[]), cast(:seen as boolean[]), cast(:flagged as boolean[]),
+                                          cast(:answered as boolean[])) as u (id, seen, flagged, answered)) x
+                        where m.id = x.id
+                          and (m.seen, m.flagged, m.answered) is distinct from (x.seen, x.flagged, x.answered)
+                        returning m.thread_id
+                        """)
+                .param("ids", messageIds.toArray(UUID[]::new))
+                .param("seen", seen.toArray(Boolean[]::new))
+                .param("flagged", flagged.toArray(Boolean[]::new))
+                .param("answered", answered.toArray(Boolean[]::new))
+                .query(UUID.class)
+                .list());
     }
 
     /**
