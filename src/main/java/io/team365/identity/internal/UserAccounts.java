@@ -1,10 +1,14 @@
 package io.team365.identity.internal;
 
+import io.team365.audit.AuditTrail;
+import io.team365.identity.internal.sso.SsoRegistrations;
 import io.team365.tenancy.DatabaseLookups;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,9 +24,11 @@ class UserAccounts {
             "id, email, name, password_hash, email_verified_at, password_changed_at, locale, time_zone";
 
     private final JdbcClient jdbc;
+    private final AuditTrail audit;
 
-    UserAccounts(JdbcClient jdbc) {
+    UserAccounts(JdbcClient jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -63,10 +69,24 @@ class UserAccounts {
         int proven = jdbc.sql("update users set email_verified_at = now() where id = :id and email_verified_at is null")
                 .param("id", id)
                 .update();
-        if (proven > 0) {
-            jdbc.sql("delete from sso_identities where user_id = :id and registration_id like 'client-%'")
-                    .param("id", id)
-                    .update();
+        if (proven == 0) {
+            return;
+        }
+        List<String> dropped = jdbc.sql("delete from sso_identities where user_id = :id"
+                        + " and registration_id like 'client-%' returning registration_id")
+                .param("id", id)
+                .query(String.class)
+                .list();
+        for (String registration : dropped) {
+            // an unlink like any other, in the trail of the Client whose provider had made the link
+            SsoRegistrations.tenantOf(registration)
+                    .ifPresent(tenant -> audit.record(
+                            tenant,
+                            new AuditTrail.Actor(id, null, null, null),
+                            "identity.unlinked",
+                            "user",
+                            id.toString(),
+                            Map.of("provider", "client", "via", "address-proven")));
         }
     }
 

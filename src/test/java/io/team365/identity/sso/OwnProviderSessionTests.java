@@ -169,6 +169,13 @@ class OwnProviderSessionTests extends SsoFlows {
             assertThat(account(email).orElseThrow()).containsEntry("verified", true);
             assertThat(clientLinks(userId)).isZero();
             assertThat(identitiesOf(userId)).isEqualTo(1);
+            assertThat(countInTenant(
+                            owner.tenantId(),
+                            "select count(*) from audit_events where action = 'identity.unlinked'"
+                                    + " and details ->> 'via' = 'address-proven' and target_id = ?",
+                            userId.toString()))
+                    .as("the unlink is in the trail of the Client whose provider made the link")
+                    .isEqualTo(1);
         }
     }
 
