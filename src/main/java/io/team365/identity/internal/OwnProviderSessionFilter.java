@@ -13,9 +13,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * A session signed in through a Client's own provider works in that Client, and only there: the provider vouches for
  * its members in its Client, not for the person. So such a session cannot change how the person signs in (password,
- * email, app, recovery codes, passkeys, linked sign-ins; ending sessions only takes access away and stays open) nor act on the person as a whole (download all
- * their data, close the account) unless this Client is all they belong to. Otherwise whoever runs a Client's provider could sign in as a member and add their
- * own passkey or Google link, and with it open the member's other Clients (ADR 0028, update).
+ * email, app, recovery codes, passkeys, linked sign-ins), nor act on the person as a whole (download all their data,
+ * close the account) unless this Client is all they belong to. Otherwise whoever runs a Client's provider could sign
+ * in as a member, add their own passkey or Google link, and with it open the member's other Clients (ADR 0028,
+ * update). Ending sessions only takes access away, and stays open to it.
  */
 class OwnProviderSessionFilter extends OncePerRequestFilter {
 
