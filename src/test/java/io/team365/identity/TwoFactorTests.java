@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
 class TwoFactorTests extends IntegrationTest {
 
     /** An enrolled person: their secret (as an authenticator app holds it) and recovery codes. */
-    record Enrolled(String secret, List<String> recoveryCodes) {}
-
     @Test
     void enrolsWithAQrCodeAndAFirstCodeThenSignsInWithTheSecondFactor() throws Exception {
         SignedUp owner = signUpAndVerify("Totp Co");
@@ -120,7 +118,7 @@ class TwoFactorTests extends IntegrationTest {
     void acceptsCodesOneStepOffAndRefusesTwoStepsOff() {
         SignedUp owner = signUpAndVerify("Skew Co");
         try {
-            Enrolled enrolled = enrol(owner.session());
+            TotpCodes.Enrolled enrolled = enrol(owner.session());
             clock.advance(java.time.Duration.ofMinutes(5));
             TotpCodes.toStartOfStep(clock);
             Browserless first = pending(owner);
@@ -161,7 +159,7 @@ class TwoFactorTests extends IntegrationTest {
     void aRecoveryCodeWorksOnceAndWrongCodesAreThrottled() {
         SignedUp owner = signUpAndVerify("Recovery Co");
         try {
-            Enrolled enrolled = enrol(owner.session());
+            TotpCodes.Enrolled enrolled = enrol(owner.session());
             String code = enrolled.recoveryCodes().get(3);
 
             Browserless lostPhone = pending(owner);
@@ -388,7 +386,7 @@ class TwoFactorTests extends IntegrationTest {
         SignedUp owner = signUpAndVerify("Removal Co");
         Browserless session = owner.session();
         try {
-            Enrolled enrolled = enrol(session);
+            TotpCodes.Enrolled enrolled = enrol(session);
             assertThat(session.get("/settings/security").body()).contains("10 recovery codes left");
             clock.advance(java.time.Duration.ofMinutes(11));
             TotpCodes.toStartOfStep(clock);
@@ -497,17 +495,8 @@ class TwoFactorTests extends IntegrationTest {
     static final String SECOND_FACTOR_ENROL = "/login/second-factor/enrol";
 
     /** Enrols the signed-in person of {@code session} (just signed in, so no step-up needed). */
-    Enrolled enrol(Browserless session) {
-        session.postForm("/settings/security/totp/start", Map.of());
-        String secret =
-                TotpCodes.secretOn(session.get("/settings/security/totp").body());
-        TotpCodes.toStartOfStep(clock);
-        HttpResponse<String> confirmed = session.postForm(
-                "/settings/security/totp/confirm", Map.of("code", TotpCodes.code(secret, clock.instant(), 0)));
-        if (confirmed.statusCode() != 200) {
-            throw new IllegalStateException("enrolment failed: " + confirmed.statusCode());
-        }
-        return new Enrolled(secret, TotpCodes.recoveryCodesOn(confirmed.body()));
+    TotpCodes.Enrolled enrol(Browserless session) {
+        return TotpCodes.enrol(session, clock);
     }
 
     /** A new browser past the password, waiting at the second factor. */

@@ -6,7 +6,6 @@ import io.team365.support.Browserless;
 import io.team365.support.TestOidcProvider;
 import io.team365.support.TestOidcProvider.Trick;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,10 +36,8 @@ class ClientSsoRefusalTests extends SsoFlows {
     private World world(String company) {
         SignedUp owner = signUpAndVerify(company);
         Joined member = inviteAndJoin(owner, "member");
-        HttpResponse<String> saved = owner.session()
-                .postForm(
-                        "/settings/client/sign-in",
-                        Map.of("issuer", idp.issuer(), "clientId", idp.clientId(), "clientSecret", idp.clientSecret()));
+        HttpResponse<String> saved =
+                owner.session().postForm("/settings/client/sign-in", clientProviderForm(idp, false, false));
         assertThat(location(saved)).endsWith("/settings/client/sign-in?saved");
         return new World(owner, member, "client-" + owner.tenantId());
     }

@@ -5,27 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.team365.support.Browserless;
 import io.team365.support.TestOidcProvider;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** A Client's own OpenID Connect provider: discovery on save, the sealed secret, and "require SSO for members". */
 class ClientSsoTests extends SsoFlows {
-
-    private Map<String, String> providerForm(TestOidcProvider idp, boolean requireSso, boolean allowJoin) {
-        Map<String, String> form = new HashMap<>();
-        form.put("issuer", idp.issuer());
-        form.put("clientId", idp.clientId());
-        form.put("clientSecret", idp.clientSecret());
-        if (requireSso) {
-            form.put("requireSso", "true");
-        }
-        if (allowJoin) {
-            form.put("allowJoin", "true");
-        }
-        return form;
-    }
 
     @Test
     void aClientsProviderIsDiscoveredSealedAndCanBeRequired() {
@@ -40,18 +25,18 @@ class ClientSsoTests extends SsoFlows {
                     .isEqualTo(403);
 
             // bad input on every field; nothing saved
-            Map<String, String> unreachable = providerForm(idp, false, false);
+            Map<String, String> unreachable = clientProviderForm(idp, false, false);
             unreachable.put("issuer", "http://127.0.0.1:1");
             HttpResponse<String> failed = admin.postForm("/settings/client/sign-in", unreachable);
             assertThat(failed.statusCode()).isEqualTo(422);
             assertThat(failed.body()).contains("could not read this issuer");
-            Map<String, String> notUrl = providerForm(idp, false, false);
+            Map<String, String> notUrl = clientProviderForm(idp, false, false);
             notUrl.put("issuer", "ftp://example.test");
             notUrl.put("clientId", "");
             HttpResponse<String> invalid = admin.postForm("/settings/client/sign-in", notUrl);
             assertThat(invalid.statusCode()).isEqualTo(422);
             assertThat(invalid.body()).contains("issuer address");
-            Map<String, String> wrongIssuer = providerForm(idp, false, false);
+            Map<String, String> wrongIssuer = clientProviderForm(idp, false, false);
             wrongIssuer.put("issuer", idp.issuer().replace("127.0.0.1", "localhost"));
             assertThat(admin.postForm("/settings/client/sign-in", wrongIssuer).body())
                     .contains("names a different issuer");
@@ -62,7 +47,7 @@ class ClientSsoTests extends SsoFlows {
                                     .single()))
                     .isZero();
 
-            assertThat(location(admin.postForm("/settings/client/sign-in", providerForm(idp, false, false))))
+            assertThat(location(admin.postForm("/settings/client/sign-in", clientProviderForm(idp, false, false))))
                     .endsWith("/settings/client/sign-in?saved");
             Map<String, Object> stored = inTenant(
                     owner.tenantId(),
@@ -99,7 +84,7 @@ class ClientSsoTests extends SsoFlows {
                     .isEqualTo(422);
 
             // require SSO: members' passwords no longer open this Client; owners keep theirs (break-glass)
-            assertThat(location(admin.postForm("/settings/client/sign-in", providerForm(idp, true, false))))
+            assertThat(location(admin.postForm("/settings/client/sign-in", clientProviderForm(idp, true, false))))
                     .endsWith("?saved");
             assertThat(auditCount(owner.tenantId(), "client.sso.required")).isEqualTo(1);
             assertThat(inTenant(
@@ -142,7 +127,7 @@ class ClientSsoTests extends SsoFlows {
         try (TestOidcProvider idp = TestOidcProvider.start("other-crm", "other-secret-value")) {
             SignedUp owner = signUpAndVerify("Careful Provider Co");
             SignedUp outsider = signUpAndVerify("Someone Else Co");
-            owner.session().postForm("/settings/client/sign-in", providerForm(idp, false, false));
+            owner.session().postForm("/settings/client/sign-in", clientProviderForm(idp, false, false));
 
             // the Client's provider claims an outsider's verified address: no link, no sign-in
             idp.nextSignIn(person(outsider.email(), true));
@@ -159,7 +144,7 @@ class ClientSsoTests extends SsoFlows {
                     .endsWith("/login?sso=not-member");
             assertThat(account(newcomer)).isEmpty();
 
-            owner.session().postForm("/settings/client/sign-in", providerForm(idp, false, true));
+            owner.session().postForm("/settings/client/sign-in", clientProviderForm(idp, false, true));
             // letting people join never lets the provider adopt an existing account
             idp.nextSignIn(person(outsider.email(), true));
             Browserless takeover = client();

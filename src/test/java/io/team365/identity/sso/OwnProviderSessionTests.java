@@ -6,7 +6,6 @@ import io.team365.support.Browserless;
 import io.team365.support.PasskeyDevice;
 import io.team365.support.TestOidcProvider;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -205,14 +204,8 @@ class OwnProviderSessionTests extends SsoFlows {
     }
 
     private void configure(SignedUp owner, TestOidcProvider idp, boolean allowJoin) {
-        Map<String, String> form = new HashMap<>();
-        form.put("issuer", idp.issuer());
-        form.put("clientId", idp.clientId());
-        form.put("clientSecret", idp.clientSecret());
-        if (allowJoin) {
-            form.put("allowJoin", "true");
-        }
-        assertThat(location(owner.session().postForm("/settings/client/sign-in", form)))
+        assertThat(location(owner.session()
+                        .postForm("/settings/client/sign-in", clientProviderForm(idp, false, allowJoin))))
                 .endsWith("/settings/client/sign-in?saved");
     }
 

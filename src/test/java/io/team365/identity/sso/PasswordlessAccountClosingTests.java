@@ -25,14 +25,8 @@ class PasswordlessAccountClosingTests extends SsoFlows {
         try (TestOidcProvider idp = TestOidcProvider.start("closing-crm", "closing-secret-value")) {
             SignedUp owner = signUpAndVerify("Passwordless Closing Co");
             String registration = "client-" + owner.tenantId();
-            assertThat(location(owner.session()
-                            .postForm(
-                                    "/settings/client/sign-in",
-                                    Map.of(
-                                            "issuer", idp.issuer(),
-                                            "clientId", idp.clientId(),
-                                            "clientSecret", idp.clientSecret(),
-                                            "allowJoin", "true"))))
+            assertThat(location(
+                            owner.session().postForm("/settings/client/sign-in", clientProviderForm(idp, false, true))))
                     .endsWith("?saved");
 
             // a person created through single sign-on (they join the Client through its provider), signed in

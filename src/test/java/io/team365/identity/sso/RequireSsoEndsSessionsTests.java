@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.team365.support.Browserless;
 import io.team365.support.TestOidcProvider;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +23,8 @@ class RequireSsoEndsSessionsTests extends SsoFlows {
             Browserless memberApi = client();
             memberApi.signIn(member.email(), member.password());
             Browserless tokenClient = apiClient(member.session());
-            assertThat(location(owner.session().postForm("/settings/client/sign-in", form(idp, false))))
+            assertThat(location(owner.session()
+                            .postForm("/settings/client/sign-in", clientProviderForm(idp, false, false))))
                     .endsWith("?saved");
 
             // the member also signs in through the Client's provider in another browser
@@ -39,7 +38,8 @@ class RequireSsoEndsSessionsTests extends SsoFlows {
                         .isEqualTo(200);
             }
 
-            assertThat(location(owner.session().postForm("/settings/client/sign-in", form(idp, true))))
+            assertThat(location(
+                            owner.session().postForm("/settings/client/sign-in", clientProviderForm(idp, true, false))))
                     .endsWith("?saved");
 
             HttpResponse<String> page = member.session().page("/app");
@@ -72,22 +72,12 @@ class RequireSsoEndsSessionsTests extends SsoFlows {
                     .isEqualTo(200);
 
             // switched off again, members may use their password once more
-            assertThat(location(owner.session().postForm("/settings/client/sign-in", form(idp, false))))
+            assertThat(location(owner.session()
+                            .postForm("/settings/client/sign-in", clientProviderForm(idp, false, false))))
                     .endsWith("?saved");
             Browserless back = client();
             back.signIn(member.email(), member.password());
             assertThat(back.get("/api/v1/me").statusCode()).isEqualTo(200);
         }
-    }
-
-    private static Map<String, String> form(TestOidcProvider idp, boolean requireSso) {
-        Map<String, String> form = new HashMap<>();
-        form.put("issuer", idp.issuer());
-        form.put("clientId", idp.clientId());
-        form.put("clientSecret", idp.clientSecret());
-        if (requireSso) {
-            form.put("requireSso", "true");
-        }
-        return form;
     }
 }

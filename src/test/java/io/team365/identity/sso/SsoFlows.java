@@ -71,6 +71,22 @@ abstract class SsoFlows extends IntegrationTest {
         }
     }
 
+    /** The form an admin fills in at Settings → Sign-in for their Client's own provider. */
+    static java.util.Map<String, String> clientProviderForm(
+            TestOidcProvider idp, boolean requireSso, boolean allowJoin) {
+        java.util.Map<String, String> form = new java.util.HashMap<>();
+        form.put("issuer", idp.issuer());
+        form.put("clientId", idp.clientId());
+        form.put("clientSecret", idp.clientSecret());
+        if (requireSso) {
+            form.put("requireSso", "true");
+        }
+        if (allowJoin) {
+            form.put("allowJoin", "true");
+        }
+        return form;
+    }
+
     static String location(HttpResponse<String> response) {
         return response.headers().firstValue("Location").orElse("");
     }
