@@ -22,6 +22,11 @@ final class HeaderFields {
     private static final Pattern BRACKETED = Pattern.compile("<([^<>]*)>");
     private static final Pattern BARE_ADDRESS = Pattern.compile("[^\\s<>,;:\"()\\[\\]]+@[^\\s<>,;:\"()\\[\\]]+");
     private static final Pattern COMMENT = Pattern.compile("\\([^()]*\\)");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern ESCAPED = Pattern.compile("\\\\(.)");
+    /** A MailDateFormat is costly to make (a calendar, a time zone) and not thread-safe: one per thread. */
+    private static final ThreadLocal<MailDateFormat> DATE_FORMAT = ThreadLocal.withInitial(MailDateFormat::new);
+
     private static final DateTimeFormatter[] DATE_FORMATS = {
         DateTimeFormatter.RFC_1123_DATE_TIME,
         DateTimeFormatter.ofPattern("d MMM yyyy H:m[:s] Z", Locale.ROOT),
@@ -107,7 +112,7 @@ final class HeaderFields {
         if (route >= 0) {
             address = address.substring(route + 1);
         }
-        address = address.replaceAll("\\s+", "").replace("\"", "").toLowerCase(Locale.ROOT);
+        address = WHITESPACE.matcher(address).replaceAll("").replace("\"", "").toLowerCase(Locale.ROOT);
         if (!usable(address)) {
             Matcher bare = BARE_ADDRESS.matcher(text);
             if (!bare.find() || !usable(bare.group().toLowerCase(Locale.ROOT))) {
@@ -126,8 +131,8 @@ final class HeaderFields {
     private static String name(String raw) {
         String name =
                 COMMENT.matcher(raw).replaceAll(" ").replace("\\\"", "\u0000").replace("\"", "");
-        name = name.replace('\u0000', '"').replaceAll("\\\\(.)", "$1");
-        name = EncodedWords.decode(name).replaceAll("\\s+", " ").strip();
+        name = ESCAPED.matcher(name.replace('\u0000', '"')).replaceAll("$1");
+        name = WHITESPACE.matcher(EncodedWords.decode(name)).replaceAll(" ").strip();
         if (name.length() > 500) {
             name = name.substring(0, 500);
         }
@@ -154,7 +159,7 @@ final class HeaderFields {
     }
 
     private static void add(Set<String> ids, String id) {
-        String clean = MailCharsets.clean(id.replaceAll("\\s+", ""));
+        String clean = MailCharsets.clean(WHITESPACE.matcher(id).replaceAll(""));
         if (!clean.isEmpty() && clean.length() <= MAX_ID) {
             ids.add(clean);
         }
@@ -189,15 +194,17 @@ final class HeaderFields {
         }
         String value = EncodedWords.unfold(header).strip();
         try {
-            Date parsed = new MailDateFormat().parse(value, new ParsePosition(0));
+            Date parsed = DATE_FORMAT.get().parse(value, new ParsePosition(0));
             if (parsed != null) {
                 return parsed.toInstant();
             }
         } catch (RuntimeException unreadable) {
             // try the other formats
         }
-        String plain =
-                COMMENT.matcher(value).replaceAll("").replaceAll("\\s+", " ").strip();
+        String plain = WHITESPACE
+                .matcher(COMMENT.matcher(value).replaceAll(""))
+                .replaceAll(" ")
+                .strip();
         for (DateTimeFormatter format : DATE_FORMATS) {
             try {
                 return ZonedDateTime.parse(plain, format).toInstant();

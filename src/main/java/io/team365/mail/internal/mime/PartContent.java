@@ -38,7 +38,8 @@ final class PartContent {
         InputStream raw = raw(part);
         return switch (info.encoding()) {
             case "base64" -> new LenientBase64InputStream(raw);
-            case "quoted-printable", "uuencode", "x-uuencode", "x-uue" -> MimeUtility.decode(raw, info.encoding());
+            case "quoted-printable" -> new QuotedPrintableInputStream(raw);
+            case "uuencode", "x-uuencode", "x-uue" -> MimeUtility.decode(raw, info.encoding());
             default -> raw; // 7bit, 8bit, binary and unknown encodings: the bytes as they are
         };
     }
