@@ -40,10 +40,10 @@ class MailSyncBatchFetchTests extends MailSyncTestBase {
         user.deliver(withAttachment("pdf-" + me, "q@partner.test", me, "With a file", "small.pdf", pdf));
         user.deliver(eml("charset-koi8-r.eml"));
         user.deliver(eml("malformed-broken-base64.eml"));
-        byte[] large = new byte[400_000];
+        byte[] large = new byte[900_000];
         new Random(4).nextBytes(large);
         user.deliver(withAttachment("large-" + me, "r@partner.test", me, "Large", "large.bin", large));
-        // 11 messages: batches of 4, 4 and 3; the large one (over the 256 KiB in-memory limit) streams on its own
+        // 11 messages: batches of 4, 4 and 3; the large one (over the 1 MiB in-memory limit) streams on its own
         proxy.clearSent();
         UUID account = connect(client, me);
 

@@ -3,6 +3,7 @@ package io.team365.mail.internal.mime;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Turns a MIME message into a {@link ParsedMessage}: decodes headers and charsets, picks the text and HTML bodies out
@@ -12,4 +13,10 @@ import java.io.IOException;
 public interface MessageParser {
 
     ParsedMessage parse(MimeMessage message, AttachmentSink attachments) throws MessagingException, IOException;
+
+    /**
+     * The addresses a message's From, To and Cc headers name (lower-cased), read from its headers only: what a
+     * blocklist is checked against before anything of the message, its attachments first, is stored.
+     */
+    List<String> named(MimeMessage message) throws MessagingException;
 }

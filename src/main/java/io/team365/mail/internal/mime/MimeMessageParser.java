@@ -82,6 +82,15 @@ class MimeMessageParser implements MessageParser {
                 walker.attachments());
     }
 
+    @Override
+    public List<String> named(MimeMessage message) throws MessagingException {
+        List<String> named = new ArrayList<>();
+        for (String name : List.of("From", "To", "Cc")) {
+            HeaderFields.addresses(header(message, name, ",")).forEach(a -> named.add(a.address()));
+        }
+        return named;
+    }
+
     /** The first ~200 characters of the text, whitespace collapsed, cut at a word when one ends near the limit. */
     static String snippet(String text) {
         String collapsed = collapsedStart(text);

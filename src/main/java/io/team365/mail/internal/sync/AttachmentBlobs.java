@@ -3,6 +3,7 @@ package io.team365.mail.internal.sync;
 import io.team365.core.TenantId;
 import io.team365.files.FileStorage;
 import io.team365.mail.internal.mime.AttachmentSink;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,12 +17,16 @@ import java.util.HexFormat;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores attachment bytes once per Client and content: the part is streamed to a temporary file while its SHA-256
- * is computed (never held in memory), then put under {@code <tenant id>/mail/<sha256>} unless that blob exists.
- * Blobs written by a batch that then fails stay behind, harmless: the resumed batch finds them and stores nothing.
+ * Stores attachment bytes once per Client and content: a part of up to 1 MiB is hashed in memory, a larger one is
+ * streamed to a temporary file while its SHA-256 is computed (never held in memory whole); then it is put under
+ * {@code <tenant id>/mail/<sha256>} unless that blob exists. Blobs written by a batch that then fails stay behind,
+ * harmless: the resumed batch finds them and stores nothing.
  */
 @Component
 public class AttachmentBlobs {
+
+    /** Attachments up to this size are hashed in memory; larger ones go through a temporary file. */
+    static final int IN_MEMORY_LIMIT = 1024 * 1024;
 
     private final FileStorage storage;
 
@@ -39,30 +44,55 @@ public class AttachmentBlobs {
     }
 
     private AttachmentSink.Stored store(TenantId tenant, InputStream content) throws IOException {
+        MessageDigest sha = sha256();
+        // most attachments are small: hashed in memory and written once, instead of through a temporary file
+        byte[] head = content.readNBytes(IN_MEMORY_LIMIT + 1);
+        if (head.length <= IN_MEMORY_LIMIT) {
+            sha.update(head);
+            String sha256 = HexFormat.of().formatHex(sha.digest());
+            putUnlessStored(key(tenant, sha256), () -> new ByteArrayInputStream(head));
+            return new AttachmentSink.Stored(sha256, key(tenant, sha256), head.length);
+        }
         Path temp = Files.createTempFile("team365-mail-", ".part");
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
             long size;
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), sha)) {
-                size = content.transferTo(out);
+                out.write(head);
+                size = head.length + content.transferTo(out);
             }
             String sha256 = HexFormat.of().formatHex(sha.digest());
-            String key = key(tenant, sha256);
-            if (!storage.exists(key)) {
-                try (InputStream in = Files.newInputStream(temp)) {
-                    storage.put(key, in);
-                } catch (UncheckedIOException e) {
-                    // another sync stored the same content at the same moment: that is the same blob
-                    if (!storage.exists(key)) {
-                        throw e.getCause();
-                    }
-                }
-            }
-            return new AttachmentSink.Stored(sha256, key, size);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            putUnlessStored(key(tenant, sha256), () -> Files.newInputStream(temp));
+            return new AttachmentSink.Stored(sha256, key(tenant, sha256), size);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** The bytes to store, opened only when the blob is not stored yet. */
+    @FunctionalInterface
+    private interface Content {
+        InputStream open() throws IOException;
+    }
+
+    private void putUnlessStored(String key, Content content) throws IOException {
+        if (storage.exists(key)) {
+            return;
+        }
+        try (InputStream in = content.open()) {
+            storage.put(key, in);
+        } catch (UncheckedIOException e) {
+            // another sync stored the same content at the same moment: that is the same blob
+            if (!storage.exists(key)) {
+                throw e.getCause();
+            }
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -22,8 +22,8 @@ public record MailSyncSettings(
         @DefaultValue("PT2M") Duration pollInterval,
         @DefaultValue("PT5S") Duration checkInterval,
         @DefaultValue("PT5M") Duration lease,
-        @DefaultValue("100") int batchSize,
+        @DefaultValue("200") int batchSize,
         @DefaultValue("8388608") long batchBytes,
         @DefaultValue("2") int concurrency,
-        @DefaultValue("262144") int inMemoryLimit,
+        @DefaultValue("1048576") int inMemoryLimit,
         @DefaultValue("5000") int flagWindow) {}

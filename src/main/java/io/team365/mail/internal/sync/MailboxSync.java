@@ -90,8 +90,12 @@ class MailboxSync {
                             .filter(SyncFolders.Folder::sync)
                             .toList();
             List<UUID> renumbered = new ArrayList<>();
-            for (SyncFolders.Folder folder : toSync) {
-                readNew(sync, store, folder, condstore, renumbered);
+            // one pipeline for all folders: a folder's last batches commit while the next one is fetched
+            try (NewMessages.Pipeline pipeline = newMessages.pipeline()) {
+                for (SyncFolders.Folder folder : toSync) {
+                    readNew(sync, store, folder, condstore, renumbered, pipeline);
+                }
+                pipeline.finish();
             }
             if (!renumbered.isEmpty()) {
                 // what a renumbered folder held and the re-read did not find again is gone from the server
@@ -132,7 +136,12 @@ class MailboxSync {
     }
 
     private void readNew(
-            SyncContext sync, Store store, SyncFolders.Folder folder, boolean condstore, List<UUID> renumbered)
+            SyncContext sync,
+            Store store,
+            SyncFolders.Folder folder,
+            boolean condstore,
+            List<UUID> renumbered,
+            NewMessages.Pipeline pipeline)
             throws MessagingException, IOException {
         IMAPFolder server = (IMAPFolder) store.getFolder(folder.name());
         if (!server.exists()) {
@@ -143,16 +152,19 @@ class MailboxSync {
             long validity = server.getUIDValidity();
             long uidNext = server.getUIDNext();
             SyncFolders.Folder current = folder;
+            boolean wasRenumbered = folder.uidvalidity() != null && folder.uidvalidity() != validity;
             if (folder.uidvalidity() == null || folder.uidvalidity() != validity) {
                 renumbered.addAll(transactions.call(
                         sync.tenant(), sync.ownerId(), () -> folders.renumbered(folder.id(), validity)));
                 current = new SyncFolders.Folder(
                         folder.id(), folder.name(), folder.role(), true, validity, 0, null, false);
             }
-            newMessages.read(sync, current, server);
+            newMessages.read(sync, current, server, wasRenumbered, pipeline);
             if (!current.initialDone() && uidNext > 1) {
-                // everything below UIDNEXT as of opening was either read or is older than the sync window
-                transactions.run(sync.tenant(), sync.ownerId(), () -> folders.advance(folder.id(), uidNext - 1));
+                // everything below UIDNEXT as of opening was either read or is older than the sync window; said
+                // once the folder's batches have committed, so a sync stopped before then reads them again
+                pipeline.afterCommits(() -> transactions.run(
+                        sync.tenant(), sync.ownerId(), () -> folders.advance(folder.id(), uidNext - 1)));
             }
         } finally {
             close(server);

@@ -42,6 +42,24 @@ class MessageDownload {
         return parser.parse(new MimeMessage(offline, raw), sink);
     }
 
+    /**
+     * {@link #parse} unless the message's headers name an address the blocklist blocks: then null, and nothing of it
+     * (no attachment either) has been stored.
+     */
+    ParsedMessage parseUnlessBlocked(
+            SharedByteArrayInputStream raw, AttachmentSink sink, SyncContext.Blocklist blocklist)
+            throws MessagingException, IOException {
+        MimeMessage message = new MimeMessage(offline, raw);
+        if (!blocklist.patterns().isEmpty()) {
+            for (String address : parser.named(message)) {
+                if (blocklist.blocks(address)) {
+                    return null;
+                }
+            }
+        }
+        return parser.parse(message, sink);
+    }
+
     ParsedMessage read(Message message, int inMemoryLimit, AttachmentSink sink) throws MessagingException, IOException {
         if (message instanceof IMAPMessage imap) {
             imap.setPeek(true);

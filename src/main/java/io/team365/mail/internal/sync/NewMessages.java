@@ -1,5 +1,6 @@
 package io.team365.mail.internal.sync;
 
+import io.team365.core.database.GrowingTables;
 import io.team365.mail.internal.mime.ParsedMessage;
 import io.team365.tenancy.TenantTransactions;
 import jakarta.mail.Address;
@@ -60,6 +61,17 @@ public class NewMessages {
         }
     }
 
+    /** The tables a batch writes to. */
+    private static final String[] SYNC_TABLES = {
+        "mail_messages",
+        "mail_threads",
+        "mail_locations",
+        "mail_participants",
+        "mail_message_refs",
+        "mail_attachments",
+        "mail_links"
+    };
+
     private record Item(long uid, UUID known, SyncMessages.Incoming incoming, Flags flags) {}
 
     /** A new message fetched but maybe not parsed yet: parsing happens on the parse stage (ADR 0034). */
@@ -81,6 +93,7 @@ public class NewMessages {
     private final MailSyncSettings settings;
     private final Clock clock;
     private final JdbcClient jdbc;
+    private final GrowingTables growing;
     /** Test hook: messages left before a simulated crash; 0 when disarmed. */
     private final AtomicInteger crashIn = new AtomicInteger();
 
@@ -94,7 +107,8 @@ public class NewMessages {
             ApplicationEventPublisher events,
             MailSyncSettings settings,
             Clock clock,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            GrowingTables growing) {
         this.folders = folders;
         this.messages = messages;
         this.threads = threads;
@@ -105,6 +119,7 @@ public class NewMessages {
         this.settings = settings;
         this.clock = clock;
         this.jdbc = jdbc;
+        this.growing = growing;
     }
 
     /** For tests: the next sync dies after reading {@code count} more messages, before their batch commits. */
@@ -112,17 +127,29 @@ public class NewMessages {
         crashIn.set(count);
     }
 
-    /** Stores the folder's new messages; returns how many were read. */
-    int read(SyncContext sync, SyncFolders.Folder folder, IMAPFolder server) throws MessagingException, IOException {
+    /**
+     * Stores the folder's new messages; returns how many were read. {@code renumbered}: the folder's UIDs changed
+     * (UIDVALIDITY), so what it holds is mostly stored already.
+     */
+    int read(SyncContext sync, SyncFolders.Folder folder, IMAPFolder server, boolean renumbered, Pipeline pipeline)
+            throws MessagingException, IOException {
         long lastUid = folder.lastUid();
         List<Message> pending = new ArrayList<>();
+        FolderRead progress = new FolderRead(
+                folder.initialDone() || renumbered || "all".equals(folder.role()), Math.max(1, settings.batchSize()));
         if (!folder.initialDone()) {
             Date since = Date.from(
                     clock.instant().minus(Duration.ofDays(sync.account().syncDays())));
             Message[] found = server.search(new ReceivedDateTerm(ComparisonTerm.GE, since));
-            FetchProfile uids = new FetchProfile();
-            uids.add(UIDFolder.FetchProfileItem.UID);
-            server.fetch(found, uids);
+            FetchProfile listing = new FetchProfile();
+            listing.add(UIDFolder.FetchProfileItem.UID);
+            if (!progress.checkFirst) {
+                // what fetching bodies first needs besides the bodies, for the whole folder in one command
+                listing.add(FetchProfile.Item.SIZE);
+                listing.add(FetchProfile.Item.FLAGS);
+                listing.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
+            }
+            server.fetch(found, listing);
             pending.addAll(Arrays.asList(found));
         } else {
             pending.addAll(Arrays.asList(server.getMessagesByUID(lastUid + 1, UIDFolder.MAXUID)));
@@ -132,24 +159,92 @@ public class NewMessages {
         pending.sort(Comparator.comparingLong(m -> uid(server, m)));
         int read = 0;
         // the next batch is fetched while the previous one is parsed and the one before commits (ADR 0034)
-        try (Stage commits = new Stage("mail-sync-commit");
-                Stage parses = new Stage("mail-sync-parse")) {
+        try {
             for (int start = 0; start < pending.size(); ) {
                 int end = Math.min(pending.size(), start + Math.max(1, settings.batchSize()));
-                read += batch(sync, folder, server, pending.subList(start, end), parses, commits);
+                progress.reconsider();
+                read += batch(
+                        sync, folder, server, pending.subList(start, end), progress, pipeline.parses, pipeline.commits);
                 start = end;
             }
-            parses.await();
-            commits.await();
         } catch (ParseFailure failure) {
-            // thrown as the parser threw it when it ran on this thread
-            switch (failure.getCause()) {
-                case IOException e -> throw e;
-                case MessagingException e -> throw e;
-                default -> throw failure;
-            }
+            throw failure.rethrow();
         }
         return read;
+    }
+
+    /** The parse and commit stages of an account's sync, kept from one folder to the next (ADR 0034). */
+    Pipeline pipeline() {
+        return new Pipeline();
+    }
+
+    /**
+     * The stages behind the sync thread for a whole account, so that a folder's last batches are parsed and committed
+     * while the next folder is fetched. Work handed to {@link #afterCommits} runs on the commit stage once everything
+     * handed over before it has committed.
+     */
+    static final class Pipeline implements AutoCloseable {
+        private final Stage commits = new Stage("mail-sync-commit");
+        private final Stage parses = new Stage("mail-sync-parse");
+
+        /** Runs {@code work} once every batch handed over so far has been parsed and committed. */
+        void afterCommits(Runnable work) throws MessagingException, IOException {
+            try {
+                parses.submit(() -> commits.submit(work));
+            } catch (ParseFailure failure) {
+                throw failure.rethrow();
+            }
+        }
+
+        /** Waits until everything handed over is committed; throws the first failure. */
+        void finish() throws MessagingException, IOException {
+            try {
+                parses.await();
+                commits.await();
+            } catch (ParseFailure failure) {
+                throw failure.rethrow();
+            }
+        }
+
+        /** Lets what was handed over finish (a batch committed is a batch the next sync does not fetch again). */
+        @Override
+        public void close() {
+            try (commits) {
+                parses.close();
+            }
+        }
+    }
+
+    /**
+     * How a folder's new messages are fetched (ADR 0034). Check first: their envelopes, then the bodies of those not
+     * stored yet (the Message-ID tells) and not blocked. Fetch first: the bodies at once, with the size, flags and
+     * date listed for the whole folder beforehand, the blocklist checked on the headers before anything is stored,
+     * and a message found stored already kept as it is. A folder's first read fetches first, since almost all it holds
+     * is new; once a quarter of what it brings turns out stored already (a folder of copies, Gmail's All Mail), the
+     * read checks first from then on. Later reads (a few new messages, often moved ones), renumbered folders and
+     * All Mail always check first.
+     */
+    private static final class FolderRead {
+        private boolean checkFirst;
+        /** Fetched first and written by the commit stage: how many were new and how many were stored already. */
+        private final AtomicInteger stored = new AtomicInteger();
+
+        private final AtomicInteger storedBefore = new AtomicInteger();
+        /** How many must have been committed before the read judges: a batch. */
+        private final int enough;
+
+        FolderRead(boolean checkFirst, int enough) {
+            this.checkFirst = checkFirst;
+            this.enough = enough;
+        }
+
+        void reconsider() {
+            int before = storedBefore.get();
+            int seen = stored.get() + before;
+            if (!checkFirst && seen >= enough && before * 4 > seen) {
+                checkFirst = true;
+            }
+        }
     }
 
     /**
@@ -167,7 +262,7 @@ public class NewMessages {
 
         Stage(String name) {
             thread = Executors.newSingleThreadExecutor(
-                    Thread.ofVirtual().name(name).factory());
+                    Thread.ofPlatform().name(name).daemon(true).factory());
         }
 
         /** Hands a batch over once the previous one is done (whose failure is thrown here). */
@@ -234,15 +329,19 @@ public class NewMessages {
             SyncFolders.Folder folder,
             IMAPFolder server,
             List<Message> batch,
+            FolderRead progress,
             Stage parses,
             Stage commits)
             throws MessagingException, IOException {
+        Message[] array = batch.toArray(Message[]::new);
+        if (!progress.checkFirst) {
+            return fetchFirst(sync, folder, server, array, progress, parses, commits);
+        }
         FetchProfile profile = new FetchProfile();
         profile.add(FetchProfile.Item.ENVELOPE);
         profile.add(FetchProfile.Item.FLAGS);
         profile.add(FetchProfile.Item.SIZE);
         profile.add(UIDFolder.FetchProfileItem.UID);
-        Message[] array = batch.toArray(Message[]::new);
         server.fetch(array, profile);
         Map<Message, String> ids = new HashMap<>();
         for (Message message : array) {
@@ -278,21 +377,68 @@ public class NewMessages {
             if (id != null && known.containsKey(id)) {
                 items.add(new Fetched(uid, known.get(id), null, message.getFlags()));
             } else {
-                items.add(new Fetched(uid, null, fetch(sync, folder, message, bodies), message.getFlags()));
+                items.add(new Fetched(uid, null, fetch(sync, folder, message, bodies, false), message.getFlags()));
                 bytes += Math.max(0, message.getSize());
             }
-            if (crashIn.get() > 0 && crashIn.decrementAndGet() == 0) {
-                throw new SimulatedCrash();
-            }
-            parses.check();
-            if (bytes >= settings.batchBytes()) {
-                handOver(sync, folder, List.copyOf(items), lastUid, parses, commits);
-                items.clear();
-                bytes = 0;
-            }
+            bytes = next(sync, folder, items, bytes, lastUid, progress, parses, commits);
         }
-        handOver(sync, folder, List.copyOf(items), lastUid, parses, commits);
+        handOver(sync, folder, List.copyOf(items), lastUid, progress, parses, commits);
         return array.length;
+    }
+
+    /**
+     * A batch fetched first (see {@link FolderRead}): no envelopes, no look-up of what is stored, the bodies at once
+     * (several per command, {@link BatchBodies}); the blocklist is checked on each message's headers when it is
+     * parsed, and a large one's envelope is read before it is downloaded.
+     */
+    private int fetchFirst(
+            SyncContext sync,
+            SyncFolders.Folder folder,
+            IMAPFolder server,
+            Message[] array,
+            FolderRead progress,
+            Stage parses,
+            Stage commits)
+            throws MessagingException, IOException {
+        BatchBodies bodies =
+                new BatchBodies(server, download, List.of(array), settings.inMemoryLimit(), settings.batchBytes());
+        List<Fetched> items = new ArrayList<>();
+        long bytes = 0;
+        long lastUid = folder.lastUid();
+        for (Message message : array) {
+            long uid = server.getUID(message);
+            lastUid = Math.max(lastUid, uid);
+            Pending pending = fetch(sync, folder, message, bodies, true);
+            if (pending != null) {
+                items.add(new Fetched(uid, null, pending, message.getFlags()));
+                bytes += Math.max(0, message.getSize());
+            }
+            bytes = next(sync, folder, items, bytes, lastUid, progress, parses, commits);
+        }
+        handOver(sync, folder, List.copyOf(items), lastUid, progress, parses, commits);
+        return array.length;
+    }
+
+    /** After each message: the crash hook, a stage's failure, and a hand-over once the batch's bytes are reached. */
+    private long next(
+            SyncContext sync,
+            SyncFolders.Folder folder,
+            List<Fetched> items,
+            long bytes,
+            long lastUid,
+            FolderRead progress,
+            Stage parses,
+            Stage commits) {
+        if (crashIn.get() > 0 && crashIn.decrementAndGet() == 0) {
+            throw new SimulatedCrash();
+        }
+        parses.check();
+        if (bytes < settings.batchBytes()) {
+            return bytes;
+        }
+        handOver(sync, folder, List.copyOf(items), lastUid, progress, parses, commits);
+        items.clear();
+        return 0;
     }
 
     /** To the parse stage, then on to the commit stage (ADR 0034). */
@@ -301,22 +447,24 @@ public class NewMessages {
             SyncFolders.Folder folder,
             List<Fetched> fetched,
             long lastUid,
+            FolderRead progress,
             Stage parses,
             Stage commits) {
         parses.submit(() -> {
             List<Item> items = new ArrayList<>(fetched.size());
             for (Fetched one : fetched) {
                 try {
-                    items.add(new Item(
-                            one.uid(),
-                            one.known(),
-                            one.pending() == null ? null : one.pending().parse(),
-                            one.flags()));
+                    SyncMessages.Incoming incoming =
+                            one.pending() == null ? null : one.pending().parse();
+                    if (one.known() == null && incoming == null) {
+                        continue; // blocked: its headers name a blocked address
+                    }
+                    items.add(new Item(one.uid(), one.known(), incoming, one.flags()));
                 } catch (MessagingException | IOException e) {
                     throw new ParseFailure(e);
                 }
             }
-            commits.submit(() -> commit(sync, folder, items, lastUid));
+            commits.submit(() -> commit(sync, folder, items, lastUid, progress));
         });
     }
 
@@ -325,19 +473,29 @@ public class NewMessages {
      * parse it; everything taken from the server is read here, on the sync thread, so that parsing needs no IMAP.
      * A large message is streamed and parsed here at once (it is read through the IMAP connection).
      */
-    private Pending fetch(SyncContext sync, SyncFolders.Folder folder, Message message, BatchBodies bodies)
+    private Pending fetch(
+            SyncContext sync, SyncFolders.Folder folder, Message message, BatchBodies bodies, boolean unchecked)
             throws MessagingException, IOException {
         Flags flags = message.getFlags();
         Date date = message.getReceivedDate() != null ? message.getReceivedDate() : message.getSentDate();
         Instant received = date == null ? clock.instant() : date.toInstant();
         long size = Math.max(0, message.getSize());
         SharedByteArrayInputStream raw = bodies.raw(message);
+        if (raw == null && unchecked && blocked(sync, message)) {
+            return null;
+        }
         if (raw == null) {
             ParsedMessage parsed = download.read(message, settings.inMemoryLimit(), sync.attachments());
             SyncMessages.Incoming incoming = incoming(sync, folder, parsed, received, size, flags);
             return () -> incoming;
         }
-        return () -> incoming(sync, folder, download.parse(raw, sync.attachments()), received, size, flags);
+        if (!unchecked) {
+            return () -> incoming(sync, folder, download.parse(raw, sync.attachments()), received, size, flags);
+        }
+        return () -> {
+            ParsedMessage parsed = download.parseUnlessBlocked(raw, sync.attachments(), sync.blocklist());
+            return parsed == null ? null : incoming(sync, folder, parsed, received, size, flags);
+        };
     }
 
     private static SyncMessages.Incoming incoming(
@@ -365,6 +523,17 @@ public class NewMessages {
         ParseFailure(Exception cause) {
             super(cause.getMessage(), cause, false, false);
         }
+
+        /** Throws the parser's exception as it threw it when it ran on the sync thread (or else returns this). */
+        RuntimeException rethrow() throws MessagingException, IOException {
+            switch (getCause()) {
+                case IOException e -> throw e;
+                case MessagingException e -> throw e;
+                default -> {
+                    return this;
+                }
+            }
+        }
     }
 
     /**
@@ -372,7 +541,8 @@ public class NewMessages {
      * number of statements (ADR 0034). It commits without waiting for its WAL flush: a commit lost in a crash also
      * loses the folder's last UID written with it, so the next sync fetches that batch again (ADR 0034).
      */
-    private void commit(SyncContext sync, SyncFolders.Folder folder, List<Item> items, long lastUid) {
+    private void commit(
+            SyncContext sync, SyncFolders.Folder folder, List<Item> items, long lastUid, FolderRead progress) {
         transactions.run(sync.tenant(), sync.ownerId(), () -> {
             jdbc.sql("set local synchronous_commit = off").update();
             if (!leases.hold(sync.accountId(), sync.leaseOwner(), settings.lease())) {
@@ -407,6 +577,14 @@ public class NewMessages {
                     touched.add(one.thread());
                     if (one.created()) {
                         created.add(one.id());
+                        progress.stored.incrementAndGet();
+                    } else {
+                        // stored before (another folder's copy, when fetched first): its flags as this folder has them
+                        progress.storedBefore.incrementAndGet();
+                        knownIds.add(one.id());
+                        seen.add(item.incoming().seen());
+                        flagged.add(item.incoming().flagged());
+                        answered.add(item.incoming().answered());
                     }
                 }
                 uids.add(item.uid());
@@ -420,6 +598,8 @@ public class NewMessages {
                 events.publishEvent(new MessagesStored(sync.tenant(), sync.accountId(), List.copyOf(created)));
             }
         });
+        // a first sync grows these tables faster than autovacuum analyses them (ADR 0035)
+        growing.analyzeIfGrown(SYNC_TABLES);
     }
 
     private static boolean blocked(SyncContext sync, Message message) throws MessagingException {
