@@ -72,25 +72,41 @@ final class LenientBase64InputStream extends InputStream {
             endBlock();
             return;
         }
+        // locals, not fields, in the loop that every byte of every attachment goes through
+        byte[] source = encoded;
+        byte[] target = decoded;
+        int[] values = VALUES;
+        int q = quantum;
+        int k = count;
+        int out = limit;
         for (int i = 0; i < n; i++) {
-            int c = encoded[i] & 0xFF;
-            if (c == '=') {
-                endBlock();
-                continue;
-            }
-            int v = value(c);
+            int c = source[i] & 0xFF;
+            int v = c < 128 ? values[c] : -1;
             if (v < 0) {
+                if (c == '=') {
+                    quantum = q;
+                    count = k;
+                    limit = out;
+                    endBlock();
+                    q = 0;
+                    k = 0;
+                    out = limit;
+                }
                 continue;
             }
-            quantum = (quantum << 6) | v;
-            if (++count == 4) {
-                decoded[limit++] = (byte) (quantum >> 16);
-                decoded[limit++] = (byte) (quantum >> 8);
-                decoded[limit++] = (byte) quantum;
-                quantum = 0;
-                count = 0;
+            q = (q << 6) | v;
+            if (++k == 4) {
+                target[out] = (byte) (q >> 16);
+                target[out + 1] = (byte) (q >> 8);
+                target[out + 2] = (byte) q;
+                out += 3;
+                q = 0;
+                k = 0;
             }
         }
+        quantum = q;
+        count = k;
+        limit = out;
     }
 
     private void endBlock() {

@@ -103,6 +103,10 @@ final class MailCharsets {
         if (charset == null) {
             charset = guess(bytes, length);
         }
+        return decodeWith(bytes, length, charset);
+    }
+
+    private static String decodeWith(byte[] bytes, int length, Charset charset) {
         String text = new String(bytes, 0, length, charset);
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
@@ -112,6 +116,43 @@ final class MailCharsets {
 
     static String decode(byte[] bytes, String declared) {
         return decode(bytes, bytes.length, declared);
+    }
+
+    /**
+     * {@link #decode} then {@link #clean}, without the second pass over the text when the bytes show it has nothing
+     * to clean: no control byte, in a charset that writes ASCII as ASCII (so no other byte can decode to one).
+     */
+    static String decodeClean(byte[] bytes, String declared) {
+        Charset charset = resolve(declared);
+        if (charset == null) {
+            charset = guess(bytes, bytes.length);
+        }
+        String text = decodeWith(bytes, bytes.length, charset);
+        return asciiCompatible(charset) && !hasControlBytes(bytes) ? text : clean(text);
+    }
+
+    private static final Map<Charset, Boolean> ASCII_COMPATIBLE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final byte[] ASCII_SAMPLE =
+            "\t\n\r !\"#$%&'()*+,-./0123456789:;<=>?@AZ[\\]^_`az{|}~".getBytes(StandardCharsets.US_ASCII);
+
+    private static boolean asciiCompatible(Charset charset) {
+        return ASCII_COMPATIBLE.computeIfAbsent(charset, c -> {
+            try {
+                return java.util.Arrays.equals(
+                        new String(ASCII_SAMPLE, StandardCharsets.US_ASCII).getBytes(c), ASCII_SAMPLE);
+            } catch (UnsupportedOperationException cannotEncode) {
+                return false;
+            }
+        });
+    }
+
+    private static boolean hasControlBytes(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** UTF-8 when the bytes are valid UTF-8 (which includes pure ASCII), else windows-1252. */

@@ -94,7 +94,7 @@ final class PartContent {
         if (MailCharsets.resolve(charset) == null && info.is("text/html")) {
             charset = metaCharset(content);
         }
-        return new Text(MailCharsets.clean(MailCharsets.decode(content, charset)), truncated);
+        return new Text(MailCharsets.decodeClean(content, charset), truncated);
     }
 
     /** An HTML part without a usable charset parameter may say it in a meta tag near its start. */

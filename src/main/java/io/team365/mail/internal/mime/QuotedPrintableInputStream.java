@@ -92,15 +92,32 @@ final class QuotedPrintableInputStream extends InputStream {
 
     private void decode() {
         int i = start;
+        byte[] in = input;
+        byte[] out = output;
         while (i < end) {
-            byte b = input[i];
+            // the bytes that stand for themselves (most of them), copied in a tight loop
+            int o = limit;
+            int e = end;
+            byte b = 0;
+            while (i < e) {
+                b = in[i];
+                if (b == '=' || b == ' ' || b == '\t') {
+                    break;
+                }
+                out[o++] = b;
+                i++;
+            }
+            limit = o;
+            if (i == e) {
+                break;
+            }
             if (b == '=') {
                 int next = escape(i);
                 if (next < 0) {
                     break; // wait for more input
                 }
                 i = next;
-            } else if (b == ' ' || b == '\t') {
+            } else {
                 int j = i;
                 while (j < end && (input[j] == ' ' || input[j] == '\t')) {
                     j++;
@@ -114,9 +131,6 @@ final class QuotedPrintableInputStream extends InputStream {
                     limit += j - i;
                 }
                 i = j; // trailing whitespace of a line (or of the text) is dropped
-            } else {
-                output[limit++] = b;
-                i++;
             }
         }
         start = i;
