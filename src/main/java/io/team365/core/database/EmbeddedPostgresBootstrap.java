@@ -52,7 +52,8 @@ public class EmbeddedPostgresBootstrap implements EnvironmentPostProcessor {
                 .normalize()
                 .resolve("postgres");
         boolean clean = environment.getProperty("team365.embedded-database.clean", Boolean.class, false);
-        EmbeddedPostgres postgres = start(dataDirectory, clean);
+        String sharedBuffers = environment.getProperty("team365.embedded-database.shared-buffers", "256MB");
+        EmbeddedPostgres postgres = start(dataDirectory, clean, sharedBuffers);
         String ownerPassword = randomPassword();
         String appPassword = randomPassword();
         prepareRolesAndDatabase(postgres, ownerPassword, appPassword);
@@ -71,7 +72,7 @@ public class EmbeddedPostgresBootstrap implements EnvironmentPostProcessor {
     }
 
     /** One embedded server per JVM: test contexts that start one after another share it. */
-    private static synchronized EmbeddedPostgres start(Path dataDirectory, boolean clean) {
+    private static synchronized EmbeddedPostgres start(Path dataDirectory, boolean clean, String sharedBuffers) {
         if (running != null) {
             if (!dataDirectory.equals(runningDirectory)) {
                 throw new IllegalStateException("Embedded PostgreSQL already runs on " + runningDirectory);
@@ -89,6 +90,11 @@ public class EmbeddedPostgresBootstrap implements EnvironmentPostProcessor {
                     // stopped by our own handler after Spring has closed, not by zonky's hook racing Spring's
                     .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "300")
+                    // PostgreSQL's own default (128 MB) is sized for any machine; at a million records or a first
+                    // mail sync the working set outgrows it, and every query then waits on evictions and writes
+                    // (ADR 0035). WAL buffers follow: 1/32 of the shared buffers, at most 16 MB.
+                    .setServerConfig("shared_buffers", sharedBuffers)
+                    .setServerConfig("max_wal_size", "2GB")
                     .start();
             runningDirectory = dataDirectory;
             EmbeddedPostgres started = running;
