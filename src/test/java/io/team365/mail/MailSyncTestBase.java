@@ -81,6 +81,11 @@ abstract class MailSyncTestBase extends IntegrationTest {
     /** A mailbox on the test server, and its account in the Client (due for sync at once). */
     protected UUID connect(Client client, String email) {
         server.setUser(email, email, PASSWORD);
+        return connect(client, email, proxy.port(), PASSWORD);
+    }
+
+    /** An account in the Client for a mailbox on another IMAP server of the test (due for sync at once). */
+    protected UUID connect(Client client, String email, int imapPort, String password) {
         UUID id = UUID.randomUUID();
         MailAccount account = new MailAccount(
                 client.tenant(),
@@ -90,7 +95,7 @@ abstract class MailSyncTestBase extends IntegrationTest {
                 email,
                 null,
                 email,
-                new MailServer("127.0.0.1", proxy.port(), MailServer.Security.NONE),
+                new MailServer("127.0.0.1", imapPort, MailServer.Security.NONE),
                 new MailServer("127.0.0.1", server.getSmtp().getPort(), MailServer.Security.NONE),
                 MailAccount.Sharing.PRIVATE,
                 30,
@@ -100,7 +105,7 @@ abstract class MailSyncTestBase extends IntegrationTest {
                 null,
                 Instant.now(),
                 0);
-        tenants.run(client.tenant(), client.user(), () -> accountStore.insert(account, PASSWORD));
+        tenants.run(client.tenant(), client.user(), () -> accountStore.insert(account, password));
         return id;
     }
 
