@@ -54,6 +54,7 @@ class MailSyncFetchFirstTests extends MailSyncTestBase {
                 withAttachment("blocked-1-" + me, "boss@blocked.test", me, "Secret", "secret.bin", secret),
                 withAttachment("blocked-2-" + me, "x@sub.blocked.test", me, "Large", "large.bin", large),
                 cc(message("blocked-3-" + me, "friend@ok.test", me, "Cc to blocked", "x"), "y@blocked.test"),
+                senderOnly(message("blocked-4-" + me, "nobody@ok.test", me, "Sender only", "x"), "z@blocked.test"),
                 message("ok-" + me, "friend@ok.test", me, "Fine", "kept")
             });
         }
@@ -118,6 +119,13 @@ class MailSyncFetchFirstTests extends MailSyncTestBase {
     private static Message cc(jakarta.mail.internet.MimeMessage message, String address) throws Exception {
         message.addRecipients(Message.RecipientType.CC, address);
         message.saveChanges();
+        return message;
+    }
+
+    /** No From header, a Sender instead: the parser takes the Sender as the one who sent it. */
+    private static Message senderOnly(jakarta.mail.internet.MimeMessage message, String sender) throws Exception {
+        message.removeHeader("From");
+        message.setHeader("Sender", sender);
         return message;
     }
 

@@ -198,6 +198,10 @@ class MailSyncTests extends MailSyncTestBase {
         MimeMessage cc = message("b3-" + me, "friend@ok.test", me, "Copy to blocked", "x");
         cc.addRecipients(Message.RecipientType.CC, "someone@blocked.test");
         user.deliver(cc);
+        // a second To header: whatever the server's envelope makes of it, the parser would store its address
+        MimeMessage twoTo = message("b4-" + me, "friend@ok.test", me, "Two To headers", "x");
+        twoTo.addHeader("To", "hidden@blocked.test");
+        user.deliver(twoTo);
         user.deliver(message("ok-" + me, "Friend@OK.test", me, "Fine", "x"));
         awaitFreshSync(client, account);
 

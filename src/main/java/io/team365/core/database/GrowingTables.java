@@ -1,6 +1,9 @@
 package io.team365.core.database;
 
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -15,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class GrowingTables {
 
+    private static final Logger log = LoggerFactory.getLogger(GrowingTables.class);
+
     private final JdbcClient jdbc;
 
     GrowingTables(JdbcClient jdbc) {
@@ -27,9 +32,15 @@ public class GrowingTables {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public List<String> analyzeIfGrown(String... tables) {
-        return jdbc.sql("select unnest(analyze_if_grown(:tables))")
-                .param("tables", tables)
-                .query(String.class)
-                .list();
+        try {
+            return jdbc.sql("select unnest(analyze_if_grown(:tables))")
+                    .param("tables", tables)
+                    .query(String.class)
+                    .list();
+        } catch (DataAccessException e) {
+            // only an optimisation: the work that grew the tables is done and committed, it must not fail for this
+            log.warn("Could not analyse {}: {}", String.join(", ", tables), e.getMessage());
+            return List.of();
+        }
     }
 }

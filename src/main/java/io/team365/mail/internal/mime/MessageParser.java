@@ -15,7 +15,8 @@ public interface MessageParser {
     ParsedMessage parse(MimeMessage message, AttachmentSink attachments) throws MessagingException, IOException;
 
     /**
-     * The addresses a message's From, To and Cc headers name (lower-cased), read from its headers only: what a
+     * The addresses a message's From (or Sender, when From names none), To and Cc headers name (lower-cased), read
+     * from its headers only, as {@link #parse} reads them: what a
      * blocklist is checked against before anything of the message, its attachments first, is stored.
      */
     List<String> named(MimeMessage message) throws MessagingException;

@@ -84,8 +84,14 @@ class MimeMessageParser implements MessageParser {
 
     @Override
     public List<String> named(MimeMessage message) throws MessagingException {
+        // the sender as parse() takes it: From, or Sender when From names no address
+        List<MailAddress> from = HeaderFields.addresses(header(message, "From", ","));
+        if (from.isEmpty()) {
+            from = HeaderFields.addresses(header(message, "Sender", ","));
+        }
         List<String> named = new ArrayList<>();
-        for (String name : List.of("From", "To", "Cc")) {
+        from.forEach(a -> named.add(a.address()));
+        for (String name : List.of("To", "Cc")) {
             HeaderFields.addresses(header(message, name, ",")).forEach(a -> named.add(a.address()));
         }
         return named;

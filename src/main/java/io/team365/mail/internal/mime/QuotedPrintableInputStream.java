@@ -84,8 +84,11 @@ final class QuotedPrintableInputStream extends InputStream {
         }
         decode();
         if (limit == 0 && start == 0 && end == SIZE) {
-            // a whitespace run as long as the buffer: not a line's end worth waiting for, it is content
-            output[limit++] = input[start++];
+            // a whitespace run (or an '=' and its padding) as long as the buffer: not a line's end worth waiting for,
+            // it is content, handed out at once but for its last byte (byte by byte, a long run took quadratic time)
+            System.arraycopy(input, 0, output, 0, SIZE - 1);
+            limit = SIZE - 1;
+            start = SIZE - 1;
         }
         return true;
     }

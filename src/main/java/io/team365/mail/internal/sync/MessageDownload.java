@@ -49,8 +49,12 @@ class MessageDownload {
     ParsedMessage parseUnlessBlocked(
             SharedByteArrayInputStream raw, AttachmentSink sink, SyncContext.Blocklist blocklist)
             throws MessagingException, IOException {
-        MimeMessage message = new MimeMessage(offline, raw);
-        if (!blocklist.patterns().isEmpty()) {
+        return parseUnlessBlocked(new MimeMessage(offline, raw), sink, blocklist);
+    }
+
+    private ParsedMessage parseUnlessBlocked(MimeMessage message, AttachmentSink sink, SyncContext.Blocklist blocklist)
+            throws MessagingException, IOException {
+        if (blocklist != null && !blocklist.patterns().isEmpty()) {
             for (String address : parser.named(message)) {
                 if (blocklist.blocks(address)) {
                     return null;
@@ -61,6 +65,16 @@ class MessageDownload {
     }
 
     ParsedMessage read(Message message, int inMemoryLimit, AttachmentSink sink) throws MessagingException, IOException {
+        return readUnlessBlocked(message, inMemoryLimit, sink, null);
+    }
+
+    /**
+     * {@link #read} unless the message's headers name an address the blocklist blocks (then null): the same check on
+     * the same headers the parser reads, whatever the server's envelope said.
+     */
+    ParsedMessage readUnlessBlocked(
+            Message message, int inMemoryLimit, AttachmentSink sink, SyncContext.Blocklist blocklist)
+            throws MessagingException, IOException {
         if (message instanceof IMAPMessage imap) {
             imap.setPeek(true);
         }
@@ -68,7 +82,8 @@ class MessageDownload {
         if (size >= 0 && size <= inMemoryLimit) {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(size + 256);
             message.writeTo(buffer);
-            return parser.parse(new MimeMessage(offline, new ByteArrayInputStream(buffer.toByteArray())), sink);
+            return parseUnlessBlocked(
+                    new MimeMessage(offline, new ByteArrayInputStream(buffer.toByteArray())), sink, blocklist);
         }
         Path temp = Files.createTempFile("team365-mail-", ".eml");
         try {
@@ -77,7 +92,7 @@ class MessageDownload {
             }
             SharedFileInputStream in = new SharedFileInputStream(temp.toFile());
             try {
-                return parser.parse(new MimeMessage(offline, in), sink);
+                return parseUnlessBlocked(new MimeMessage(offline, in), sink, blocklist);
             } finally {
                 in.close();
             }

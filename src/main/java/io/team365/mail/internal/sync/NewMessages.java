@@ -282,7 +282,14 @@ public class NewMessages {
             }
             int half = list.size() / 2;
             Future<List<R>> second = helper.submit(() -> work.apply(list.subList(half, list.size())));
-            List<R> result = new ArrayList<>(work.apply(list.subList(0, half)));
+            List<R> result;
+            try {
+                result = new ArrayList<>(work.apply(list.subList(0, half)));
+            } catch (RuntimeException | Error failure) {
+                // the helper's half is let finish first: nothing of a failed batch goes on being stored after it
+                awaitQuietly(second);
+                throw failure;
+            }
             boolean interrupted = false;
             try {
                 while (true) {
@@ -305,6 +312,23 @@ public class NewMessages {
                 if (interrupted) {
                     Thread.currentThread().interrupt();
                 }
+            }
+        }
+
+        private static void awaitQuietly(Future<?> work) {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    work.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException ignored) {
+                    break; // the first failure is the one reported
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
 
@@ -423,8 +447,11 @@ public class NewMessages {
             if (id != null && known.containsKey(id)) {
                 items.add(new Fetched(uid, known.get(id), null, message.getFlags()));
             } else {
-                items.add(new Fetched(uid, null, fetch(sync, folder, message, bodies, false), message.getFlags()));
-                bytes += Math.max(0, message.getSize());
+                Pending pending = fetch(sync, folder, message, bodies, false);
+                if (pending != null) {
+                    items.add(new Fetched(uid, null, pending, message.getFlags()));
+                    bytes += Math.max(0, message.getSize());
+                }
             }
             bytes = next(sync, folder, items, bytes, lastUid, progress, parses, commits);
         }
@@ -534,16 +561,20 @@ public class NewMessages {
         Instant received = date == null ? clock.instant() : date.toInstant();
         long size = Math.max(0, message.getSize());
         SharedByteArrayInputStream raw = bodies.raw(message);
+        // the blocklist is checked on the headers the parser reads, on every path (a server's envelope may differ:
+        // two To headers, a Sender without a From); a large message fetched first is checked on its envelope too,
+        // before it is downloaded
         if (raw == null && unchecked && blocked(sync, message)) {
             return null;
         }
         if (raw == null) {
-            ParsedMessage parsed = download.read(message, settings.inMemoryLimit(), sync.attachments());
+            ParsedMessage parsed =
+                    download.readUnlessBlocked(message, settings.inMemoryLimit(), sync.attachments(), sync.blocklist());
+            if (parsed == null) {
+                return null;
+            }
             SyncMessages.Incoming incoming = incoming(sync, folder, parsed, received, size, flags);
             return () -> incoming;
-        }
-        if (!unchecked) {
-            return () -> incoming(sync, folder, download.parse(raw, sync.attachments()), received, size, flags);
         }
         return () -> {
             ParsedMessage parsed = download.parseUnlessBlocked(raw, sync.attachments(), sync.blocklist());

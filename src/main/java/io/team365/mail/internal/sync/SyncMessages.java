@@ -392,7 +392,8 @@ class SyncMessages {
                                         then m.seen else x.seen end
                         from (select distinct on (id) id, seen, flagged, answered
                               from unnest(cast(:ids as uuid[]), cast(:seen as boolean[]), cast(:flagged as boolean[]),
-                                          cast(:answered as boolean[])) as u (id, seen, flagged, answered)) x
+                                          cast(:answered as boolean[])) with ordinality as u (id, seen, flagged, answered, n)
+                              order by id, n desc) x
                         where m.id = x.id
                           and (m.seen, m.flagged, m.answered) is distinct from (x.seen, x.flagged, x.answered)
                         returning m.thread_id

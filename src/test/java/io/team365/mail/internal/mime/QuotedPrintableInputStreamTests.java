@@ -70,6 +70,17 @@ class QuotedPrintableInputStreamTests {
     }
 
     @Test
+    void aVeryLongWhitespaceRunIsReadInLinearTime() {
+        // 4 MB of spaces: handed out a byte per buffer refill, as before, this took minutes
+        byte[] input = ("x" + " ".repeat(4_000_000) + "y").getBytes(StandardCharsets.US_ASCII);
+
+        byte[] decoded = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(20), () -> decode(input, 1 << 16));
+
+        assertThat(decoded).isEqualTo(input);
+    }
+
+    @Test
     void theSingleByteReadAgreesWithTheBulkOne() throws IOException {
         byte[] input = "Gr=C3=BC=C3=9Fe=\r\n aus K=C3=B6ln  \r\n".getBytes(StandardCharsets.US_ASCII);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
