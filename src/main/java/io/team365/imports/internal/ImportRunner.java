@@ -1,6 +1,7 @@
 package io.team365.imports.internal;
 
 import io.team365.audit.AuditTrail;
+import io.team365.core.database.GrowingTables;
 import io.team365.imports.Import;
 import io.team365.imports.ImportObject;
 import io.team365.imports.internal.batch.BatchContext;
@@ -52,6 +53,23 @@ public class ImportRunner {
     /** A batch read from the file and checked ahead of its transaction: its rows, the writer's part, the rejects. */
     private record Ahead(List<MappedRow> rows, Object prepared, BatchResult result) {}
 
+    /** The tables an import's batches write to. */
+    private static final String[] IMPORT_TABLES = {
+        "contacts",
+        "companies",
+        "leads",
+        "deals",
+        "deal_contacts",
+        "record_keys",
+        "search_entries",
+        "search_terms",
+        "import_created",
+        "import_errors",
+        "value_sources",
+        "value_source_imports",
+        "consent_events"
+    };
+
     private enum Step {
         CONTINUE,
         STOP
@@ -62,6 +80,7 @@ public class ImportRunner {
     private final ImportSettings settings;
     private final TenantTransactions transactions;
     private final AuditTrail audit;
+    private final GrowingTables growing;
     private final Map<ImportObject, BatchWriter> writers = new LinkedHashMap<>();
     /** Test hook: crash inside the batch with this index (1-based), once; 0 when disarmed. */
     private final AtomicInteger crashInBatch = new AtomicInteger();
@@ -72,12 +91,14 @@ public class ImportRunner {
             ImportSettings settings,
             TenantTransactions transactions,
             AuditTrail audit,
+            GrowingTables growing,
             List<BatchWriter> all) {
         this.store = store;
         this.files = files;
         this.settings = settings;
         this.transactions = transactions;
         this.audit = audit;
+        this.growing = growing;
         all.forEach(writer -> writers.put(writer.object(), writer));
     }
 
@@ -155,6 +176,8 @@ public class ImportRunner {
                             claim.createdBy(),
                             () -> batch(claim, owner, writer, context, batch, checkpoint, number));
                     done += batch.rows().size();
+                    // a large import grows these tables faster than autovacuum analyses them (ADR 0035)
+                    growing.analyzeIfGrown(IMPORT_TABLES);
                 }
             } finally {
                 stop(reader); // a batch read ahead and not written is dropped; the file closes after it
