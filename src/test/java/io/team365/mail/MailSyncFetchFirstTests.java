@@ -33,15 +33,7 @@ class MailSyncFetchFirstTests extends MailSyncTestBase {
         String me = "ff-" + UUID.randomUUID().toString().substring(0, 6) + "@mail.test";
         UUID account = connect(client, me);
         awaitFreshSync(client, account);
-        sql(
-                client,
-                () -> jdbc.sql("""
-                        insert into mail_blocklist (tenant_id, account_id, pattern, created_at)
-                        values (:t, :a, 'blocked.test', now())
-                        """)
-                        .param("t", client.tenant().value())
-                        .param("a", account)
-                        .update());
+        block(client, account, "blocked.test");
         byte[] secret = new byte[30_000];
         new Random(11).nextBytes(secret);
         byte[] large = new byte[1_200_000]; // over the 1 MiB in-memory limit: fetched on its own

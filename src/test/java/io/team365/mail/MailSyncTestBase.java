@@ -212,6 +212,20 @@ abstract class MailSyncTestBase extends IntegrationTest {
         }
     }
 
+    /** Adds an address or a domain to the account's blocklist, as the settings page does. */
+    protected void block(Client client, UUID account, String pattern) {
+        sql(
+                client,
+                () -> jdbc.sql("""
+                        insert into mail_blocklist (tenant_id, account_id, pattern, created_at)
+                        values (:t, :a, :p, now())
+                        """)
+                        .param("t", client.tenant().value())
+                        .param("a", account)
+                        .param("p", pattern)
+                        .update());
+    }
+
     protected long messages(Client client, UUID account) {
         return count(client, "select count(*) from mail_messages where account_id = :a", Map.of("a", account));
     }

@@ -179,19 +179,9 @@ class MailSyncTests extends MailSyncTestBase {
     void blockedSendersAndDomainsAreNeverStored() throws Exception {
         String me = "cleo-" + UUID.randomUUID().toString().substring(0, 6) + "@mail.test";
         UUID account = connect(client, me);
-        sql(client, () -> {
-            for (String pattern : List.of("spam@nuisance.test", "blocked.test")) {
-                jdbc.sql("""
-                                insert into mail_blocklist (tenant_id, account_id, pattern, created_at)
-                                values (:t, :a, :p, now())
-                                """)
-                        .param("t", client.tenant().value())
-                        .param("a", account)
-                        .param("p", pattern)
-                        .update();
-            }
-            return null;
-        });
+        for (String pattern : List.of("spam@nuisance.test", "blocked.test")) {
+            block(client, account, pattern);
+        }
         GreenMailUser user = user(me);
         user.deliver(message("b1-" + me, "spam@nuisance.test", me, "Buy", "x"));
         user.deliver(message("b2-" + me, "anyone@mail.blocked.test", me, "Sub-domain", "x"));

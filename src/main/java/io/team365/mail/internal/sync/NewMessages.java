@@ -404,32 +404,35 @@ public class NewMessages {
             Stage commits)
             throws MessagingException, IOException {
         Message[] array = batch.toArray(Message[]::new);
-        if (!progress.checkFirst) {
-            return fetchFirst(sync, folder, server, array, progress, parses, commits);
-        }
-        FetchProfile profile = new FetchProfile();
-        profile.add(FetchProfile.Item.ENVELOPE);
-        profile.add(FetchProfile.Item.FLAGS);
-        profile.add(FetchProfile.Item.SIZE);
-        profile.add(UIDFolder.FetchProfileItem.UID);
-        server.fetch(array, profile);
+        boolean checkFirst = progress.checkFirst;
         Map<Message, String> ids = new HashMap<>();
-        for (Message message : array) {
-            String id = messageId(message);
-            if (id != null) {
-                ids.put(message, id);
-            }
-        }
-        Map<String, UUID> known = transactions.call(
-                sync.tenant(), sync.ownerId(), () -> messages.existing(sync.accountId(), ids.values()));
+        Map<String, UUID> known = Map.of();
         Set<Message> blocked = new HashSet<>();
-        List<Message> wanted = new ArrayList<>();
-        for (Message message : array) {
-            String id = ids.get(message);
-            if (blocked(sync, message)) {
-                blocked.add(message);
-            } else if (id == null || !known.containsKey(id)) {
-                wanted.add(message);
+        List<Message> wanted = new ArrayList<>(List.of(array));
+        if (checkFirst) {
+            // envelopes first: the bodies of messages stored already or blocked are not downloaded
+            FetchProfile profile = new FetchProfile();
+            profile.add(FetchProfile.Item.ENVELOPE);
+            profile.add(FetchProfile.Item.FLAGS);
+            profile.add(FetchProfile.Item.SIZE);
+            profile.add(UIDFolder.FetchProfileItem.UID);
+            server.fetch(array, profile);
+            for (Message message : array) {
+                String id = messageId(message);
+                if (id != null) {
+                    ids.put(message, id);
+                }
+            }
+            known = transactions.call(
+                    sync.tenant(), sync.ownerId(), () -> messages.existing(sync.accountId(), ids.values()));
+            wanted.clear();
+            for (Message message : array) {
+                String id = ids.get(message);
+                if (blocked(sync, message)) {
+                    blocked.add(message);
+                } else if (id == null || !known.containsKey(id)) {
+                    wanted.add(message);
+                }
             }
         }
         // the bodies to download come several per command, not one round trip each (ADR 0030)
@@ -447,44 +450,12 @@ public class NewMessages {
             if (id != null && known.containsKey(id)) {
                 items.add(new Fetched(uid, known.get(id), null, message.getFlags()));
             } else {
-                Pending pending = fetch(sync, folder, message, bodies, false);
+                // fetched first, a large message's envelope is checked against the blocklist before its download
+                Pending pending = fetch(sync, folder, message, bodies, !checkFirst);
                 if (pending != null) {
                     items.add(new Fetched(uid, null, pending, message.getFlags()));
                     bytes += Math.max(0, message.getSize());
                 }
-            }
-            bytes = next(sync, folder, items, bytes, lastUid, progress, parses, commits);
-        }
-        handOver(sync, folder, List.copyOf(items), lastUid, progress, parses, commits);
-        return array.length;
-    }
-
-    /**
-     * A batch fetched first (see {@link FolderRead}): no envelopes, no look-up of what is stored, the bodies at once
-     * (several per command, {@link BatchBodies}); the blocklist is checked on each message's headers when it is
-     * parsed, and a large one's envelope is read before it is downloaded.
-     */
-    private int fetchFirst(
-            SyncContext sync,
-            SyncFolders.Folder folder,
-            IMAPFolder server,
-            Message[] array,
-            FolderRead progress,
-            Stage parses,
-            Stage commits)
-            throws MessagingException, IOException {
-        BatchBodies bodies =
-                new BatchBodies(server, download, List.of(array), settings.inMemoryLimit(), settings.batchBytes());
-        List<Fetched> items = new ArrayList<>();
-        long bytes = 0;
-        long lastUid = folder.lastUid();
-        for (Message message : array) {
-            long uid = server.getUID(message);
-            lastUid = Math.max(lastUid, uid);
-            Pending pending = fetch(sync, folder, message, bodies, true);
-            if (pending != null) {
-                items.add(new Fetched(uid, null, pending, message.getFlags()));
-                bytes += Math.max(0, message.getSize());
             }
             bytes = next(sync, folder, items, bytes, lastUid, progress, parses, commits);
         }
