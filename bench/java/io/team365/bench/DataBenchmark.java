@@ -46,7 +46,7 @@ public final class DataBenchmark {
         int port = Integer.parseInt(o.getOrDefault("port", "18366"));
         int rows = Integer.parseInt(o.getOrDefault("rows", "1000000"));
         int clients = Integer.parseInt(o.getOrDefault("clients", "8"));
-        double warmup = Double.parseDouble(o.getOrDefault("warmup", "10"));
+        double warmup = Double.parseDouble(o.getOrDefault("warmup", "60"));
         double duration = Double.parseDouble(o.getOrDefault("duration", "30"));
         String heap = o.getOrDefault("heap", "512m");
         List<String> only = List.of(o.getOrDefault("scenarios", "import,search,export").split(","));

@@ -53,14 +53,22 @@ final class LoadRun {
 
     private LoadRun() {}
 
+    /** The warm-up's figures beside the measured ones: how a server that just started answers. */
+    record Phases(Result warmup, Result measured) {}
+
     static Result measure(int clients, double warmupSeconds, double seconds, IntFunction<Operation> client)
+            throws InterruptedException {
+        return measurePhases(clients, warmupSeconds, seconds, client).measured();
+    }
+
+    static Phases measurePhases(int clients, double warmupSeconds, double seconds, IntFunction<Operation> client)
             throws InterruptedException {
         List<Operation> operations = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             operations.add(client.apply(i));
         }
-        run(operations, warmupSeconds);
-        return run(operations, seconds);
+        Result warmup = run(operations, warmupSeconds);
+        return new Phases(warmup, run(operations, seconds));
     }
 
     private static Result run(List<Operation> operations, double seconds) throws InterruptedException {

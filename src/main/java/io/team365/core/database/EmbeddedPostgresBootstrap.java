@@ -95,6 +95,9 @@ public class EmbeddedPostgresBootstrap implements EnvironmentPostProcessor {
                     // (ADR 0035). WAL buffers follow: 1/32 of the shared buffers, at most 16 MB.
                     .setServerConfig("shared_buffers", sharedBuffers)
                     .setServerConfig("max_wal_size", "2GB")
+                    // keeps the list of cached blocks on disk (at shutdown and every 5 minutes) and reads them back
+                    // after a restart, so the first searches after an upgrade do not all wait on the disk (ADR 0036)
+                    .setServerConfig("shared_preload_libraries", "pg_prewarm")
                     .start();
             runningDirectory = dataDirectory;
             EmbeddedPostgres started = running;
