@@ -32,6 +32,7 @@ class SearchTests extends IntegrationTest {
     String sam;
     String samuel;
     String nordwind;
+    String nilsNordwind;
     String rollout;
     String lead;
 
@@ -58,7 +59,7 @@ class SearchTests extends IntegrationTest {
         rollout = create("/api/v1/deals", """
                 {"name":"Nordwind fleet rollout","value":{"amount":"1250.5","currency":"EUR"},
                  "companyId":"%s"}""".formatted(nordwind));
-        create("/api/v1/contacts", "{\"firstName\":\"Nils\",\"lastName\":\"Nordwind\"}");
+        nilsNordwind = create("/api/v1/contacts", "{\"firstName\":\"Nils\",\"lastName\":\"Nordwind\"}");
         lead = create("/api/v1/leads", """
                 {"firstName":"Zoë","lastName":"Ødegaard","companyName":"Fjordkraft Energi"}""");
     }
@@ -104,7 +105,7 @@ class SearchTests extends IntegrationTest {
     void anExactEmailComesFirst() {
         JsonNode found = results("Sam@Acme.example");
         assertThat(idsOf(found)).as("the exact address, then the one it starts").containsExactly(sam, samuel);
-        assertThat(found.get("results").get(0).get("match").asString()).isEqualTo("email");
+        assertThat(found.get("data").get(0).get("match").asString()).isEqualTo("email");
         assertThat(ids("jose.garcia@nordwind-logistik.example")).containsExactly(jose);
     }
 
@@ -113,7 +114,7 @@ class SearchTests extends IntegrationTest {
         for (String number : List.of("+49 30 1234567", "030 1234567", "0049 (30) 123-4567", "1234567")) {
             JsonNode found = results(number);
             assertThat(idsOf(found)).as(number).containsExactly(jose);
-            assertThat(found.get("results").get(0).get("match").asString()).isEqualTo("phone");
+            assertThat(found.get("data").get(0).get("match").asString()).isEqualTo("phone");
         }
         assertThat(ids("040 5550100")).as("a company's phone").containsExactly(nordwind);
         assertThat(ids("1234568")).isEmpty();
@@ -123,14 +124,14 @@ class SearchTests extends IntegrationTest {
     void domainsFindCompaniesAndNamesFindDeals() {
         JsonNode byDomain = results("nordwind-logistik.example", "companies");
         assertThat(idsOf(byDomain)).containsExactly(nordwind);
-        assertThat(byDomain.get("results").get(0).get("match").asString()).isEqualTo("domain");
-        assertThat(byDomain.get("results").get(0).get("subtitle").asString()).isEqualTo("nordwind-logistik.example");
+        assertThat(byDomain.get("data").get(0).get("match").asString()).isEqualTo("domain");
+        assertThat(byDomain.get("data").get(0).get("subtitle").asString()).isEqualTo("nordwind-logistik.example");
         assertThat(ids("https://www.Nordwind-Logistik.example/contact")).contains(nordwind);
         assertThat(ids("logistik")).as("any word of a company's name").contains(nordwind);
 
         JsonNode deals = results("fleet roll", "deals");
         assertThat(idsOf(deals)).containsExactly(rollout);
-        JsonNode deal = deals.get("results").get(0);
+        JsonNode deal = deals.get("data").get(0);
         assertThat(deal.get("type").asString()).isEqualTo("deal");
         assertThat(deal.get("url").asString()).isEqualTo("/deals/" + rollout);
         assertThat(deal.get("subtitle").asString())
@@ -139,8 +140,41 @@ class SearchTests extends IntegrationTest {
 
         JsonNode all = results("nordwind");
         List<String> types = new ArrayList<>();
-        all.get("results").forEach(r -> types.add(r.get("type").asString()));
-        assertThat(types).as("grouped by type").containsExactly("contact", "company", "deal");
+        all.get("data").forEach(r -> types.add(r.get("type").asString()));
+        assertThat(types).as("grouped by type").containsExactly("contact", "contact", "company", "deal");
+    }
+
+    @Test
+    void aCompanyNameFindsThePeopleAndDealsOfThatCompanyAfterOwnNames() {
+        JsonNode found = results("nordwind");
+        assertThat(idsOf(found))
+                .as("Nils Nordwind by his own name first, then José of Nordwind Logistik, the company, its deal")
+                .containsExactly(nilsNordwind, jose, nordwind, rollout);
+        assertThat(first(found, nilsNordwind).get("match").asString()).isEqualTo("name");
+        assertThat(first(found, jose).get("match").asString()).isEqualTo("company");
+        assertThat(first(found, rollout).get("match").asString())
+                .as("the deal's own name")
+                .isEqualTo("name");
+
+        JsonNode logistik = results("logistik", "contacts,deals");
+        assertThat(idsOf(logistik)).as("any word of the company's name").containsExactly(jose, rollout);
+        assertThat(first(logistik, rollout).get("match").asString()).isEqualTo("company");
+        assertThat(ids("nordwind-logistik.example")).as("the company's domain").contains(jose, nordwind);
+
+        // a renamed company is found by its new name at once: nothing of its people was indexed under the old one
+        String other = create("/api/v1/companies", "{\"name\":\"Quarzwerk AG\"}");
+        String worker = create("/api/v1/contacts", """
+                {"firstName":"Petra","lastName":"Stein","companyId":"%s"}""".formatted(other));
+        assertThat(ids("quarzwerk")).containsExactly(worker, other);
+        assertThat(api.patchJson("/api/v1/companies/" + other, "{\"name\":\"Basaltwerk AG\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(ids("quarzwerk")).isEmpty();
+        assertThat(ids("basaltwerk")).containsExactly(worker, other);
+        assertThat(api.delete("/api/v1/companies/" + other).statusCode()).isEqualTo(204);
+        assertThat(ids("basaltwerk"))
+                .as("a company in the trash leads to nobody")
+                .isEmpty();
     }
 
     @Test
@@ -252,12 +286,12 @@ class SearchTests extends IntegrationTest {
 
     private static List<String> idsOf(JsonNode found) {
         List<String> ids = new ArrayList<>();
-        found.get("results").forEach(r -> ids.add(r.get("id").asString()));
+        found.get("data").forEach(r -> ids.add(r.get("id").asString()));
         return ids;
     }
 
     private static JsonNode first(JsonNode found, String id) {
-        for (JsonNode r : found.get("results")) {
+        for (JsonNode r : found.get("data")) {
             if (r.get("id").asString().equals(id)) {
                 return r;
             }

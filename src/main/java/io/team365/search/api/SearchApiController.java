@@ -31,7 +31,8 @@ class SearchApiController {
     @Operation(
             summary = "Find contacts, companies, leads and deals by name, email, phone, domain or company: exact"
                     + " email, phone and domain hits first, then names starting with q, then all words in any order,"
-                    + " then similar spelling; accents and case do not matter. Only records the caller may open.")
+                    + " then people and deals of companies whose name starts with q, then similar spelling; accents"
+                    + " and case do not matter. Only records the caller may open.")
     Results search(
             @Parameter(description = "1 to 200 characters") @RequestParam(required = false) String q,
             @Parameter(description = "comma-separated: contacts, companies, leads, deals (default all)")
@@ -60,7 +61,8 @@ class SearchApiController {
         return kinds;
     }
 
-    record Results(List<Result> results) {}
+    /** The list envelope of API.md, like every list of the API. */
+    record Results(List<Result> data) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Result(String type, UUID id, String title, String subtitle, String url, String match) {
