@@ -44,6 +44,9 @@ class DuplicateReviewTests extends IntegrationTest {
 
         String groups = api.get("/api/v1/contacts/duplicates").body();
         assertThat(groups)
+                .as("API.md's list envelope")
+                .startsWith("{\"data\":[")
+                .endsWith(",\"nextCursor\":null}")
                 .contains("\"reasons\":[\"email\"]")
                 .contains("\"reasons\":[\"phone\"]")
                 .contains("\"reasons\":[\"name\"]")

@@ -27,7 +27,8 @@ class DuplicateApiController {
         this.review = review;
     }
 
-    record Groups(List<DuplicateGroup> items) {}
+    /** API.md's list envelope; the groups are the first {@code limit}, not a page, so there is never a next one. */
+    record Groups(List<DuplicateGroup> data, String nextCursor) {}
 
     record Dismissal(List<UUID> ids) {}
 
@@ -37,7 +38,7 @@ class DuplicateApiController {
                     + " domain: the same key; name: alike names, at the same company for contacts); the first"
                     + " `limit` groups (at most 200), exact keys first. Dismissed pairs are left out")
     Groups list(@RequestParam(defaultValue = "50") int limit, HttpServletRequest request) {
-        return new Groups(review.groups(typeOf(request), limit));
+        return new Groups(review.groups(typeOf(request), limit), null);
     }
 
     @PostMapping({"/api/v1/contacts/duplicates/dismissals", "/api/v1/companies/duplicates/dismissals"})
