@@ -112,6 +112,21 @@ class DuplicateReviewTests extends IntegrationTest {
         String deal = id(api.postJson("/api/v1/deals", "{\"name\":\"Globex deal\",\"companyId\":\"" + b + "\"}"));
         String activity = id(api.postJson("/api/v1/activities", """
                 {"type":"note","subject":"Visit","links":[{"type":"company","id":"%s"}]}""".formatted(b)));
+        io.team365.core.TenantId tenant = new io.team365.core.TenantId(owner.tenantId());
+        java.util.UUID attachment = java.util.UUID.randomUUID();
+        tenants.run(
+                tenant,
+                owner.userId(),
+                () -> jdbc.sql("""
+                        insert into attachments (tenant_id, id, record_type, record_id, file_name, content_type, size,
+                            sha256, storage_key)
+                        values (?, ?, 'company', ?, 'contract.pdf', 'application/pdf', 3, repeat('b', 64), 'k')
+                        """)
+                        .params(owner.tenantId(), attachment, java.util.UUID.fromString(b))
+                        .update());
+        assertThat(api.page("/companies/merge?ids=" + a + "," + b).body())
+                .as("what will move, on the merge screen")
+                .contains("Files: 1", "Activities: 1");
         HttpResponse<String> merged = api.postJson("/api/v1/companies/" + a + "/merge", """
                 {"mergeIds":["%s"],"versions":{"%s":1,"%s":1},"fields":{"name":"%s"}}""".formatted(b, a, b, b));
         assertThat(merged.statusCode()).as(merged.body()).isEqualTo(200);
@@ -124,9 +139,9 @@ class DuplicateReviewTests extends IntegrationTest {
         assertThat(old.statusCode()).isEqualTo(302);
         assertThat(old.headers().firstValue("Location").orElse("")).endsWith("/companies/" + a);
         assertThat(api.get("/api/v1/companies/duplicates").body()).doesNotContain(b);
-        io.team365.core.TenantId tenant = new io.team365.core.TenantId(owner.tenantId());
         for (String[] table : new String[][] {
             {"companies", "id"},
+            {"attachments", "record_id"},
             {"contacts", "company_id"},
             {"deals", "company_id"},
             {"activity_links", "record_id"},
@@ -154,6 +169,33 @@ class DuplicateReviewTests extends IntegrationTest {
                                 .query(Long.class)
                                 .single()))
                 .isEqualTo(1);
+        assertThat(tenants.call(
+                        tenant,
+                        owner.userId(),
+                        () -> jdbc.sql("select record_id from attachments where id = ?")
+                                .param(attachment)
+                                .query(java.util.UUID.class)
+                                .single()))
+                .as("the file is now the kept company's")
+                .isEqualTo(java.util.UUID.fromString(a));
+        // the audit: ids only, no names
+        String audit = tenants.call(
+                tenant,
+                owner.userId(),
+                () -> jdbc.sql("select action || ' ' || target_id || ' ' || details::text from audit_events"
+                                + " where action in ('company.merged', 'company.merged-into') order by action")
+                        .query(String.class)
+                        .list()
+                        .toString());
+        assertThat(audit)
+                .contains("company.merged " + a, b)
+                .contains("company.merged-into " + b, a)
+                .doesNotContain("Globex");
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(
+                        () -> api.page("/companies/" + a + "/timeline").body(),
+                        body -> body.contains("merged a duplicate into this company"));
         assertThat(api.page("/companies/merge?ids=" + c + "," + d).body())
                 .contains("Merge companies", "Initech Systems.");
     }

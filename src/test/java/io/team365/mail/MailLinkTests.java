@@ -182,6 +182,11 @@ class MailLinkTests extends IntegrationTest {
                 null,
                 () -> events.publishEvent(new MessagesStored(tenant, account, List.of(first.id(), second.id()))));
         assertThat(rows.links(tenant, second.id())).containsExactly("contact:" + loser);
+        assertThat(owner.session()
+                        .page("/contacts/merge?ids=" + survivor + "," + loser)
+                        .body())
+                .as("the merge screen counts the two contacts' messages, which all end up on the kept one")
+                .contains("Emails: 2");
 
         HttpResponse<String> merged = api.postJson("/api/v1/contacts/" + survivor + "/merge", """
                 {"mergeIds":["%s"],"versions":{"%s":%s,"%s":%s}}""".formatted(

@@ -1,8 +1,10 @@
 package io.team365.mail.internal.links;
 
+import io.team365.core.MergeCounts;
 import io.team365.core.RecordsMerged;
 import io.team365.core.RecordsPurged;
 import io.team365.tenancy.TenantTransactions;
+import java.util.Collection;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,10 +14,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Mail links follow their records: merged records' mail moves to the survivor in the merge's transaction (ADR 0017),
- * and a purged record's links go once the purge has committed.
+ * and a purged record's links go once the purge has committed. The merge screen says how many messages will move:
+ * a count of links, nothing of the messages themselves (limited use, ADR 0025).
  */
 @Component
-class RecordLinkMaintenance {
+class RecordLinkMaintenance implements MergeCounts {
 
     private final JdbcClient jdbc;
     private final TenantTransactions tenants;
@@ -48,6 +51,23 @@ class RecordLinkMaintenance {
                 purged.tenant(),
                 null,
                 () -> delete(purged.recordType(), purged.recordIds().toArray(UUID[]::new)));
+    }
+
+    @Override
+    public String label() {
+        return "duplicates.related.emails";
+    }
+
+    @Override
+    public long count(String recordType, Collection<UUID> ids) {
+        return jdbc.sql("""
+                        select count(distinct message_id) from mail_links
+                        where record_type = :type and record_id = any(:ids)
+                        """)
+                .param("type", recordType)
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(Long.class)
+                .single();
     }
 
     private void delete(String recordType, UUID[] ids) {
