@@ -93,7 +93,8 @@ public class ConsentManagement {
     /**
      * Records, for an import, that each of the contacts gave consent for the purpose as the importing person stated
      * (method {@code import}, the basis and the file in the evidence): one ledger entry per contact, one statement.
-     * The purpose was checked when the import started; runs in the caller's transaction, bound to {@code tenant}.
+     * A contact who withdrew consent for the purpose gets no entry: an import never revives a withdrawal. The purpose
+     * was checked when the import started; runs in the caller's transaction, bound to {@code tenant}.
      */
     @Transactional
     public int recordImported(
@@ -105,7 +106,7 @@ public class ConsentManagement {
         Map<String, Object> evidence = note == null
                 ? Map.of("basis", "consent")
                 : Map.of("basis", "consent", "note", note.length() > 500 ? note.substring(0, 500) : note);
-        return ledger.appendAll(tenant, contactIds, purpose, true, "import", evidence, by);
+        return ledger.grantUnlessWithdrawn(tenant, contactIds, purpose, "import", evidence, by);
     }
 
     /** The keys of the Client's purposes that are still offered (for checking an import's consent basis). */

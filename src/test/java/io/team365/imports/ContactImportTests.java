@@ -135,6 +135,53 @@ class ContactImportTests extends ImportTestSupport {
     }
 
     @Test
+    void anImportNeverRevivesAWithdrawnConsent() {
+        World world = world("Import Withdrawn Co");
+        String withdrew = Browserless.jsonField(
+                world.session()
+                        .postJson(
+                                "/api/v1/contacts",
+                                "{\"firstName\":\"Wanda\",\"emails\":[{\"address\":\"wanda@example.test\"}]}")
+                        .body(),
+                "id");
+        for (boolean granted : new boolean[] {true, false}) {
+            assertThat(world.session()
+                            .postJson("/api/v1/consents", """
+                                    {"contactId":"%s","purpose":"newsletter","granted":%s,"method":"form",
+                                     "policyVersion":"2026-11","evidence":{"page":"/preferences"}}""".formatted(withdrew, granted))
+                            .statusCode())
+                    .isEqualTo(201);
+        }
+        String file = """
+                firstName,email
+                Wanda,wanda@example.test
+                Nora,nora@example.test
+                """;
+
+        UUID id =
+                start(world, file, "object", "contacts", "onDuplicate", "update", "consentBasis", "consent:newsletter");
+        assertThat(counts(awaitEnd(world, id)))
+                .containsAllEntriesOf(Map.of("processed", 2L, "created", 1L, "updated", 1L));
+
+        assertThat(value(
+                        world,
+                        "select granted from consent_events where contact_id = ? and purpose = 'newsletter'"
+                                + " order by recorded_at desc, id desc limit 1",
+                        Boolean.class,
+                        UUID.fromString(withdrew)))
+                .as("Wanda's withdrawal still stands")
+                .isFalse();
+        assertThat(count(world, "select count(*) from consent_events where method = 'import'"))
+                .as("only Nora, who is new, gets the file's consent")
+                .isEqualTo(1);
+        assertThat(count(
+                        world,
+                        "select count(*) from consent_events e join contacts c on c.id = e.contact_id"
+                                + " where e.method = 'import' and e.granted and c.first_name = 'Nora'"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void updateModeMergesIntoTheExistingRecordAndRowsOfTheSameFile() {
         World world = world("Import Update Co");
         String existing = Browserless.jsonField(

@@ -140,6 +140,41 @@ public class ConsentLedger {
                 .update();
     }
 
+    /**
+     * Grants {@code purpose} for each contact whose newest entry for it is not a withdrawal, in one statement: a
+     * withdrawal stands until the person gives consent again themselves, so an import of an old list cannot revive
+     * it. Returns how many were granted.
+     */
+    public int grantUnlessWithdrawn(
+            TenantId tenant,
+            java.util.Collection<UUID> contacts,
+            String purpose,
+            String method,
+            Map<String, Object> evidence,
+            UUID by) {
+        if (contacts.isEmpty()) {
+            return 0;
+        }
+        UUID[] ids = contacts.stream().map(c -> Ids.newId()).toArray(UUID[]::new);
+        return jdbc.sql("""
+                        insert into consent_events (tenant_id, id, contact_id, purpose, granted, method, evidence,
+                            recorded_by)
+                        select :tenant, i, c, :purpose, true, :method, cast(:evidence as jsonb), :by
+                          from unnest(cast(:ids as uuid[]), cast(:contacts as uuid[])) x (i, c)
+                         where coalesce((select e.granted from consent_events e
+                                          where e.tenant_id = :tenant and e.contact_id = x.c and e.purpose = :purpose
+                                          order by e.recorded_at desc, e.id desc limit 1), true)
+                        """)
+                .param("tenant", tenant.value())
+                .param("ids", ids)
+                .param("contacts", contacts.toArray(UUID[]::new))
+                .param("purpose", purpose)
+                .param("method", method)
+                .param("evidence", json.writeValueAsString(evidence))
+                .param("by", by)
+                .update();
+    }
+
     /** The newest entry per purpose: the subject's consent as it stands. */
     public List<Consent> current(UUID contact) {
         return jdbc.sql("select distinct on (purpose) " + COLUMNS + " from consent_events where contact_id = :contact"
