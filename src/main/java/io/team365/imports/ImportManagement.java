@@ -113,6 +113,16 @@ public class ImportManagement {
         return targets;
     }
 
+    /** The custom fields' targets ({@code custom.<key>}) with the labels people gave them, for choosing a field. */
+    @Transactional(readOnly = true)
+    public Map<String, String> customFieldLabels(ImportObject object) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (CustomField field : customFields.list(recordType(object))) {
+            labels.put(TargetFields.CUSTOM_PREFIX + field.key(), field.label());
+        }
+        return labels;
+    }
+
     /** Checks the options and the file, stores the import (queued) and keeps the file for it. */
     @Transactional
     public Import start(NewImport input, AuditTrail.Actor actor) {
