@@ -1,5 +1,6 @@
 package io.team365.imports;
 
+import io.team365.activities.ActivityImports;
 import io.team365.audit.AuditTrail;
 import io.team365.companies.CompanyImports;
 import io.team365.contacts.ContactImports;
@@ -75,6 +76,7 @@ public class ImportManagement {
     private final CompanyImports companies;
     private final LeadImports leads;
     private final DealImports deals;
+    private final ActivityImports notes;
 
     ImportManagement(
             ImportStore store,
@@ -86,8 +88,10 @@ public class ImportManagement {
             ContactImports contacts,
             CompanyImports companies,
             LeadImports leads,
-            DealImports deals) {
+            DealImports deals,
+            ActivityImports notes) {
         this.store = store;
+        this.notes = notes;
         this.files = files;
         this.worker = worker;
         this.audit = audit;
@@ -107,6 +111,16 @@ public class ImportManagement {
             targets.add(TargetFields.CUSTOM_PREFIX + field.key());
         }
         return targets;
+    }
+
+    /** The custom fields' targets ({@code custom.<key>}) with the labels people gave them, for choosing a field. */
+    @Transactional(readOnly = true)
+    public Map<String, String> customFieldLabels(ImportObject object) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (CustomField field : customFields.list(recordType(object))) {
+            labels.put(TargetFields.CUSTOM_PREFIX + field.key(), field.label());
+        }
+        return labels;
     }
 
     /** Checks the options and the file, stores the import (queued) and keeps the file for it. */
@@ -200,7 +214,10 @@ public class ImportManagement {
 
     /**
      * Moves what the import created to the trash (restorable for 30 days), except the records someone changed after
-     * the import ended; records the import only updated stay as they are. Audited with the counts.
+     * the import ended; records the import only updated stay as they are. The notes it wrote go the same way, on
+     * created and on updated records alike, each judged on its own: a note someone edited since stays, even on a
+     * record that goes, and a note nobody touched goes, even from a record that stays (it came from the file being
+     * undone). Audited with the counts.
      */
     @Transactional
     public Import undo(UUID id, AuditTrail.Actor actor) {
@@ -217,6 +234,7 @@ public class ImportManagement {
         trashed.put(
                 "companies",
                 undo(id, "company", ids -> companies.trashUnchanged(ids, job.finishedAt(), user.userId())));
+        trashed.put("notes", undo(id, "activity", ids -> notes.trashUnchanged(ids, job.finishedAt(), user.userId())));
         if (!store.markUndone(id)) {
             throw new Conflict("status", "import.not-undoable");
         }

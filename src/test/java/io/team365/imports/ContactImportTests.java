@@ -293,4 +293,75 @@ class ContactImportTests extends ImportTestSupport {
                 .containsAllEntriesOf(Map.of("created", 2L, "skipped", 1L, "failed", 0L));
         assertThat(count(world, "select count(*) from contacts")).isEqualTo(2);
     }
+
+    @Test
+    void notesBecomeOneNoteOnTheRecordOfEachRowAndUndoTrashesThem() {
+        World world = world("Import Notes Co");
+        String existing = Browserless.jsonField(
+                world.session()
+                        .postJson(
+                                "/api/v1/contacts",
+                                "{\"firstName\":\"Old\",\"emails\":[{\"address\":\"old@notes.test\"}]}")
+                        .body(),
+                "id");
+        String file = "firstName,email,Notes\n"
+                + "Ana,ana@notes.test,\"Met at the fair.\nWants a demo & a <b>quote</b>.\"\n"
+                + "Ben,ben@notes.test,\n"
+                + "Old,old@notes.test,Called back\n"
+                // within the reader's limit for a value, but over the note form's once escaped, as there
+                + "Long,long@notes.test," + "&".repeat(25_000) + "\n";
+
+        UUID id = start(world, file, "object", "contacts", "onDuplicate", "update");
+        String report = awaitEnd(world, id);
+
+        assertThat(counts(report)).containsAllEntriesOf(Map.of("created", 2L, "updated", 1L, "failed", 1L));
+        UUID ana = value(world, "select id from contacts where first_name = 'Ana'", UUID.class);
+        UUID ben = value(world, "select id from contacts where first_name = 'Ben'", UUID.class);
+        UUID old = UUID.fromString(existing);
+        assertThat(count(world, "select count(*) from activities")).isEqualTo(2);
+        String notesOf = "select count(*) from activities a join activity_links l on l.activity_id = a.id"
+                + " where a.type = 'note' and l.record_type = 'contact' and l.record_id = ?";
+        assertThat(count(world, notesOf, ana)).isEqualTo(1);
+        assertThat(count(world, notesOf, ben)).as("no notes, no note").isZero();
+        assertThat(count(world, notesOf, old))
+                .as("a record it updated gets the row's note")
+                .isEqualTo(1);
+        // stored as a note typed into the form: the text escaped, its lines kept, a subject from its first words
+        String anaNote =
+                "select %s from activities a join activity_links l on l.activity_id = a.id" + " where l.record_id = ?";
+        assertThat(value(world, anaNote.formatted("body"), String.class, ana))
+                .isEqualTo("<p>Met at the fair.<br>Wants a demo &amp; a &lt;b&gt;quote&lt;/b&gt;.</p>");
+        assertThat(value(world, anaNote.formatted("body_text"), String.class, ana))
+                .isEqualTo("Met at the fair. Wants a demo & a <b>quote</b>.");
+        assertThat(value(world, anaNote.formatted("subject"), String.class, ana))
+                .isEqualTo("Met at the fair. Wants a demo &…");
+        assertThat(count(
+                        world,
+                        "select count(*) from activities where owner_id = ? and created_by = ?"
+                                + " and deleted_at is null and not done",
+                        world.owner().userId(),
+                        world.owner().userId()))
+                .isEqualTo(2);
+        // the notes are no field of the contact: its imported fields do not name them
+        assertThat(count(world, "select count(*) from value_source_imports where 'notes' = any(fields)"))
+                .isZero();
+        assertThat(world.api().get("/api/v1/imports/" + id + "/errors").body())
+                .containsPattern("(?m)^4,\"?notes: Use at most 100.?000 characters");
+        // the record's activities, as its page shows them
+        assertThat(world.session()
+                        .get("/activities/panel?recordType=contact&recordId=" + ana)
+                        .body())
+                .contains("Met at the fair.");
+
+        var undone = world.api().post("/api/v1/imports/" + id + "/undo");
+
+        assertThat(undone.statusCode()).as(undone.body()).isEqualTo(200);
+        assertThat(count(world, "select count(*) from activities where deleted_at is null"))
+                .as("the notes go, also the one on the record the import only updated")
+                .isZero();
+        assertThat(count(world, "select count(*) from activities where deleted_at is not null"))
+                .isEqualTo(2);
+        assertThat(count(world, "select count(*) from contacts where id = ? and deleted_at is null", old))
+                .isEqualTo(1);
+    }
 }

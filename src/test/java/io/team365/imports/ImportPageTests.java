@@ -35,6 +35,9 @@ class ImportPageTests extends ImportTestSupport {
         assertThat(noFile.statusCode()).isEqualTo(422);
         assertThat(noFile.body()).contains("Choose a CSV or vCard file.");
 
+        browser.postJson(
+                "/api/v1/custom-fields",
+                "{\"object\":\"contact\",\"key\":\"tier\",\"label\":\"Customer tier\",\"type\":\"text\"}");
         HttpResponse<String> uploaded =
                 upload(browser, "contacts", "wizard.csv", "firstName,email,Notes\nWanda,wanda@example.test,hi\n");
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(302);
@@ -47,6 +50,14 @@ class ImportPageTests extends ImportTestSupport {
                 .contains("<option value=\"email\" selected")
                 .contains("name=\"onDuplicate\"")
                 .contains("value=\"consent:newsletter\"");
+        // people choose fields by their names, custom fields by their labels; the values posted stay the keys
+        assertThat(mapping)
+                .contains("<option value=\"firstName\" selected>First name</option>")
+                .contains("<option value=\"jobTitle\">Job title</option>")
+                .contains("<option value=\"notes\" selected>Notes (added as a note)</option>")
+                .contains("<option value=\"custom.tier\">Customer tier</option>")
+                .doesNotContain(">custom.tier</option>")
+                .doesNotContainPattern("<option value=\"([a-z][A-Za-z.]*)\"[^>]*>\\1</option>");
         Matcher token = Pattern.compile("upload=([0-9a-f-]{36})").matcher(mappingUrl);
         assertThat(token.find()).isTrue();
 
@@ -84,6 +95,14 @@ class ImportPageTests extends ImportTestSupport {
         assertThat(browser.get(againUrl.substring(againUrl.indexOf("/imports/mapping")))
                         .body())
                 .contains("My export");
+
+        // a label with an apostrophe, through MessageFormat
+        HttpResponse<String> deals = upload(browser, "deals", "deals.csv", "name,contactEmail\nBig,a@example.test\n");
+        String dealsUrl = deals.headers().firstValue("Location").orElseThrow();
+        assertThat(browser.get(dealsUrl.substring(dealsUrl.indexOf("/imports/mapping")))
+                        .body())
+                .containsPattern("<option value=\"contactEmail\" selected>Contact(&#39;|')s email</option>")
+                .doesNotContain("Contact''s");
 
         HttpResponse<String> undone = browser.postForm("/imports/" + id + "/undo", Map.of());
         assertThat(undone.statusCode()).isEqualTo(302);

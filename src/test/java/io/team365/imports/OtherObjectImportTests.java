@@ -103,4 +103,42 @@ class OtherObjectImportTests extends ImportTestSupport {
         String errors = world.api().get("/api/v1/imports/" + id + "/errors").body();
         assertThat(errors).contains("3,closeDate:").contains("4,stage:");
     }
+
+    @Test
+    void notesOfCompaniesAndDealsGoOnTheRecordOfTheirRow() {
+        World world = world("Import Other Notes Co");
+        String companies = """
+                name,domain,Description
+                Globex,globex.test,Makes everything
+                Globex Again,globex.test,Second row about Globex
+                Initech,initech.test,
+                """;
+        UUID companyImport = start(world, companies, "object", "companies", "onDuplicate", "update");
+        assertThat(awaitEnd(world, companyImport)).contains("\"status\":\"done\"");
+        String deals = """
+                name,Notes
+                With note,Renewal due in spring
+                Without note,
+                """;
+        UUID dealImport = start(world, deals, "object", "deals");
+        assertThat(awaitEnd(world, dealImport)).contains("\"status\":\"done\"");
+
+        String notesOf = "select count(*) from activities a join activity_links l on l.activity_id = a.id"
+                + " where a.type = 'note' and l.record_type = ? and l.record_id = (select id from %s where %s)";
+        assertThat(count(world, notesOf.formatted("companies", "domain = 'globex.test'"), "company"))
+                .as("two records of the file merged into one company: one note each")
+                .isEqualTo(2);
+        assertThat(count(world, notesOf.formatted("companies", "domain = 'initech.test'"), "company"))
+                .isZero();
+        assertThat(count(world, notesOf.formatted("deals", "name = 'With note'"), "deal"))
+                .isEqualTo(1);
+        assertThat(count(world, notesOf.formatted("deals", "name = 'Without note'"), "deal"))
+                .isZero();
+        assertThat(count(world, "select count(*) from activities")).isEqualTo(3);
+        assertThat(count(
+                        world,
+                        "select count(*) from import_created where record_type = 'activity' and import_id = ?",
+                        dealImport))
+                .isEqualTo(1);
+    }
 }

@@ -67,7 +67,9 @@ public class ImportRunner {
         "import_errors",
         "value_sources",
         "value_source_imports",
-        "consent_events"
+        "consent_events",
+        "activities",
+        "activity_links"
     };
 
     private enum Step {

@@ -295,7 +295,7 @@ class ImportController {
         model.addAttribute("name", name == null ? "import.csv" : name);
         model.addAttribute("preview", preview);
         model.addAttribute("selected", selected);
-        model.addAttribute("targets", imports.targets(object));
+        model.addAttribute("targets", targetLabels(object, locale));
         model.addAttribute("mappings", mappings);
         model.addAttribute(
                 "purposes",
@@ -307,5 +307,21 @@ class ImportController {
                 java.util.Arrays.stream(Locale.getISOCountries()).sorted().toList());
         model.addAttribute("errors", errors);
         return "imports/mapping";
+    }
+
+    /**
+     * Every target field, by the value the form posts, with what a person reads: a standard field's name in their
+     * language, a custom field's own label. The keys are the API's names, not words for people.
+     */
+    private Map<String, String> targetLabels(ImportObject object, Locale locale) {
+        Map<String, String> custom = imports.customFieldLabels(object);
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String target : imports.targets(object)) {
+            String label = custom.get(target);
+            labels.put(
+                    target,
+                    label != null ? label : messages.getMessage("imports.target." + target, null, target, locale));
+        }
+        return labels;
     }
 }

@@ -1,5 +1,6 @@
 package io.team365.imports.internal.batch;
 
+import io.team365.activities.ActivityImports;
 import io.team365.companies.Company;
 import io.team365.companies.CompanyFields;
 import io.team365.companies.CompanyImports;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 class CompanyBatch implements BatchWriter {
 
-    private record Candidate(MappedRow row, CompanyFields fields, String domainKey, String nameKey) {}
+    private record Candidate(
+            MappedRow row, CompanyFields fields, ActivityImports.Note note, String domainKey, String nameKey) {}
 
     private static final class Target {
         final UUID id;
@@ -43,10 +45,12 @@ class CompanyBatch implements BatchWriter {
     private final CompanyImports companies;
     private final RecordKeys keys;
     private final ValueSources sources;
+    private final RowNotes notes;
     private final Reasons reasons;
 
-    CompanyBatch(CompanyImports companies, RecordKeys keys, ValueSources sources, Reasons reasons) {
+    CompanyBatch(CompanyImports companies, RecordKeys keys, ValueSources sources, RowNotes notes, Reasons reasons) {
         this.companies = companies;
+        this.notes = notes;
         this.keys = keys;
         this.sources = sources;
         this.reasons = reasons;
@@ -69,8 +73,8 @@ class CompanyBatch implements BatchWriter {
             try {
                 CompanyFields fields = check.apply(build(row, context));
                 String domain = fields.domain() != null ? fields.domain() : RecordKeys.domainKey(fields.website());
-                candidates.add(
-                        new Candidate(row, fields, RecordKeys.domainKey(domain), CompanyLinks.key(fields.name())));
+                candidates.add(new Candidate(
+                        row, fields, notes.of(row), RecordKeys.domainKey(domain), CompanyLinks.key(fields.name())));
             } catch (RowProblem problem) {
                 result.reject(row, problem.getMessage());
             } catch (InvalidInput invalid) {
@@ -88,6 +92,7 @@ class CompanyBatch implements BatchWriter {
         List<CompanyImports.Draft> inserts = new ArrayList<>();
         List<CompanyImports.Draft> updates = new ArrayList<>();
         Map<UUID, Set<String>> sourceFields = new LinkedHashMap<>();
+        List<ActivityImports.Draft> notesOf = new ArrayList<>();
         for (Target target : targets) {
             if (target.candidates.isEmpty()) {
                 continue;
@@ -104,9 +109,9 @@ class CompanyBatch implements BatchWriter {
             }
             for (Candidate c : target.candidates) {
                 fields = fields == null ? c.fields() : merge(fields, c.fields());
-                Set<String> fieldsOfTarget = sourceFields.computeIfAbsent(target.id, id -> new LinkedHashSet<>());
-                for (String field : c.row().fields()) {
-                    fieldsOfTarget.add(Values.sourceField(field));
+                Values.addSourceFields(sourceFields.computeIfAbsent(target.id, id -> new LinkedHashSet<>()), c.row());
+                if (c.note() != null) {
+                    notesOf.add(RowNotes.about(c.note(), "company", target.id));
                 }
             }
             (target.existing ? updates : inserts).add(new CompanyImports.Draft(target.id, fields));
@@ -114,6 +119,7 @@ class CompanyBatch implements BatchWriter {
         companies.insert(context.tenant(), inserts, context.owner());
         companies.update(updates, context.owner());
         result.created("company", inserts.stream().map(CompanyImports.Draft::id).toList());
+        notes.insert(context, notesOf, result);
         sourceFields.values().removeIf(Set::isEmpty);
         sources.recordImported(
                 context.tenant(),

@@ -1,5 +1,6 @@
 package io.team365.imports.internal.batch;
 
+import io.team365.activities.ActivityImports;
 import io.team365.core.Ids;
 import io.team365.core.InvalidInput;
 import io.team365.core.Money;
@@ -28,15 +29,23 @@ import org.springframework.stereotype.Component;
 @Component
 class DealBatch implements BatchWriter {
 
-    private record Candidate(MappedRow row, DealFields fields, Pipeline pipeline, String company, String email) {}
+    private record Candidate(
+            MappedRow row,
+            DealFields fields,
+            ActivityImports.Note note,
+            Pipeline pipeline,
+            String company,
+            String email) {}
 
     private final DealImports deals;
     private final CompanyLinks companies;
     private final RecordKeys keys;
+    private final RowNotes notes;
     private final Reasons reasons;
 
-    DealBatch(DealImports deals, CompanyLinks companies, RecordKeys keys, Reasons reasons) {
+    DealBatch(DealImports deals, CompanyLinks companies, RecordKeys keys, RowNotes notes, Reasons reasons) {
         this.deals = deals;
+        this.notes = notes;
         this.companies = companies;
         this.keys = keys;
         this.reasons = reasons;
@@ -82,7 +91,7 @@ class DealBatch implements BatchWriter {
                         null,
                         null);
                 DealImports.Checked checked = check.check(fields, pipeline);
-                candidates.add(new Candidate(row, checked.fields(), pipeline, company, email));
+                candidates.add(new Candidate(row, checked.fields(), notes.of(row), pipeline, company, email));
             } catch (RowProblem problem) {
                 result.reject(row, problem.getMessage());
             } catch (InvalidInput invalid) {
@@ -100,6 +109,7 @@ class DealBatch implements BatchWriter {
         candidates.stream().map(Candidate::email).filter(Objects::nonNull).forEach(emails::add);
         Map<String, List<UUID>> contacts = keys.recordsWith(context.tenant(), "contact", RecordKeys.Kind.EMAIL, emails);
         List<DealImports.Draft> drafts = new ArrayList<>();
+        List<ActivityImports.Draft> notesOf = new ArrayList<>();
         for (Candidate c : candidates) {
             DealFields f = c.fields();
             UUID company = c.company() == null ? null : companyIds.get(CompanyLinks.key(c.company()));
@@ -120,11 +130,16 @@ class DealBatch implements BatchWriter {
                     f.lostReason(),
                     f.wonReason());
             Stage stage = c.pipeline().stage(f.stageId()).orElseThrow();
-            drafts.add(new DealImports.Draft(Ids.newId(), withLinks, stage.kind()));
+            UUID id = Ids.newId();
+            drafts.add(new DealImports.Draft(id, withLinks, stage.kind()));
+            if (c.note() != null) {
+                notesOf.add(RowNotes.about(c.note(), "deal", id));
+            }
         }
         deals.insert(context.tenant(), drafts, context.owner());
         result.created += drafts.size();
         result.created("deal", drafts.stream().map(DealImports.Draft::id).toList());
+        notes.insert(context, notesOf, result);
     }
 
     private static Pipeline pipeline(List<Pipeline> pipelines, String name) {

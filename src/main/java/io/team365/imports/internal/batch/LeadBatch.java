@@ -34,8 +34,9 @@ public class LeadBatch extends PeopleBatch<LeadFields, Lead> {
             ConsentManagement consent,
             ProcessingRestrictions restrictions,
             CompanyLinks companies,
+            RowNotes notes,
             Reasons reasons) {
-        super(keys, suppression, sources, consent, restrictions, companies, reasons);
+        super(keys, suppression, sources, consent, restrictions, companies, notes, reasons);
         this.leads = leads;
     }
 

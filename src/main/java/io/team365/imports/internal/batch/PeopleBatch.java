@@ -1,5 +1,6 @@
 package io.team365.imports.internal.batch;
 
+import io.team365.activities.ActivityImports;
 import io.team365.core.InvalidInput;
 import io.team365.core.ProcessingRestrictions;
 import io.team365.core.TenantId;
@@ -31,8 +32,8 @@ import java.util.function.UnaryOperator;
  */
 abstract class PeopleBatch<F, R> implements BatchWriter {
 
-    /** A record of the file that passed its checks, on its way to a target record. */
-    private record Candidate<T>(MappedRow row, T fields) {}
+    /** A record of the file that passed its checks, on its way to a target record; {@code note} null if none. */
+    private record Candidate<T>(MappedRow row, T fields, ActivityImports.Note note) {}
 
     /** Where candidates go: a new record, or an existing one (loaded later); several candidates may merge into one. */
     private static final class Target<T> {
@@ -52,6 +53,7 @@ abstract class PeopleBatch<F, R> implements BatchWriter {
     private final ConsentManagement consent;
     private final ProcessingRestrictions restrictions;
     private final CompanyLinks companies;
+    private final RowNotes notes;
     protected final Reasons reasons;
 
     PeopleBatch(
@@ -61,8 +63,10 @@ abstract class PeopleBatch<F, R> implements BatchWriter {
             ConsentManagement consent,
             ProcessingRestrictions restrictions,
             CompanyLinks companies,
+            RowNotes notes,
             Reasons reasons) {
         this.keys = keys;
+        this.notes = notes;
         this.suppression = suppression;
         this.sources = sources;
         this.consent = consent;
@@ -138,6 +142,7 @@ abstract class PeopleBatch<F, R> implements BatchWriter {
                 .forEach(r -> existing.put(idOf(r), r));
         Set<UUID> restricted = restrictions.restrictedAmong(recordType(), existing.keySet());
         Map<UUID, Set<String>> sourceFields = new LinkedHashMap<>();
+        List<ActivityImports.Draft> notesOf = new ArrayList<>();
         for (Target<F> target : targets) {
             if (target.candidates.isEmpty()) {
                 continue; // a duplicate that was skipped
@@ -160,9 +165,11 @@ abstract class PeopleBatch<F, R> implements BatchWriter {
                         : companyIds.get(CompanyLinks.key(company));
                 F incoming = companyId == null ? candidate.fields() : withCompany(candidate.fields(), companyId);
                 fields = fields == null ? incoming : merge(fields, incoming);
-                Set<String> fieldsOfTarget = sourceFields.computeIfAbsent(target.id, id -> new LinkedHashSet<>());
-                for (String field : candidate.row().fields()) {
-                    fieldsOfTarget.add(Values.sourceField(field));
+                Values.addSourceFields(
+                        sourceFields.computeIfAbsent(target.id, id -> new LinkedHashSet<>()), candidate.row());
+                if (candidate.note() != null) {
+                    // one note per record of the file, even when several records merge into one
+                    notesOf.add(RowNotes.about(candidate.note(), recordType(), target.id));
                 }
             }
             (target.existing ? updates : inserts).put(target.id, fields);
@@ -170,6 +177,7 @@ abstract class PeopleBatch<F, R> implements BatchWriter {
         insert(context.tenant(), inserts, context.owner());
         update(updates, context.owner());
         result.created(recordType(), new ArrayList<>(inserts.keySet()));
+        notes.insert(context, notesOf, result);
         sourceFields.values().removeIf(Set::isEmpty);
         sources.recordImported(
                 context.tenant(),
@@ -237,7 +245,7 @@ abstract class PeopleBatch<F, R> implements BatchWriter {
                 if (company != null && company.length() > 200) {
                     throw new RowProblem("company: " + reasons.text("validation.too-long", 200));
                 }
-                candidates.add(new Candidate<>(row, check.apply(build(row, context))));
+                candidates.add(new Candidate<>(row, check.apply(build(row, context)), notes.of(row)));
             } catch (RowProblem problem) {
                 result.reject(row, problem.getMessage());
             } catch (InvalidInput invalid) {

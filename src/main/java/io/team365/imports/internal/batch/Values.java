@@ -99,4 +99,16 @@ final class Values {
             default -> target.startsWith("custom.") ? "customFields" : target;
         };
     }
+
+    /**
+     * Adds the history names of the fields the row sets; its notes are left out: they become a note of their own,
+     * not a field of the record.
+     */
+    static void addSourceFields(Set<String> into, MappedRow row) {
+        for (String field : row.fields()) {
+            if (!field.equals(RowNotes.FIELD)) {
+                into.add(sourceField(field));
+            }
+        }
+    }
 }
