@@ -292,6 +292,15 @@ public class ImportManagement {
         store.saveMapping(user.tenant(), Ids.newId(), kept, object, columns, user.userId());
     }
 
+    /** Deletes a saved mapping of the caller's Client (anyone who may import may save one, and so delete it). */
+    @Transactional
+    public void deleteMapping(UUID id) {
+        SignedInUser.require();
+        if (!store.deleteMapping(id)) {
+            throw new io.team365.core.NotFound("mapping");
+        }
+    }
+
     @Transactional(readOnly = true)
     public List<ImportStore.SavedMapping> mappings(ImportObject object) {
         return store.mappings(object);

@@ -92,9 +92,37 @@ class ImportPageTests extends ImportTestSupport {
         HttpResponse<String> again =
                 upload(browser, "contacts", "again.csv", "firstName,email,Notes\nXena,xena@example.test,x\n");
         String againUrl = again.headers().firstValue("Location").orElseThrow();
-        assertThat(browser.get(againUrl.substring(againUrl.indexOf("/imports/mapping")))
-                        .body())
-                .contains("My export");
+        String againPath = againUrl.substring(againUrl.indexOf("/imports/mapping"));
+        assertThat(browser.get(againPath).body())
+                .contains("My export")
+                .as("left alone, the Notes column is suggested as notes")
+                .contains("<option value=\"notes\" selected>");
+        UUID saved = value(world, "select id from import_mappings where name = 'My export'", UUID.class);
+        String applied = browser.get(againPath + "&saved=" + saved).body();
+        assertThat(applied)
+                .as("the saved mapping leaves Notes out, as it was saved, and keeps the others")
+                .doesNotContain("<option value=\"notes\" selected>")
+                .contains("<option value=\"firstName\" selected>", "<option value=\"email\" selected>")
+                .contains("<option value=\"" + saved + "\" selected>My export</option>");
+
+        // a saved mapping can be deleted from the same step; another Client cannot delete it
+        Matcher againToken = Pattern.compile("upload=([0-9a-f-]{36})").matcher(againUrl);
+        assertThat(againToken.find()).isTrue();
+        Map<String, String> back = Map.of("object", "contacts", "upload", againToken.group(1), "name", "again.csv");
+        World stranger = world("Wizard Stranger Co");
+        assertThat(stranger.session()
+                        .postForm("/imports/mappings/" + saved + "/delete", back)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(count(world, "select count(*) from import_mappings where id = ?", saved))
+                .isEqualTo(1);
+        HttpResponse<String> deleted = browser.postForm("/imports/mappings/" + saved + "/delete", back);
+        assertThat(deleted.statusCode()).isEqualTo(302);
+        assertThat(deleted.headers().firstValue("Location").orElseThrow())
+                .contains("/imports/mapping?object=contacts&upload=" + againToken.group(1));
+        assertThat(count(world, "select count(*) from import_mappings where id = ?", saved))
+                .isZero();
+        assertThat(browser.get(againPath).body()).doesNotContain("My export");
 
         // a label with an apostrophe, through MessageFormat
         HttpResponse<String> deals = upload(browser, "deals", "deals.csv", "name,contactEmail\nBig,a@example.test\n");

@@ -322,6 +322,14 @@ public class ImportStore {
                 .update();
     }
 
+    /** Deletes the Client's saved mapping; false when there is none with that id. */
+    public boolean deleteMapping(UUID id) {
+        return jdbc.sql("delete from import_mappings where id = :id")
+                        .param("id", id)
+                        .update()
+                > 0;
+    }
+
     public List<SavedMapping> mappings(ImportObject object) {
         return jdbc.sql("select id, name, object, columns::text from import_mappings where object = :object"
                         + " order by name")

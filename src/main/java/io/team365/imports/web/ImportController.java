@@ -34,6 +34,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The import wizard: upload (with progress), the mapping step (a preview of the first rows, a field per column with
@@ -138,6 +139,22 @@ class ImportController {
             throws IOException {
         ImportObject what = ImportObject.of(object).orElse(ImportObject.CONTACTS);
         return renderMapping(model, response, locale, what, upload, name, saved, null, FormErrors.none());
+    }
+
+    @PostMapping("/imports/mappings/{id}/delete")
+    String deleteMapping(
+            @PathVariable UUID id,
+            @RequestParam String object,
+            @RequestParam UUID upload,
+            @RequestParam(required = false) String name) {
+        imports.deleteMapping(id);
+        return "redirect:"
+                + UriComponentsBuilder.fromPath("/imports/mapping")
+                        .queryParam("object", object)
+                        .queryParam("upload", upload)
+                        .queryParam("name", name == null ? "import.csv" : name)
+                        .encode()
+                        .toUriString();
     }
 
     @PostMapping("/imports/start")
@@ -297,6 +314,7 @@ class ImportController {
         model.addAttribute("selected", selected);
         model.addAttribute("targets", targetLabels(object, locale));
         model.addAttribute("mappings", mappings);
+        model.addAttribute("saved", saved == null ? "" : saved.toString());
         model.addAttribute(
                 "purposes",
                 object == ImportObject.CONTACTS
