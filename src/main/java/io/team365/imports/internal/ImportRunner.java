@@ -8,6 +8,7 @@ import io.team365.imports.internal.batch.BatchContext;
 import io.team365.imports.internal.batch.BatchResult;
 import io.team365.imports.internal.batch.BatchWriter;
 import io.team365.imports.internal.batch.MappedRow;
+import io.team365.imports.internal.batch.Reasons;
 import io.team365.imports.internal.read.ImportReaders;
 import io.team365.imports.internal.read.RecordSource;
 import io.team365.imports.internal.read.SourceRecord;
@@ -36,7 +37,8 @@ import org.springframework.stereotype.Component;
  * Runs one claimed import: counts the file's records once, skips the records its checkpoint says are done, then
  * reads a batch at a time (never more in memory) and writes each batch in one transaction that also adds the
  * batch's counts and moves the checkpoint. A batch that fails leaves nothing behind, so a resumed import neither
- * loses nor repeats a record.
+ * loses nor repeats a record. A batch the database refuses because of a value ({@link DatabaseRefusal}) is written
+ * again one record at a time, so a refused record is rejected alone and the import goes on.
  */
 @Component
 public class ImportRunner {
@@ -81,6 +83,7 @@ public class ImportRunner {
     private final TenantTransactions transactions;
     private final AuditTrail audit;
     private final GrowingTables growing;
+    private final Reasons reasons;
     private final Map<ImportObject, BatchWriter> writers = new LinkedHashMap<>();
     /** Test hook: crash inside the batch with this index (1-based), once; 0 when disarmed. */
     private final AtomicInteger crashInBatch = new AtomicInteger();
@@ -92,6 +95,7 @@ public class ImportRunner {
             TenantTransactions transactions,
             AuditTrail audit,
             GrowingTables growing,
+            Reasons reasons,
             List<BatchWriter> all) {
         this.store = store;
         this.files = files;
@@ -99,6 +103,7 @@ public class ImportRunner {
         this.transactions = transactions;
         this.audit = audit;
         this.growing = growing;
+        this.reasons = reasons;
         all.forEach(writer -> writers.put(writer.object(), writer));
     }
 
@@ -171,10 +176,21 @@ public class ImportRunner {
                     batchNumber++;
                     int number = batchNumber;
                     long checkpoint = done;
-                    step = transactions.call(
-                            claim.tenant(),
-                            claim.createdBy(),
-                            () -> batch(claim, owner, writer, context, batch, checkpoint, number));
+                    try {
+                        step = transactions.call(
+                                claim.tenant(),
+                                claim.createdBy(),
+                                () -> batch(claim, owner, writer, context, batch, checkpoint, number));
+                    } catch (RuntimeException e) {
+                        if (DatabaseRefusal.of(e).isEmpty()) {
+                            throw e; // not about the records: the worker resumes or fails the import
+                        }
+                        log.info(
+                                "Import {}: the database refused batch {}; writing its records one at a time",
+                                claim.id(),
+                                number);
+                        step = oneByOne(claim, owner, writer, context, batch.rows(), checkpoint, number);
+                    }
                     done += batch.rows().size();
                     // a large import grows these tables faster than autovacuum analyses them (ADR 0035)
                     growing.analyzeIfGrown(IMPORT_TABLES);
@@ -291,6 +307,69 @@ public class ImportRunner {
         }
         store.advance(claim.id(), result.counts(rows.size()), checkpoint + rows.size());
         return Step.CONTINUE;
+    }
+
+    /**
+     * A batch the database refused written again one record at a time, each in a transaction of its own that also
+     * adds its counts and moves the checkpoint by one, as a batch of one: a crash in between resumes at the next
+     * record. A record the database refuses alone is rejected with the reason. Records of the batch that are
+     * duplicates of each other still end as one record: the later one finds the earlier one in the database.
+     */
+    private Step oneByOne(
+            ImportStore.Claim claim,
+            UUID owner,
+            BatchWriter writer,
+            BatchContext context,
+            List<MappedRow> rows,
+            long checkpoint,
+            int number) {
+        for (int i = 0; i < rows.size(); i++) {
+            List<MappedRow> alone = List.of(rows.get(i));
+            long at = checkpoint + i;
+            Step step;
+            try {
+                step = transactions.call(claim.tenant(), claim.createdBy(), () -> {
+                    BatchResult result = new BatchResult();
+                    Object prepared = writer.prepare(context, alone, result);
+                    return batch(claim, owner, writer, context, new Ahead(alone, prepared, result), at, number);
+                });
+            } catch (RuntimeException e) {
+                Optional<DatabaseRefusal> refusal = DatabaseRefusal.of(e);
+                if (refusal.isEmpty()) {
+                    throw e;
+                }
+                step = transactions.call(
+                        claim.tenant(), claim.createdBy(), () -> refused(claim, owner, alone, refusal.get(), at));
+            }
+            if (step == Step.STOP) {
+                return step;
+            }
+        }
+        return Step.CONTINUE;
+    }
+
+    /** A record the database refused, rejected in its own transaction that moves the checkpoint past it. */
+    private Step refused(
+            ImportStore.Claim claim, UUID owner, List<MappedRow> alone, DatabaseRefusal refusal, long checkpoint) {
+        if (store.holdForBatch(claim.id(), owner, settings.lease()).isEmpty()) {
+            return Step.STOP;
+        }
+        BatchResult result = new BatchResult();
+        result.reject(alone.getFirst(), refusalReason(refusal));
+        store.insertErrors(claim.tenant(), claim.id(), result.rejected());
+        store.advance(claim.id(), result.counts(1), checkpoint + 1);
+        return Step.CONTINUE;
+    }
+
+    /** In words, naming the rule or column the database gave, never its message (which may quote values or SQL). */
+    private String refusalReason(DatabaseRefusal refusal) {
+        if (refusal.constraint() != null) {
+            return reasons.text("import.refused-rule", refusal.constraint());
+        }
+        if (refusal.column() != null) {
+            return reasons.text("import.refused-column", refusal.column());
+        }
+        return reasons.text("import.refused");
     }
 
     /** Ends the import with a status of its own (failed), in a transaction of its own. */
