@@ -45,8 +45,8 @@ class ImportCorpusTests extends ImportTestSupport {
             binary-junk.bin         | contacts  | 400     | 0     | 0      | The file cannot be imported: The file is not a text file
             google-contacts.csv     | contacts  | done    | 3     | 1      | Bo's (415) 555-0134 has no country code and no region is given
             outlook.csv             | contacts  | done    | 2     | 1      | Jürgen's 0211 1234567 has no country code and no region is given
-            hubspot-companies.csv   | companies | done    | 3     | 2      | Globex 250 and Initech 40 employees are numbers, not one of the size ranges
-            salesforce-leads.csv    | leads     | done    | 2     | 2      | Pat's (555) 010-2000 without a region; Lin's status Working - Contacted is none of ours
+            hubspot-companies.csv   | companies | done    | 3     | 0      | 250 and 40 employees become the ranges 201-500 and 11-50
+            salesforce-leads.csv    | leads     | done    | 2     | 1      | Pat's (555) 010-2000 has no country code and no region is given
             zoho-deals.csv          | deals     | done    | 3     | 3      | the new Client has no pipeline named Standard
             contacts-v3.vcf         | contacts  | done    | 2     | 1      | Grace's (202) 555-0142 has no country code and no region is given; Ada's photo and folded lines import
             contacts-v4.vcf         | contacts  | done    | 1     | 0      | Marie Curie with a folded logo, tel: URIs and a LABEL parameter
