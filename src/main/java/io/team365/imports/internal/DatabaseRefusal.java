@@ -9,9 +9,9 @@ import org.postgresql.util.ServerErrorMessage;
  * The database refusing a batch because of the values in it, not because of the database: SQL states of class 22
  * (data exception: a value too long, out of range, badly formed, a character it cannot store) and class 23
  * (integrity constraint violation: a check, not-null, unique, foreign key or exclusion constraint). Both are about
- * what the statement wrote, so writing the records one at a time finds the ones refused. A unique or foreign key
- * violation may also come from another writer at the same moment; written alone the record looks its duplicates up
- * again and then goes in.
+ * what the statement wrote, so writing the batch again in halves finds the record refused (ImportRunner). A unique
+ * or foreign key violation may also come from another writer at the same moment; written again, the records look
+ * their duplicates up again and then go in.
  *
  * <p>Not a refusal: a lost connection (08, 57P), a serialization failure or deadlock (40), too few resources (53:
  * a full disk would refuse every record), a program limit (54) or any other state (42: a fault in the SQL). Those
