@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 
 /**
  * A record that passes the import's checks but that the database refuses costs that record only: its batch is
- * written again one record at a time and the import ends done. The database is made to refuse a first name no check
+ * written again in halves (records 4 | 5, 6, then 5 | 6) and the import ends done. The database is made to refuse a first name no check
  * in Java knows about with a constraint added for these tests only ({@code not valid}: rows already there are not
  * checked) and dropped after them. Batches of 3 here.
  */
@@ -85,7 +85,7 @@ class ImportRefusedRowTests extends ImportTestSupport {
     @Test
     void aCrashWhileTheRefusedBatchIsWrittenOneByOneResumesWithoutDuplicates() {
         World world = world("Import Refused Crash Co");
-        // batch 2 is refused whole; its first record, written alone, dies before it commits
+        // batch 2 is refused whole; its first half (record 4), written again, dies before it commits
         runner.crashInBatch(2);
 
         UUID id = start(world, FILE, "object", "contacts", "onDuplicate", "update");
