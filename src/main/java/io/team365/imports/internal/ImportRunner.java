@@ -8,6 +8,7 @@ import io.team365.imports.internal.batch.BatchContext;
 import io.team365.imports.internal.batch.BatchResult;
 import io.team365.imports.internal.batch.BatchWriter;
 import io.team365.imports.internal.batch.MappedRow;
+import io.team365.imports.internal.batch.Reasons;
 import io.team365.imports.internal.read.ImportReaders;
 import io.team365.imports.internal.read.RecordSource;
 import io.team365.imports.internal.read.SourceRecord;
@@ -36,7 +37,8 @@ import org.springframework.stereotype.Component;
  * Runs one claimed import: counts the file's records once, skips the records its checkpoint says are done, then
  * reads a batch at a time (never more in memory) and writes each batch in one transaction that also adds the
  * batch's counts and moves the checkpoint. A batch that fails leaves nothing behind, so a resumed import neither
- * loses nor repeats a record.
+ * loses nor repeats a record. A batch the database refuses because of a value ({@link DatabaseRefusal}) is written
+ * again in halves until the refused record is alone, so it is rejected alone and the import goes on.
  */
 @Component
 public class ImportRunner {
@@ -83,6 +85,7 @@ public class ImportRunner {
     private final TenantTransactions transactions;
     private final AuditTrail audit;
     private final GrowingTables growing;
+    private final Reasons reasons;
     private final Map<ImportObject, BatchWriter> writers = new LinkedHashMap<>();
     /** Test hook: crash inside the batch with this index (1-based), once; 0 when disarmed. */
     private final AtomicInteger crashInBatch = new AtomicInteger();
@@ -94,6 +97,7 @@ public class ImportRunner {
             TenantTransactions transactions,
             AuditTrail audit,
             GrowingTables growing,
+            Reasons reasons,
             List<BatchWriter> all) {
         this.store = store;
         this.files = files;
@@ -101,6 +105,7 @@ public class ImportRunner {
         this.transactions = transactions;
         this.audit = audit;
         this.growing = growing;
+        this.reasons = reasons;
         all.forEach(writer -> writers.put(writer.object(), writer));
     }
 
@@ -173,10 +178,22 @@ public class ImportRunner {
                     batchNumber++;
                     int number = batchNumber;
                     long checkpoint = done;
-                    step = transactions.call(
-                            claim.tenant(),
-                            claim.createdBy(),
-                            () -> batch(claim, owner, writer, context, batch, checkpoint, number));
+                    try {
+                        step = transactions.call(
+                                claim.tenant(),
+                                claim.createdBy(),
+                                () -> batch(claim, owner, writer, context, batch, checkpoint, number));
+                    } catch (RuntimeException e) {
+                        Optional<DatabaseRefusal> refusal = DatabaseRefusal.of(e);
+                        if (refusal.isEmpty()) {
+                            throw e; // not about the records: the worker resumes or fails the import
+                        }
+                        log.info(
+                                "Import {}: the database refused batch {}; writing it again in halves",
+                                claim.id(),
+                                number);
+                        step = halves(claim, owner, writer, context, batch.rows(), refusal.get(), checkpoint, number);
+                    }
                     done += batch.rows().size();
                     // a large import grows these tables faster than autovacuum analyses them (ADR 0035)
                     growing.analyzeIfGrown(IMPORT_TABLES);
@@ -293,6 +310,82 @@ public class ImportRunner {
         }
         store.advance(claim.id(), result.counts(rows.size()), checkpoint + rows.size());
         return Step.CONTINUE;
+    }
+
+    /**
+     * Records the database refused together written again in two halves, each as a batch of its own (its own
+     * transaction, counts and checkpoint, so a crash in between resumes after the last half written); a half refused
+     * again is halved again, until the refused record is alone and is rejected with the reason. One bad record in a
+     * batch of 5,000 costs about 26 small transactions, not 5,000. Records of the batch that are duplicates of each
+     * other still end as one record: a later half finds the earlier one's record in the database.
+     */
+    private Step halves(
+            ImportStore.Claim claim,
+            UUID owner,
+            BatchWriter writer,
+            BatchContext context,
+            List<MappedRow> rows,
+            DatabaseRefusal refusal,
+            long checkpoint,
+            int number) {
+        if (rows.size() == 1) {
+            return transactions.call(
+                    claim.tenant(), claim.createdBy(), () -> refused(claim, owner, rows, refusal, checkpoint));
+        }
+        int half = rows.size() / 2;
+        Step step = again(claim, owner, writer, context, rows.subList(0, half), checkpoint, number);
+        if (step == Step.STOP) {
+            return step;
+        }
+        return again(claim, owner, writer, context, rows.subList(half, rows.size()), checkpoint + half, number);
+    }
+
+    /** Part of a refused batch as a batch of its own, checked again in its transaction; halved if refused again. */
+    private Step again(
+            ImportStore.Claim claim,
+            UUID owner,
+            BatchWriter writer,
+            BatchContext context,
+            List<MappedRow> rows,
+            long checkpoint,
+            int number) {
+        try {
+            return transactions.call(claim.tenant(), claim.createdBy(), () -> {
+                BatchResult result = new BatchResult();
+                Object prepared = writer.prepare(context, rows, result);
+                return batch(claim, owner, writer, context, new Ahead(rows, prepared, result), checkpoint, number);
+            });
+        } catch (RuntimeException e) {
+            Optional<DatabaseRefusal> refusal = DatabaseRefusal.of(e);
+            if (refusal.isEmpty()) {
+                throw e;
+            }
+            return halves(claim, owner, writer, context, rows, refusal.get(), checkpoint, number);
+        }
+    }
+
+    /** A record the database refused alone, rejected in its own transaction that moves the checkpoint past it. */
+    private Step refused(
+            ImportStore.Claim claim, UUID owner, List<MappedRow> alone, DatabaseRefusal refusal, long checkpoint) {
+        if (store.holdForBatch(claim.id(), owner, settings.lease()).isEmpty()) {
+            return Step.STOP;
+        }
+        BatchResult result = new BatchResult();
+        result.reject(alone.getFirst(), refusalReason(refusal));
+        store.insertErrors(claim.tenant(), claim.id(), result.rejected());
+        store.advance(claim.id(), result.counts(1), checkpoint + 1);
+        return Step.CONTINUE;
+    }
+
+    /** In words, naming the rule or column the database gave, never its message (which may quote values or SQL). */
+    private String refusalReason(DatabaseRefusal refusal) {
+        if (refusal.constraint() != null) {
+            return reasons.text("import.refused-rule", refusal.constraint());
+        }
+        if (refusal.column() != null) {
+            return reasons.text("import.refused-column", refusal.column());
+        }
+        return reasons.text("import.refused");
     }
 
     /** Ends the import with a status of its own (failed), in a transaction of its own. */

@@ -30,10 +30,20 @@ public final class ImportUpload {
 
     private ImportUpload() {}
 
-    /** The part copied to a private file (null when there is no part), after checking its size. */
+    /**
+     * The part copied to a private file (null when there is no part), after checking its size; an empty file is
+     * refused.
+     */
     public static Path save(MultipartFile file, ImportFiles files, long maxSize) {
+        if (file != null
+                && file.isEmpty()
+                && file.getOriginalFilename() != null
+                && !file.getOriginalFilename().isBlank()) {
+            // a file of no bytes was chosen: saying "choose a file" would leave the person puzzled
+            throw InvalidInput.of("file", "import.file-empty");
+        }
         if (file == null || file.isEmpty()) {
-            return null;
+            return null; // no file chosen (a form sends an empty part without a name)
         }
         if (file.getSize() > maxSize) {
             throw new TooLarge(maxSize);

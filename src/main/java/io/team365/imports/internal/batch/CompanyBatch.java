@@ -140,7 +140,7 @@ class CompanyBatch implements BatchWriter {
                 row.one("name"),
                 domain,
                 row.one("industry"),
-                row.one("size"),
+                Values.companySize(row.one("size")),
                 new Company.Address(
                         row.one("street"),
                         row.one("city"),

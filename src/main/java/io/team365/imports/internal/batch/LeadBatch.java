@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -82,7 +81,7 @@ public class LeadBatch extends PeopleBatch<LeadFields, Lead> {
                 context.owner(),
                 Values.tags(row.all("tags")),
                 row.one("source"),
-                status == null ? null : status.toLowerCase(Locale.ROOT),
+                Values.leadStatus(status),
                 null,
                 row.custom());
     }

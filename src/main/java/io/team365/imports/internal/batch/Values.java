@@ -79,6 +79,56 @@ final class Values {
         return code;
     }
 
+    /**
+     * A company's size range from the cell: a range as it is, and a number of employees (HubSpot's "Number of
+     * Employees", Salesforce's "NumberOfEmployees", the headers the dictionary maps to size) as the range it falls
+     * in, so such an export is not refused for giving a count.
+     */
+    static String companySize(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String digits = raw.strip().replaceAll("[\\s,.'\\u00a0]", ""); // 1,200 / 1.200 / 1 200 employees
+        if (!digits.matches("\\d{1,9}")) {
+            return raw; // a range, or something the check refuses with the choices
+        }
+        long employees = Long.parseLong(digits);
+        if (employees <= 10) {
+            return "1-10";
+        }
+        if (employees <= 50) {
+            return "11-50";
+        }
+        if (employees <= 200) {
+            return "51-200";
+        }
+        if (employees <= 500) {
+            return "201-500";
+        }
+        if (employees <= 1000) {
+            return "501-1000";
+        }
+        return employees <= 5000 ? "1001-5000" : "5001+";
+    }
+
+    /**
+     * A lead's status from the cell, lower-cased: ours as they are, and the standard lead statuses of Salesforce
+     * (whose export the dictionary recognises) as the nearest of ours.
+     */
+    static String leadStatus(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String status = raw.strip().toLowerCase(Locale.ROOT);
+        return switch (status) {
+            case "open - not contacted" -> "new";
+            case "working - contacted" -> "contacted";
+            case "closed - converted" -> "qualified";
+            case "closed - not converted" -> "unqualified";
+            default -> status;
+        };
+    }
+
     /** A web address with a scheme ({@code acme.com} → {@code https://acme.com}). */
     static String url(String raw) {
         if (raw == null) {
