@@ -110,40 +110,10 @@ public class ConsentLedger {
                 .single();
     }
 
-    /** Appends the same entry for many contacts in one statement (an import's stated consent); returns how many. */
-    public int appendAll(
-            TenantId tenant,
-            java.util.Collection<UUID> contacts,
-            String purpose,
-            boolean granted,
-            String method,
-            Map<String, Object> evidence,
-            UUID by) {
-        if (contacts.isEmpty()) {
-            return 0;
-        }
-        UUID[] ids = contacts.stream().map(c -> Ids.newId()).toArray(UUID[]::new);
-        return jdbc.sql("""
-                        insert into consent_events (tenant_id, id, contact_id, purpose, granted, method, evidence,
-                            recorded_by)
-                        select :tenant, i, c, :purpose, :granted, :method, cast(:evidence as jsonb), :by
-                          from unnest(cast(:ids as uuid[]), cast(:contacts as uuid[])) x (i, c)
-                        """)
-                .param("tenant", tenant.value())
-                .param("ids", ids)
-                .param("contacts", contacts.toArray(UUID[]::new))
-                .param("purpose", purpose)
-                .param("granted", granted)
-                .param("method", method)
-                .param("evidence", json.writeValueAsString(evidence))
-                .param("by", by)
-                .update();
-    }
-
     /**
-     * Grants {@code purpose} for each contact whose newest entry for it is not a withdrawal, in one statement: a
-     * withdrawal stands until the person gives consent again themselves, so an import of an old list cannot revive
-     * it. Returns how many were granted.
+     * Grants {@code purpose} for each contact whose newest entry for it is not a withdrawal, in one statement (an
+     * import's stated consent): a withdrawal stands until the person gives consent again themselves, so an import of
+     * an old list cannot revive it. Returns how many were granted.
      */
     public int grantUnlessWithdrawn(
             TenantId tenant,
