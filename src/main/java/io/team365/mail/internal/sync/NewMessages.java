@@ -301,18 +301,23 @@ public class NewMessages {
                     }
                 }
             } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException failure) {
-                    throw failure;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException(e.getCause());
+                throw thrownBy(e);
             } finally {
                 if (interrupted) {
                     Thread.currentThread().interrupt();
                 }
             }
+        }
+
+        /** What the work threw, as it threw it (an unchecked exception or an error). */
+        private static RuntimeException thrownBy(ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                return failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            return new IllegalStateException(e.getCause());
         }
 
         private static void awaitQuietly(Future<?> work) {
@@ -364,13 +369,7 @@ public class NewMessages {
                     }
                 }
             } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException failure) {
-                    throw failure;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException(e.getCause());
+                throw thrownBy(e);
             } finally {
                 if (interrupted) {
                     Thread.currentThread().interrupt();
